@@ -1,0 +1,17 @@
+/// Everything a workflow may touch in the world, handed down explicitly: no globals, no singletons.
+/// The CLI builds the real one; tests build one with fakes (a FakeTool PATH, a temp folder, a
+/// buffer console).
+public struct Context: Sendable {
+    public var runner: any ProcessRunner
+    public var environment: [String: String]
+    public var console: Console
+    /// The folder the user ran `help` in (or `-C DIR`), absolute.
+    public var workingDirectory: String
+
+    public init(runner: any ProcessRunner, environment: [String: String], console: Console, workingDirectory: String) {
+        self.runner = runner
+        self.environment = environment
+        self.console = console
+        self.workingDirectory = workingDirectory
+    }
+}

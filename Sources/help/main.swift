@@ -1,0 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import HelpCLI
+
+exit(HelpCLI.main(CommandLine.arguments, environment: HelpCLI.processEnvironment()))
