@@ -77,6 +77,7 @@ public struct JSONObject: Equatable, Sendable {
 
     // MARK: - Equatable
 
+    /// Same keys with equal values, in any order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.members.count == rhs.members.count else { return false }
         for member in lhs.members {
