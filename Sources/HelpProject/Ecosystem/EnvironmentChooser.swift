@@ -59,7 +59,7 @@ public enum EnvironmentChooser {
                 problem = "\(label) is broken: its interpreter does not run (\(why))"
             case .healthy(let version, let hasPip):
                 if let refusal = requirement.refusal(version) {
-                    problem = "\(label) has \(refusal)"
+                    problem = "\(label): \(refusal)"
                 } else if !hasPip {
                     problem = "\(label) has no pip"
                 } else {
