@@ -117,3 +117,41 @@ struct EcosystemEnvironmentChoiceTests {
         #expect(decision.reason.contains("no pip"))
     }
 }
+
+@Suite("Poetry constraints")
+struct EcosystemPoetryConstraintTests {
+    @Test("caret and tilde become PEP 440 ranges", arguments: [
+        ("^1.2.3", ">=1.2.3,<2"), ("^0.2.3", ">=0.2.3,<0.3"), ("^0.0.3", ">=0.0.3,<0.0.4"),
+        ("~1.2.3", ">=1.2.3,<1.3"), ("~1", ">=1,<2"), ("*", ""), ("1.2.3", "==1.2.3"), (">=1.0, <2", ">=1.0,<2"),
+    ])
+    func converts(pair: (String, String)) {
+        #expect(PoetryConstraint.specifier(pair.0) == pair.1)
+    }
+
+    @Test("a requirement keeps extras, and nonsense is refused")
+    func requirementLines() {
+        #expect(PoetryConstraint.requirement(name: "uvicorn", constraint: "^0.30", extras: ["standard"]) == "uvicorn[standard]>=0.30,<0.31")
+        #expect(PoetryConstraint.specifier("^x.y") == nil)
+    }
+}
+
+@Suite("Node dependencies")
+struct EcosystemNodeDependenciesTests {
+    @Test("no dependencies means nothing to install, whatever node_modules looks like")
+    func noDependencies() {
+        let state = NodeDependencies.assess(directory: "/p", dependencyCount: 0, modificationTime: { _ in nil })
+        #expect(state.state == .nothingToInstall)
+    }
+
+    @Test("a manifest newer than node_modules/.package-lock.json is stale; npm ci with a lock file")
+    func staleness() {
+        let times: [String: Int64] = ["/p/package.json": 20, "/p/package-lock.json": 5, "/p/node_modules/.package-lock.json": 10]
+        let deps = NodeDependencies.assess(directory: "/p", dependencyCount: 2, modificationTime: { times[$0] })
+        #expect(deps.state == .stale("package.json changed since the last install"))
+        #expect(deps.syncCommand(dev: true, offline: false).arguments == ["ci", "--no-audit", "--no-fund"])
+        let fresh: [String: Int64] = ["/p/package.json": 5, "/p/node_modules/.package-lock.json": 10]
+        let upToDate = NodeDependencies.assess(directory: "/p", dependencyCount: 2, modificationTime: { fresh[$0] })
+        #expect(upToDate.state == .upToDate)
+        #expect(upToDate.syncCommand(dev: false, offline: false).arguments == ["install", "--no-audit", "--no-fund", "--omit=dev"])
+    }
+}
