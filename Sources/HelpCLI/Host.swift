@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import HelpSystem
+
+/// The pieces of the outside world the CLI front needs: where output goes, whether a descriptor
+/// is a terminal, the process runner, the current folder, the registered commands. `main` uses
+/// the real ones; tests hand in buffers and fakes and call `HelpCLI.run` without spawning.
+public struct Host: Sendable {
+    public var stdout: Console.Sink
+    public var stderr: Console.Sink
+    /// Whether a file descriptor (1 or 2) is an interactive terminal.
+    public var isTerminal: @Sendable (Int32) -> Bool
+    public var runner: any ProcessRunner
+    public var currentDirectory: String
+    public var commands: [CommandSpec]
+    /// The version `--version` reports.
+    public var version: @Sendable () -> HelpVersion
+
+    public init(
+        stdout: @escaping Console.Sink, stderr: @escaping Console.Sink,
+        isTerminal: @escaping @Sendable (Int32) -> Bool, runner: any ProcessRunner,
+        currentDirectory: String, commands: [CommandSpec] = CommandRegistry.all,
+        version: @escaping @Sendable () -> HelpVersion = { HelpVersion.current() }
+    ) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.isTerminal = isTerminal
+        self.runner = runner
+        self.currentDirectory = currentDirectory
+        self.commands = commands
+        self.version = version
+    }
+
+    /// The current folder of this process; `/` if it was removed under us.
+    public static func workingDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+        return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// `path` made absolute against `base`, with symlinks resolved; nil when it is not a folder.
+    public static func resolveDirectory(_ path: String, from base: String) -> String? {
+        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        guard let real = realpath(joined, nil) else { return nil }
+        defer { free(real) }
+        var info = stat()
+        guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        return String(cString: real)
+    }
+}
