@@ -13,7 +13,7 @@ public enum HelpCLI {
             stdout: { FileDescriptorWriter.write(1, $0) },
             stderr: { FileDescriptorWriter.write(2, $0) },
             isTerminal: { isatty($0) == 1 },
-            runner: PosixProcessRunner(environment: environment),
+            makeRunner: { PosixProcessRunner(environment: environment, console: $0) },
             currentDirectory: Host.workingDirectory())
         return run(arguments, environment: environment, host: host)
     }
@@ -72,7 +72,7 @@ public enum HelpCLI {
             }
             folder = resolved
         }
-        let context = Context(runner: host.runner, environment: environment, console: console, workingDirectory: folder)
+        let context = Context(runner: host.makeRunner(console), environment: environment, console: console, workingDirectory: folder)
         let report = try command.run(Invocation(arguments: arguments, globals: globals), context)
         report.render(on: console)
         return report.exitCode.rawValue

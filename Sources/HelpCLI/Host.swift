@@ -4,14 +4,15 @@ import Glibc
 import HelpSystem
 
 /// The pieces of the outside world the CLI front needs: where output goes, whether a descriptor
-/// is a terminal, the process runner, the current folder, the registered commands. `main` uses
-/// the real ones; tests hand in buffers and fakes and call `HelpCLI.run` without spawning.
+/// is a terminal, how to build the process runner, the current folder, the registered commands.
+/// `main` uses the real ones; tests hand in buffers and fakes and call `HelpCLI.run` directly.
 public struct Host: Sendable {
     public var stdout: Console.Sink
     public var stderr: Console.Sink
     /// Whether a file descriptor (1 or 2) is an interactive terminal.
     public var isTerminal: @Sendable (Int32) -> Bool
-    public var runner: any ProcessRunner
+    /// Builds the process runner once the console exists (the runner streams child output to it).
+    public var makeRunner: @Sendable (Console) -> any ProcessRunner
     public var currentDirectory: String
     public var commands: [CommandSpec]
     /// The version `--version` reports.
@@ -19,14 +20,14 @@ public struct Host: Sendable {
 
     public init(
         stdout: @escaping Console.Sink, stderr: @escaping Console.Sink,
-        isTerminal: @escaping @Sendable (Int32) -> Bool, runner: any ProcessRunner,
+        isTerminal: @escaping @Sendable (Int32) -> Bool, makeRunner: @escaping @Sendable (Console) -> any ProcessRunner,
         currentDirectory: String, commands: [CommandSpec] = CommandRegistry.all,
         version: @escaping @Sendable () -> HelpVersion = { HelpVersion.current() }
     ) {
         self.stdout = stdout
         self.stderr = stderr
         self.isTerminal = isTerminal
-        self.runner = runner
+        self.makeRunner = makeRunner
         self.currentDirectory = currentDirectory
         self.commands = commands
         self.version = version
