@@ -42,7 +42,12 @@ public enum HelpCLI {
             }
             commandName = name
 
-            var arguments = try command.parser.parse(Array(front.remainder.dropFirst()))
+            var commandWords = Array(front.remainder.dropFirst())
+            if command.options.contains(where: { $0.long == "component" }) {
+                let folder = globals.project.flatMap { Host.resolveDirectory($0, from: host.currentDirectory) } ?? host.currentDirectory
+                commandWords = ComponentFlags.rewrite(commandWords, known: command.parser.options, folder: folder)
+            }
+            var arguments = try command.parser.parse(commandWords)
             arguments.merge(front)
             if arguments.flag("help") {
                 for line in UsageText.command(command) { console.result(line) }

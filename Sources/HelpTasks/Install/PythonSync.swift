@@ -74,6 +74,20 @@ struct PythonSync {
         return outcome(fill.isEmpty && !decision.needsCreation ? .nothingToDo : status, env, decision.reason, steps.map(\.step))
     }
 
+    /// Writes the stamp for `env` as the files are now (after `help install PKG` recorded a
+    /// requirement the environment already has), so the next sync is "up to date".
+    func refreshStamp(_ env: VirtualEnvironment) throws {
+        let setup = PythonEnvironmentSetup(context: context, fileSystem: fileSystem)
+        guard let version = setup.configuredVersion(env) else { return }
+        let sources = PythonDependencySources(directory: target.directory, root: target.root, fileSystem: fileSystem)
+        let kind = try InstallerChoice.decide(environment: context.environment, uvPath: context.runner.locate("uv")).kind
+        let stamp = DependencyStamp(environment: env.root, inputs: PythonSyncInputs.stampInputs(
+            sources, dev: options.development, interpreter: version, installer: kind, platform: PythonEnvironmentSetup.platform(),
+            root: target.root, fileSystem: fileSystem))
+        try fileSystem.createDirectories(target.root + "/.helpcache/deps")
+        try fileSystem.writeAtomically(target.stampPath, Array(stamp.serialized.utf8))
+    }
+
     /// The install steps for the environment: `uv sync --locked` for uv projects with a lock file;
     /// otherwise (pip) wheels into the wheelhouse first, then the install.
     func fillSteps(_ sources: PythonDependencySources, installer: PythonInstaller, env: VirtualEnvironment) -> [SyncStep] {
