@@ -74,8 +74,12 @@ public struct PythonDependencySources: Sendable {
 
     public var projectDependencies: [String] { pyproject?.array("project", "dependencies")?.elements.map(\.value) ?? [] }
     public var devExtraDependencies: [String] { pyproject?.array("project.optional-dependencies", "dev")?.elements.map(\.value) ?? [] }
+    /// `[build-system] requires`, plus what the backend asks for only when building in editable
+    /// mode (hatchling: `editables`), so an offline editable install finds everything locally.
     public var buildRequirements: [String] {
-        pyproject?.array("build-system", "requires")?.elements.map(\.value) ?? (isInstallableProject ? ["setuptools>=61", "wheel"] : [])
+        let declared = pyproject?.array("build-system", "requires")?.elements.map(\.value) ?? (isInstallableProject ? ["setuptools>=61", "wheel"] : [])
+        let editable = declared.contains { RequirementLine.normalize(String($0.prefix(while: { $0.isLetter || $0.isNumber || "-_.".contains($0) }))) == "hatchling" }
+        return declared + (editable ? ["editables"] : [])
     }
 
     /// Poetry's main dependencies as PEP 508 lines (`python` itself left out).

@@ -32,7 +32,8 @@ public struct InstallReport: Sendable {
             } else {
                 for placement in packages.placements {
                     let version = packages.versions[placement.requirement.normalizedName].map { " \($0)" } ?? ""
-                    lines.append("installed \(placement.requirement.name)\(version) into \(packages.environment?.root ?? packages.component)")
+                    let verb = failure == nil ? "installed" : "did not install"
+                    lines.append("\(verb) \(placement.requirement.name)\(version) into \(packages.environment?.root ?? packages.component)")
                     if failure == nil { lines.append("  " + placement.note) }
                 }
                 for (file, recorded) in packages.recorded.sorted(by: { $0.key < $1.key }) where failure == nil {
@@ -61,8 +62,10 @@ public struct InstallReport: Sendable {
         case .planned:
             return ["\(outcome.component): would use \(outcome.environment?.root ?? "npm") — \(outcome.environmentReason ?? "")"]
                 + outcome.steps.map { "  " + ($0.command?.displayLine ?? $0.title) }
-        case .installed, .created, .recreated:
-            return ["\(outcome.component): \(outcome.status.rawValue) dependencies\(place) in \(time) with \(outcome.installer ?? "?")"]
+        case .installed:
+            return ["\(outcome.component): installed dependencies\(place) in \(time) with \(outcome.installer ?? "?")"]
+        case .created, .recreated:
+            return ["\(outcome.component): \(outcome.status.rawValue) the environment and installed dependencies\(place) in \(time) with \(outcome.installer ?? "?")"]
         }
     }
 
