@@ -4,13 +4,13 @@ import Glibc
 
 /// A value that is produced once on one thread and awaited on others, with an optional timeout
 /// measured on the monotonic clock (immune to wall-clock jumps).
-final class Completion<Value>: @unchecked Sendable {
+public final class Completion<Value>: @unchecked Sendable {
     // Heap cells: pthread objects must not move, and class properties have no stable address.
     private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
     private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     private var stored: Value?
 
-    init() {
+    public init() {
         pthread_mutex_init(mutex, nil)
         var attributes = pthread_condattr_t()
         pthread_condattr_init(&attributes)
@@ -27,7 +27,7 @@ final class Completion<Value>: @unchecked Sendable {
     }
 
     /// Stores the value (the first one wins) and wakes every waiter.
-    func complete(_ value: Value) {
+    public func complete(_ value: Value) {
         pthread_mutex_lock(mutex)
         if stored == nil { stored = value }
         pthread_cond_broadcast(condition)
@@ -35,14 +35,14 @@ final class Completion<Value>: @unchecked Sendable {
     }
 
     /// The value if it is there, without blocking.
-    var value: Value? {
+    public var value: Value? {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return stored
     }
 
     /// Blocks until the value is there.
-    func wait() -> Value {
+    public func wait() -> Value {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while stored == nil { pthread_cond_wait(condition, mutex) }
@@ -50,7 +50,7 @@ final class Completion<Value>: @unchecked Sendable {
     }
 
     /// Blocks until the value is there or `seconds` have passed; nil on timeout.
-    func wait(timeout seconds: Double) -> Value? {
+    public func wait(timeout seconds: Double) -> Value? {
         let deadline = MonotonicTime.now().adding(seconds: seconds).timespecValue
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
