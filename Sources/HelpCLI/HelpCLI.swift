@@ -7,15 +7,22 @@ import HelpSystem
 /// runs it, renders its report, and turns every outcome into an exit code. All errors end up in
 /// one place (`fail`), printed as `error:`/`hint:` on stderr, or as a JSON document under `--json`.
 public enum HelpCLI {
-    /// The entry point for the real process: real descriptors, runner and folder.
+    /// The entry point for the real process: real descriptors, runner and folder. Ctrl-C is
+    /// passed to the children, the command unwinds, the error is printed, and then `help` dies of
+    /// the signal itself so the shell sees the interrupt (status 130).
     public static func main(_ arguments: [String], environment: [String: String]) -> Int32 {
+        let signals = Signals(policy: .report)
+        let installed = (try? signals.install()) != nil
         let host = Host(
             stdout: { FileDescriptorWriter.write(1, $0) },
             stderr: { FileDescriptorWriter.write(2, $0) },
             isTerminal: { isatty($0) == 1 },
-            makeRunner: { PosixProcessRunner(environment: environment, console: $0) },
-            currentDirectory: Host.workingDirectory())
-        return run(arguments, environment: environment, host: host)
+            makeRunner: { PosixProcessRunner(environment: environment, console: $0, signals: installed ? signals : nil) },
+            currentDirectory: Host.workingDirectory(),
+            interruption: { signals.interruption })
+        let code = run(arguments, environment: environment, host: host)
+        signals.reraiseIfInterrupted()
+        return code
     }
 
     /// The whole CLI against a given host; `arguments[0]` is the program name.
@@ -74,6 +81,8 @@ public enum HelpCLI {
         }
         let context = Context(runner: host.makeRunner(console), environment: environment, console: console, workingDirectory: folder)
         let report = try command.run(Invocation(arguments: arguments, globals: globals), context)
+        // An interrupted command's partial report is not the answer; the interrupt is.
+        if let signal = host.interruption() { throw interrupted(by: signal) }
         report.render(on: console)
         return report.exitCode.rawValue
     }
@@ -87,7 +96,8 @@ public enum HelpCLI {
 
     /// Prints any error the way the output style asks for and returns its exit code.
     static func fail(_ error: Error, command: String?, style: Console.Style, host: Host) -> Int32 {
-        let helpError = userError(error, command: command)
+        // Whatever a command threw while being interrupted, the interrupt is the reason.
+        let helpError = host.interruption().map(interrupted(by:)) ?? userError(error, command: command)
         let console = Console(style: style, stdout: host.stdout, stderr: host.stderr)
         if style.json {
             let document: JSONValue = ["error": [
@@ -110,6 +120,10 @@ public enum HelpCLI {
         case let error as ArgumentError: return error.helpError(command: command)
         default: return HelpError("\(error)", code: .failure)
         }
+    }
+
+    static func interrupted(by signal: Int32) -> HelpError {
+        HelpError("interrupted (\(Signals.name(of: signal)))", code: .interrupted)
     }
 
     /// The process environment as a dictionary, read once at start.

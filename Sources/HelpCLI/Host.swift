@@ -17,12 +17,15 @@ public struct Host: Sendable {
     public var commands: [CommandSpec]
     /// The version `--version` reports.
     public var version: @Sendable () -> HelpVersion
+    /// The signal that interrupted this run (Ctrl-C), once one has.
+    public var interruption: @Sendable () -> Int32?
 
     public init(
         stdout: @escaping Console.Sink, stderr: @escaping Console.Sink,
         isTerminal: @escaping @Sendable (Int32) -> Bool, makeRunner: @escaping @Sendable (Console) -> any ProcessRunner,
         currentDirectory: String, commands: [CommandSpec] = CommandRegistry.all,
-        version: @escaping @Sendable () -> HelpVersion = { HelpVersion.current() }
+        version: @escaping @Sendable () -> HelpVersion = { HelpVersion.current() },
+        interruption: @escaping @Sendable () -> Int32? = { nil }
     ) {
         self.stdout = stdout
         self.stderr = stderr
@@ -31,6 +34,7 @@ public struct Host: Sendable {
         self.currentDirectory = currentDirectory
         self.commands = commands
         self.version = version
+        self.interruption = interruption
     }
 
     /// The current folder of this process; `/` if it was removed under us.

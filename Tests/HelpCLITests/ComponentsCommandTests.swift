@@ -6,16 +6,14 @@ import HelpTestSupport
 @Suite struct ComponentsCommandTests {
     /// A FastAPI server with Alembic and a Node client, in a fresh folder that looks like a clone.
     private func project() throws -> TempDir {
-        let folder = TempDir()
-        for sub in [".git", "server", "server/app", "web-client"] {
-            #expect(mkdirAt(folder.path + "/" + sub))
-        }
-        try writeFile(folder.path + "/server/requirements.txt", "fastapi\nuvicorn\n")
-        try writeFile(folder.path + "/server/alembic.ini", "[alembic]\n")
-        try writeFile(folder.path + "/server/app/__init__.py", "")
-        try writeFile(folder.path + "/server/app/main.py", "from fastapi import FastAPI\napp = FastAPI()\n")
-        try writeFile(folder.path + "/web-client/package.json", #"{"name": "web", "scripts": {"test": "node --test"}}"#)
-        return folder
+        try TempDir.project([
+            ".git/": "",
+            "server/requirements.txt": "fastapi\nuvicorn\n",
+            "server/alembic.ini": "[alembic]\n",
+            "server/app/__init__.py": "",
+            "server/app/main.py": "from fastapi import FastAPI\napp = FastAPI()\n",
+            "web-client/package.json": #"{"name": "web", "scripts": {"test": "node --test"}}"#,
+        ])
     }
 
     @Test func jsonListsEveryComponentWithTheStableFields() throws {
@@ -47,9 +45,4 @@ import HelpTestSupport
         #expect(cli.stdout.contains("  why    "))
         #expect(cli.stdout.contains("web-client  node client"))
     }
-}
-
-/// Creates one folder; true when it now exists.
-func mkdirAt(_ path: String) -> Bool {
-    FileSystem().isDirectory(path) || (try? FileSystem().createDirectories(path)) != nil
 }

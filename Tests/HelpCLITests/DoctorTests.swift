@@ -41,8 +41,7 @@ import HelpTestSupport
     }
 
     @Test func nodeIsRequiredOnlyWhenTheProjectHasANodeComponent() throws {
-        let folder = TempDir()
-        try writeFile(folder.path + "/package.json", #"{"name": "web", "scripts": {"test": "node --test"}}"#)
+        let folder = try TempDir.project(["package.json": #"{"name": "web", "scripts": {"test": "node --test"}}"#])
         let result = try doctor(ScriptedRunner(tools: Self.common), in: folder.path)
         #expect(result.code == 69)
         #expect(result.json["kinds"] == ["node"])

@@ -4,8 +4,7 @@ import HelpTestSupport
 
 @Suite struct HelpVersionTests {
     @Test func commitIsTheFirstLineOfTheFileBesideTheBinary() throws {
-        let folder = TempDir()
-        try writeFile(folder.path + "/help.commit", "1a2b3c4-dirty\n")
+        let folder = try TempDir.project(["help.commit": "1a2b3c4-dirty\n"])
         #expect(HelpVersion.commit(besideExecutable: folder.path + "/help") == "1a2b3c4-dirty")
     }
 
