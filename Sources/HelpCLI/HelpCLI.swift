@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import HelpProject
 import HelpSystem
 
 /// The command-line front: parses the global options, picks the command, builds the context,
@@ -17,7 +18,8 @@ public enum HelpCLI {
             stdout: { FileDescriptorWriter.write(1, $0) },
             stderr: { FileDescriptorWriter.write(2, $0) },
             isTerminal: { isatty($0) == 1 },
-            makeRunner: { PosixProcessRunner(environment: environment, console: $0, signals: installed ? signals : nil) },
+            makeRunner: { PosixProcessRunner(environment: environment, console: $0, log: $1, signals: installed ? signals : nil) },
+            keepsLogs: true,
             currentDirectory: Host.workingDirectory(),
             interruption: { signals.interruption })
         let code = run(arguments, environment: environment, host: host)
@@ -79,12 +81,21 @@ public enum HelpCLI {
             }
             folder = resolved
         }
-        let context = Context(runner: host.makeRunner(console), environment: environment, console: console, workingDirectory: folder)
+        let log = host.keepsLogs ? commandLog(command.name, folder: folder) : nil
+        let context = Context(runner: host.makeRunner(console, log), environment: environment, console: console, workingDirectory: folder)
         let report = try command.run(Invocation(arguments: arguments, globals: globals), context)
         // An interrupted command's partial report is not the answer; the interrupt is.
         if let signal = host.interruption() { throw interrupted(by: signal) }
         report.render(on: console)
         return report.exitCode.rawValue
+    }
+
+    /// The log for this run in the project's `.helpcache/logs/`; none outside a project (a folder
+    /// with help.json or .git), so running `help` in any folder never litters it. The file only
+    /// appears once a child runs.
+    private static func commandLog(_ name: String, folder: String) -> CommandLog? {
+        guard let root = try? ProjectLocator.locate(from: folder), root.discovery != .startFolder else { return nil }
+        return CommandLog(path: CommandLog.path(root: root.path, command: name, at: Clock.system.wall()))
     }
 
     private static func printVersion(_ version: HelpVersion, on console: Console) -> Int32 {

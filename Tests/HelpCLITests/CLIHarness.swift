@@ -21,7 +21,7 @@ final class CLIHarness: @unchecked Sendable {
         let host = Host(
             stdout: { [self] text in lock.withLock { out += text } },
             stderr: { [self] text in lock.withLock { err += text } },
-            isTerminal: { _ in terminal }, makeRunner: { _ in runner }, currentDirectory: currentDirectory,
+            isTerminal: { _ in terminal }, makeRunner: { _, _ in runner }, currentDirectory: currentDirectory,
             commands: commands, version: { HelpVersion(number: "9.9.9", commit: "abc1234") },
             interruption: { signal })
         return HelpCLI.run(["help"] + words, environment: environment, host: host)
