@@ -20,20 +20,25 @@ enum ASGIAppFinder {
     static let skippedFolders: Set<String> = ["tests", "test", "migrations", "alembic", "docs", "scripts"]
 
     /// Looks under `folder` (absolute) breadth-first: files of a level before its subfolders, names
-    /// in sorted order, so `main.py` at the top wins over one deeper down.
+    /// in sorted order, so `main.py` at the top wins over one deeper down. A subfolder with a
+    /// project file of its own is another component and is not entered.
     static func find(in folder: String) -> Found? {
         var level: [String] = [""]
         var filesRead = 0
         for _ in 0...maximumDepth {
             var next: [String] = []
             for relative in level {
-                for entry in FileProbe.entries(in: FileProbe.join(folder, relative)) {
+                let entries = FileProbe.entries(in: FileProbe.join(folder, relative))
+                if !relative.isEmpty && holdsProjectFile(entries) { continue }
+                for entry in entries {
                     let path = relative.isEmpty ? entry.name : relative + "/" + entry.name
                     if entry.isDirectory {
                         if !isSkipped(entry.name) { next.append(path) }
                         continue
                     }
-                    guard entry.name.hasSuffix(".py"), !entry.name.hasPrefix("test_"), !entry.name.hasSuffix("_test.py") else {
+                    guard entry.name.hasSuffix(".py"), !entry.name.hasPrefix("test_"), !entry.name.hasSuffix("_test.py"),
+                        entry.name != "conftest.py"
+                    else {
                         continue
                     }
                     filesRead += 1
@@ -47,6 +52,11 @@ enum ASGIAppFinder {
             level = next
         }
         return nil
+    }
+
+    private static func holdsProjectFile(_ entries: [FileProbe.Entry]) -> Bool {
+        let names = Set(entries.filter { !$0.isDirectory }.map(\.name))
+        return PythonInspector.isProject(names) || names.contains("package.json") || names.contains("Package.swift")
     }
 
     private static func isSkipped(_ name: String) -> Bool {

@@ -27,6 +27,7 @@ public struct ComponentCommands: Sendable, Equatable {
     /// The names accepted in help.json's `commands`.
     public static let names = ["test", "run", "lint", "build"]
 
+    /// Commands as given; nil where there is none.
     public init(test: [String]? = nil, run: [String]? = nil, lint: [String]? = nil, build: [String]? = nil) {
         self.test = test
         self.run = run
@@ -84,6 +85,7 @@ public struct Component: Sendable, Equatable {
     /// True when help.json mentions it; false when it was only detected.
     public var declared: Bool
 
+    /// A component as detection or help.json describes it.
     public init(
         name: String, path: String, kind: ComponentKind, role: ComponentRole = .library, evidence: [String] = [],
         commands: ComponentCommands = ComponentCommands(), asgiApp: String? = nil, python: PythonMarkers? = nil,

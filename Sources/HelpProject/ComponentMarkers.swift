@@ -30,6 +30,7 @@ public struct PythonMarkers: Sendable, Equatable {
     /// `[tool.pytest.ini_options]` in pyproject.toml.
     public var configuresPytest = false
 
+    /// Markers of a folder showing nothing yet.
     public init() {}
 
     /// True when `name` (any spelling) is a runtime dependency.
@@ -50,6 +51,7 @@ public struct NodeMarkers: Sendable, Equatable {
     public struct Script: Sendable, Equatable {
         public var name: String
         public var command: String
+        /// A script called `name` running `command`.
         public init(name: String, command: String) {
             self.name = name
             self.command = command
@@ -65,6 +67,7 @@ public struct NodeMarkers: Sendable, Equatable {
     /// package.json declares `bin`.
     public var hasBin = false
 
+    /// Markers of a package.json declaring nothing yet.
     public init() {}
 
     /// The command of script `name`.
@@ -79,6 +82,7 @@ public struct SwiftMarkers: Sendable, Equatable {
     /// An executable product or target is declared.
     public var hasExecutable = false
 
+    /// Markers of a manifest declaring nothing yet.
     public init() {}
 }
 

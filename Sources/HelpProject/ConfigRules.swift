@@ -51,7 +51,7 @@ enum ConfigRules {
     /// Pattern: `^[0-9]+(\.[0-9]+)?\s*([KkMmGgTt](i?[Bb])?|[Bb])?$`
     static func byteSize(_ text: String) -> Int64? {
         let number = text.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
-        var unit = text.dropFirst(number.count).drop { $0 == " " }.lowercased()
+        var unit = text.dropFirst(number.count).drop { $0.isWhitespace }.lowercased()
         guard let value = Double(number), !number.hasPrefix("."), !number.hasSuffix(".") else { return nil }
         if unit.count == 3 && unit.hasSuffix("ib") {
             unit.removeLast(2)

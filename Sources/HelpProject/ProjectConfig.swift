@@ -21,6 +21,7 @@ public struct ProjectConfig: Sendable {
         public var exclude: [String]?
         public var dependsOn: [String]?
 
+        /// A declaration overriding only the fields given.
         public init(
             name: String, path: String? = nil, kind: ComponentKind? = nil, role: ComponentRole? = nil,
             app: String? = nil, commands: [String: [String]] = [:], environment: [String: String] = [:],
@@ -43,6 +44,7 @@ public struct ProjectConfig: Sendable {
     public struct Cache: Sendable, Equatable {
         /// `max_size` in bytes (`"2G"` is 2 GiB); nil when not set.
         public var maxSize: Int64?
+        /// Cache settings; nil leaves the default limit.
         public init(maxSize: Int64? = nil) { self.maxSize = maxSize }
     }
 

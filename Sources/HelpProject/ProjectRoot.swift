@@ -16,6 +16,7 @@ public struct ProjectRoot: Sendable, Equatable {
     public var path: String
     public var discovery: Discovery
 
+    /// A root at `path` (absolute), found for the given reason.
     public init(path: String, discovery: Discovery = .startFolder) {
         self.path = path
         self.discovery = discovery

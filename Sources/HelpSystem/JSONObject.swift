@@ -6,8 +6,10 @@ public struct JSONObject: Equatable, Sendable {
     public typealias Member = (key: String, value: JSONValue)
 
     private var members: [Member] = []
-    /// Key -> position in `members`; keys are unique.
-    private var positions: [String: Int] = [:]
+    /// Key -> position in `members`, built only once an object grows past `indexThreshold` members:
+    /// most objects are small, and hashing every key of every parsed object costs more than a scan.
+    private var positions: [String: Int]?
+    private static let indexThreshold = 12
 
     /// An empty object.
     public init() {}
@@ -23,29 +25,47 @@ public struct JSONObject: Equatable, Sendable {
 
     /// The value of `key`; assigning nil removes the member, assigning a new key appends it.
     public subscript(key: String) -> JSONValue? {
-        get { positions[key].map { members[$0].value } }
+        get { position(of: key).map { members[$0].value } }
         set {
             if let newValue {
-                if let position = positions[key] {
+                if let position = position(of: key) {
                     members[position].value = newValue
                 } else {
-                    positions[key] = members.count
-                    members.append((key, newValue))
+                    append(key, newValue)
                 }
-            } else if let position = positions.removeValue(forKey: key) {
+            } else if let position = position(of: key) {
                 members.remove(at: position)
-                for index in position..<members.count { positions[members[index].key] = index }
+                positions = nil
+                indexIfLarge()
             }
         }
     }
 
-    /// Adds a member the caller knows to be new; returns false (and changes nothing) for a repeated key.
-    /// The parser uses this to refuse duplicate keys.
+    /// Adds a member unless the key is already there; returns false (and changes nothing) for a
+    /// repeated key. The parser uses this to refuse duplicate keys.
     public mutating func insertNew(_ key: String, _ value: JSONValue) -> Bool {
-        guard positions[key] == nil else { return false }
-        positions[key] = members.count
-        members.append((key, value))
+        guard position(of: key) == nil else { return false }
+        append(key, value)
         return true
+    }
+
+    private func position(of key: String) -> Int? {
+        if let positions { return positions[key] }
+        return members.firstIndex { $0.key == key }
+    }
+
+    private mutating func append(_ key: String, _ value: JSONValue) {
+        positions?[key] = members.count
+        members.append((key, value))
+        indexIfLarge()
+    }
+
+    private mutating func indexIfLarge() {
+        guard positions == nil, members.count > Self.indexThreshold else { return }
+        var index: [String: Int] = [:]
+        index.reserveCapacity(members.count * 2)
+        for (position, member) in members.enumerated() { index[member.key] = position }
+        positions = index
     }
 
     /// The keys in order.
@@ -57,6 +77,7 @@ public struct JSONObject: Equatable, Sendable {
 
     // MARK: - Equatable
 
+    /// Same keys with equal values, in any order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.members.count == rhs.members.count else { return false }
         for member in lhs.members {

@@ -118,6 +118,15 @@ import Testing
         #expect(svc.commands.run == ["uvicorn", "svc:app", "--reload", "--app-dir", "src"])
     }
 
+    @Test func rootComponentDoesNotClaimTheAppOfAComponentBelowIt() throws {
+        let fixture = Fixture.authService().write("requirements.txt", "pre-commit\n").write("conftest.py", "app = FastAPI()\n")
+        let components = detect(fixture)
+        let root = try #require(components.first)
+        #expect(root.path == "." && root.kind == .python)
+        #expect(root.role == .library && root.asgiApp == nil)
+        #expect(components.first { $0.name == "server" }?.asgiApp == "app.main:app")
+    }
+
     @Test func nodeServerAndNpmPlaceholderTest() throws {
         let fixture = Fixture().write("web/package.json", """
             {"scripts": {"test": "echo \\"Error: no test specified\\" && exit 1", "dev": "node --watch index.js"},

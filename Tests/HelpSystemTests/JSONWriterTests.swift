@@ -77,6 +77,20 @@ import Testing
         #expect(value.encoded() == #"{"a":"one","c":3}"#)
     }
 
+    @Test func largeObjectsKeepOrderThroughLookupsAndRemovals() throws {
+        var object = JSONObject()
+        for number in 0..<40 { object["k\(number)"] = .int(number) }
+        object["k3"] = nil
+        object["k39"] = "last"
+        #expect(object.count == 39)
+        #expect(object.keys.first == "k0" && object.keys[3] == "k4")
+        #expect(object["k20"] == 20 && object["k3"] == nil && object["k39"] == "last")
+        let inserted = object.insertNew("k20", 0)
+        #expect(!inserted && object["k20"] == 20)
+        let text = "{" + (0..<30).map { "\"k\($0)\":\($0)" }.joined(separator: ",") + ",\"k7\":1}"
+        #expect(throws: HelpError("input:1:252: duplicate key \"k7\"", code: .dataError)) { try JSONValue.parse(text) }
+    }
+
     @Test func objectEqualityIgnoresKeyOrder() {
         let first: JSONValue = ["a": 1, "b": 2]
         let second: JSONValue = ["b": 2, "a": 1]
