@@ -4,5 +4,6 @@ public enum CommandRegistry {
     public static let all: [CommandSpec] = [
         ComponentsCommand.spec,
         DoctorCommand.spec,
+        HashCommand.spec,
     ]
 }

@@ -10,6 +10,7 @@ import HelpTestSupport
         #expect(result.stdout.contains("Usage: help [OPTIONS] COMMAND"))
         #expect(result.stdout.contains("  components  "))
         #expect(result.stdout.contains("  doctor  "))
+        #expect(result.stdout.contains("  hash  "))
     }
 
     @Test func commandHelpShowsExamples() throws {
