@@ -1,14 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import HelpSystem
 import HelpTestSupport
 @testable import HelpCLI
 
 @Suite struct DoctorTests {
-    static let common: Set<String> = ["python3", "git", "curl", "tar", "apt-get"]
+    static let common: Set<String> = ["python3", "git", "curl", "tar"]
+    /// A PATH whose only program is a fake `apt-get`, so the package manager is apt on any machine.
+    let aptSystem = FakeTool()
+    /// How hints start here: no sudo when the tests run as root.
+    let aptInstall = (geteuid() == 0 ? "" : "sudo ") + "apt-get install -y "
+
+    init() throws {
+        try aptSystem.install("apt-get")
+    }
 
     private func doctor(_ runner: ScriptedRunner, in folder: String) throws -> (code: Int32, json: JSONValue, cli: CLIHarness) {
         let cli = CLIHarness()
-        let code = cli.run(["-C", folder, "doctor", "--json"], runner: runner)
+        let code = cli.run(["-C", folder, "doctor", "--json"], environment: ["PATH": aptSystem.binPath], runner: runner)
         return (code, try JSONValue.parse(cli.stdout), cli)
     }
 
@@ -35,9 +46,9 @@ import HelpTestSupport
         let result = try doctor(ScriptedRunner(tools: Self.common.subtracting(["curl"])), in: folder.path)
         #expect(result.code == 69)
         #expect(result.json["ok"] == false)
-        #expect(result.json["package_manager"]?.string == "apt")
+        #expect(result.json["system"]?["package_manager"]?.string == "apt")
         #expect(tool(result.json, "curl")?["state"]?.string == "missing")
-        #expect(tool(result.json, "curl")?["hint"]?.string == "sudo apt-get install curl")
+        #expect(tool(result.json, "curl")?["hint"]?.string == aptInstall + "curl")
     }
 
     @Test func nodeIsRequiredOnlyWhenTheProjectHasANodeComponent() throws {
@@ -59,16 +70,17 @@ import HelpTestSupport
         #expect(result.code == 69)
         let python = try #require(tool(result.json, "python3"))
         #expect(python["state"]?.string == "broken")
-        #expect(python["hint"]?.string == "sudo apt-get install python3-venv")
+        #expect(python["hint"]?.string == aptInstall + "python3-venv")
         #expect(python["problems"]?[0]?.string?.contains("ensurepip is disabled") == true)
     }
 
     @Test func humanOutputIsATableThenWhatToFix() {
         let folder = TempDir()
         let cli = CLIHarness()
-        #expect(cli.run(["-C", folder.path, "doctor"], runner: ScriptedRunner(tools: Self.common.subtracting(["tar"]))) == 69)
+        let runner = ScriptedRunner(tools: Self.common.subtracting(["tar"]))
+        #expect(cli.run(["-C", folder.path, "doctor"], environment: ["PATH": aptSystem.binPath], runner: runner) == 69)
         #expect(cli.stdout.contains("TOOL"))
-        #expect(cli.stdout.contains("tar (required, release archives): missing\n  fix: sudo apt-get install tar\n"))
+        #expect(cli.stdout.contains("tar (required, release archives): missing\n  fix: \(aptInstall)tar\n"))
         #expect(cli.stderr.contains("error: required tool missing or broken: tar"))
     }
 
@@ -83,8 +95,10 @@ import HelpTestSupport
 
     @Test func installHintFallsBackToManualWordsThenToEveryPackageName() {
         let hint = InstallHint(apt: ["nodejs"], brew: ["node"])
-        #expect(hint.text(for: .brew) == "brew install node")
-        #expect(hint.text(for: .dnf) == "install it with your package manager (apt: nodejs; brew: node)")
-        #expect(InstallHint(manual: "see the site").text(for: .apt) == "see the site")
+        #expect(hint.text(for: .brew, asRoot: false) == "brew install node")
+        #expect(hint.text(for: .apt, asRoot: false) == "sudo apt-get install -y nodejs")
+        #expect(hint.text(for: .dnf, asRoot: true) == "install it with your package manager (apt: nodejs; brew: node)")
+        #expect(hint.text(for: nil, asRoot: true) == "install it with your package manager (apt: nodejs; brew: node)")
+        #expect(InstallHint(manual: "see the site").text(for: .apt, asRoot: true) == "see the site")
     }
 }

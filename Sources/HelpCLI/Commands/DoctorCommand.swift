@@ -28,28 +28,30 @@ public enum DoctorCommand {
         } catch let error as HelpError {
             context.console.warn("cannot read the project (\(error.message)); checking the common tools only")
         }
-        let manager = InstallHint.detectManager(locate: context.runner.locate)
-        let probe = ToolProbe(runner: context.runner, kinds: kinds, manager: manager)
+        let platform = Platform.detect(environment: context.environment)
+        let probe = ToolProbe(runner: context.runner, kinds: kinds, platform: platform)
         let statuses = probe.probe(ToolCatalog.all)
         let failing = statuses.filter { $0.required && $0.state != .ok }
         let failure = failing.isEmpty ? nil : HelpError.unavailable(
             "required tool\(failing.count == 1 ? "" : "s") missing or broken: " + failing.map(\.name).joined(separator: ", "),
             hint: "Install as shown above, then run 'help doctor' again.")
         return Report(
-            lines: lines(statuses, root: root, kinds: kinds, console: context.console),
-            json: json(statuses, root: root, kinds: kinds, manager: manager),
+            lines: lines(statuses, root: root, kinds: kinds, platform: platform, console: context.console),
+            json: json(statuses, root: root, kinds: kinds, platform: platform),
             failure: failure)
     }
 
     // MARK: - Rendering
 
-    static func lines(_ statuses: [ToolStatus], root: String?, kinds: Set<ComponentKind>?, console: Console) -> [String] {
-        var lines: [String] = []
+    static func lines(
+        _ statuses: [ToolStatus], root: String?, kinds: Set<ComponentKind>?, platform: Platform, console: Console
+    ) -> [String] {
+        var lines = ["System  " + systemLine(platform)]
         if let root {
             let kindList = ComponentKind.allCases.filter { kinds?.contains($0) ?? false }.map(\.rawValue)
             lines.append("Project " + root + (kindList.isEmpty ? "" : " (" + kindList.joined(separator: ", ") + " components)"))
-            lines.append("")
         }
+        lines.append("")
         let table = TextTable(
             header: ["TOOL", "NEED", "STATUS", "VERSION", "PATH"],
             rows: statuses.map { [$0.name, $0.required ? "required" : "optional", $0.state.rawValue, $0.version ?? "-", $0.path ?? "-"] })
@@ -73,7 +75,13 @@ public enum DoctorCommand {
         return lines
     }
 
-    static func json(_ statuses: [ToolStatus], root: String?, kinds: Set<ComponentKind>?, manager: InstallHint.Manager?) -> JSONValue {
+    /// `Debian GNU/Linux 12 (bookworm), x86_64, apt`.
+    static func systemLine(_ platform: Platform) -> String {
+        [platform.prettyName ?? platform.kernel, platform.architecture, platform.packageManager?.rawValue ?? "no package manager"]
+            .joined(separator: ", ")
+    }
+
+    static func json(_ statuses: [ToolStatus], root: String?, kinds: Set<ComponentKind>?, platform: Platform) -> JSONValue {
         let tools: [JSONValue] = statuses.map { status in
             [
                 "name": .string(status.name), "required": .bool(status.required), "state": .string(status.state.rawValue),
@@ -85,7 +93,11 @@ public enum DoctorCommand {
         return [
             "root": .optional(root),
             "kinds": .strings(kindList),
-            "package_manager": .optional(manager?.rawValue),
+            "system": [
+                "os": .optional(platform.distribution), "version": .optional(platform.version),
+                "name": .optional(platform.prettyName), "architecture": .string(platform.architecture),
+                "package_manager": .optional(platform.packageManager?.rawValue), "root": .bool(platform.isRoot),
+            ],
             "ok": .bool(!statuses.contains { $0.required && $0.state != .ok }),
             "tools": .array(tools),
         ]

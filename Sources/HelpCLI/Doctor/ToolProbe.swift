@@ -34,12 +34,13 @@ public struct ToolProbe: Sendable {
     public var runner: any ProcessRunner
     /// The component kinds of the project; nil outside a project (then no kind-bound tool is required).
     public var kinds: Set<ComponentKind>?
-    public var manager: InstallHint.Manager?
+    /// Decides the install commands in hints (package manager, sudo or not).
+    public var platform: Platform
 
-    public init(runner: any ProcessRunner, kinds: Set<ComponentKind>?, manager: InstallHint.Manager?) {
+    public init(runner: any ProcessRunner, kinds: Set<ComponentKind>?, platform: Platform) {
         self.runner = runner
         self.kinds = kinds
-        self.manager = manager
+        self.platform = platform
     }
 
     /// Whether `spec` is required here.
@@ -93,7 +94,7 @@ public struct ToolProbe: Sendable {
                                 path: path, version: nil, problems: [], hint: nil)
         guard let version else {
             status.state = .missing
-            status.hint = spec.install.text(for: manager)
+            status.hint = spec.install.text(on: platform)
             return status
         }
         var hints: [String] = []
@@ -101,12 +102,12 @@ public struct ToolProbe: Sendable {
         case .success(let output): status.version = VersionText.number(in: output)
         case .failure(let problem):
             status.problems.append(problem.message)
-            hints.append(spec.install.text(for: manager))
+            hints.append(spec.install.text(on: platform))
         }
         for check in checks {
             if case .failure(let problem) = outcome(of: check) {
                 status.problems.append(problem.message)
-                hints.append((check.fix ?? spec.install).text(for: manager))
+                hints.append((check.fix ?? spec.install).text(on: platform))
             }
         }
         if !status.problems.isEmpty {
