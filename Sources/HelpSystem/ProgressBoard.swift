@@ -10,6 +10,7 @@ final class ProgressBoard: @unchecked Sendable {
     private var frame = 0
     private var ticker: Completion<Void>?
 
+    /// Shows a new step and starts the ticker if it is the first.
     func add(_ step: ProgressStep, on console: Console) {
         let startTicker = lock.withLock { () -> Completion<Void>? in
             steps.append(step)
@@ -30,6 +31,7 @@ final class ProgressBoard: @unchecked Sendable {
         }
     }
 
+    /// Takes a finished step off the line; the ticker stops with the last one.
     func remove(_ step: ProgressStep, on console: Console) {
         let stop = lock.withLock { () -> Completion<Void>? in
             steps.removeAll { $0 === step }
