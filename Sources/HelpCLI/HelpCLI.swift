@@ -82,7 +82,9 @@ public enum HelpCLI {
             folder = resolved
         }
         let log = host.keepsLogs ? commandLog(command.name, folder: folder) : nil
-        let context = Context(runner: host.makeRunner(console, log), environment: environment, console: console, workingDirectory: folder)
+        var runner = host.makeRunner(console, log)
+        if style.verbosity == .verbose { runner = EchoingRunner(base: runner, console: console, folder: folder) }
+        let context = Context(runner: runner, environment: environment, console: console, workingDirectory: folder)
         let report = try command.run(Invocation(arguments: arguments, globals: globals), context)
         // An interrupted command's partial report is not the answer; the interrupt is.
         if let signal = host.interruption() { throw interrupted(by: signal) }
