@@ -3,11 +3,6 @@ import HelpSystem
 /// The options every command accepts, before or after its name: where the project is, output
 /// shape, chattiness and color. Declared once as a table; read into typed fields here.
 public struct GlobalOptions: Sendable, Equatable {
-    /// The `--color` choice.
-    public enum ColorChoice: String, Sendable, CaseIterable {
-        case auto, always, never
-    }
-
     /// `-C DIR`: the folder to work in instead of the current one (not yet resolved).
     public var project: String?
     public var json: Bool
@@ -36,7 +31,7 @@ public struct GlobalOptions: Sendable, Equatable {
         .flag("json", help: "Print one JSON document on stdout instead of text"),
         .flag("verbose", short: "v", help: "Show each child command and more detail on stderr"),
         .flag("quiet", short: "q", help: "Show only results and errors"),
-        .value("color", valueName: "WHEN", help: "Color output", allowedValues: GlobalOptions.ColorChoice.allCases.map(\.rawValue)),
+        .value("color", valueName: "WHEN", help: "Color output", allowedValues: ColorChoice.allCases.map(\.rawValue)),
         .flag("help", short: "h", help: "Show help for help, or for a command"),
         .flag("version", help: "Print the version and the commit it was built from"),
     ]

@@ -1,21 +1,30 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import HelpProject
 import HelpSystem
 
 /// The command-line front: parses the global options, picks the command, builds the context,
 /// runs it, renders its report, and turns every outcome into an exit code. All errors end up in
 /// one place (`fail`), printed as `error:`/`hint:` on stderr, or as a JSON document under `--json`.
 public enum HelpCLI {
-    /// The entry point for the real process: real descriptors, runner and folder.
+    /// The entry point for the real process: real descriptors, runner and folder. Ctrl-C is
+    /// passed to the children, the command unwinds, the error is printed, and then `help` dies of
+    /// the signal itself so the shell sees the interrupt (status 130).
     public static func main(_ arguments: [String], environment: [String: String]) -> Int32 {
+        let signals = Signals(policy: .report)
+        let installed = (try? signals.install()) != nil
         let host = Host(
             stdout: { FileDescriptorWriter.write(1, $0) },
             stderr: { FileDescriptorWriter.write(2, $0) },
             isTerminal: { isatty($0) == 1 },
-            makeRunner: { PosixProcessRunner(environment: environment, console: $0) },
-            currentDirectory: Host.workingDirectory())
-        return run(arguments, environment: environment, host: host)
+            makeRunner: { PosixProcessRunner(environment: environment, console: $0, log: $1, signals: installed ? signals : nil) },
+            keepsLogs: true,
+            currentDirectory: Host.workingDirectory(),
+            interruption: { signals.interruption })
+        let code = run(arguments, environment: environment, host: host)
+        signals.reraiseIfInterrupted()
+        return code
     }
 
     /// The whole CLI against a given host; `arguments[0]` is the program name.
@@ -77,10 +86,23 @@ public enum HelpCLI {
             }
             folder = resolved
         }
-        let context = Context(runner: host.makeRunner(console), environment: environment, console: console, workingDirectory: folder)
+        let log = host.keepsLogs ? commandLog(command.name, folder: folder) : nil
+        var runner = host.makeRunner(console, log)
+        if style.verbosity == .verbose { runner = EchoingRunner(base: runner, console: console, folder: folder) }
+        let context = Context(runner: runner, environment: environment, console: console, workingDirectory: folder)
         let report = try command.run(Invocation(arguments: arguments, globals: globals), context)
+        // An interrupted command's partial report is not the answer; the interrupt is.
+        if let signal = host.interruption() { throw interrupted(by: signal) }
         report.render(on: console)
         return report.exitCode.rawValue
+    }
+
+    /// The log for this run in the project's `.helpcache/logs/`; none outside a project (a folder
+    /// with help.json or .git), so running `help` in any folder never litters it. The file only
+    /// appears once a child runs.
+    private static func commandLog(_ name: String, folder: String) -> CommandLog? {
+        guard let root = try? ProjectLocator.locate(from: folder), root.discovery != .startFolder else { return nil }
+        return CommandLog(path: CommandLog.path(root: root.path, command: name, at: Clock.system.wall()))
     }
 
     private static func printVersion(_ version: HelpVersion, on console: Console) -> Int32 {
@@ -92,7 +114,8 @@ public enum HelpCLI {
 
     /// Prints any error the way the output style asks for and returns its exit code.
     static func fail(_ error: Error, command: String?, style: Console.Style, host: Host) -> Int32 {
-        let helpError = userError(error, command: command)
+        // Whatever a command threw while being interrupted, the interrupt is the reason.
+        let helpError = host.interruption().map(interrupted(by:)) ?? userError(error, command: command)
         let console = Console(style: style, stdout: host.stdout, stderr: host.stderr)
         if style.json {
             let document: JSONValue = ["error": [
@@ -115,6 +138,10 @@ public enum HelpCLI {
         case let error as ArgumentError: return error.helpError(command: command)
         default: return HelpError("\(error)", code: .failure)
         }
+    }
+
+    static func interrupted(by signal: Int32) -> HelpError {
+        HelpError("interrupted (\(Signals.name(of: signal)))", code: .interrupted)
     }
 
     /// The process environment as a dictionary, read once at start.

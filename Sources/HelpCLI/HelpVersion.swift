@@ -36,7 +36,7 @@ public struct HelpVersion: Sendable, Equatable {
     public static func commit(besideExecutable executable: String?) -> String {
         guard let executable, let slash = executable.lastIndex(of: "/") else { return "unknown" }
         let path = String(executable[..<slash]) + "/help.commit"
-        guard let text = readSmallFile(path) else { return "unknown" }
+        guard let text = try? FileSystem().readText(path) else { return "unknown" }
         let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         let trimmed = line.trimmed(of: " \t\r")
         return trimmed.isEmpty ? "unknown" : trimmed
@@ -48,22 +48,6 @@ public struct HelpVersion: Sendable, Equatable {
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard length > 0 else { return nil }
         return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    /// Up to 4 KiB of a file as text; nil when it cannot be opened.
-    private static func readSmallFile(_ path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes = [UInt8](repeating: 0, count: 4096)
-        var filled = 0
-        while filled < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            filled += n
-        }
-        return String(decoding: bytes[..<filled], as: UTF8.self)
     }
 }
 

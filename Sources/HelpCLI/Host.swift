@@ -11,26 +11,35 @@ public struct Host: Sendable {
     public var stderr: Console.Sink
     /// Whether a file descriptor (1 or 2) is an interactive terminal.
     public var isTerminal: @Sendable (Int32) -> Bool
-    /// Builds the process runner once the console exists (the runner streams child output to it).
-    public var makeRunner: @Sendable (Console) -> any ProcessRunner
+    /// Builds the process runner once the console exists (the runner streams child output to it)
+    /// and the command log is known (nil when nothing is recorded).
+    public var makeRunner: @Sendable (Console, CommandLog?) -> any ProcessRunner
+    /// Whether children are recorded under the project's `.helpcache/logs/` (off in unit tests).
+    public var keepsLogs: Bool
     public var currentDirectory: String
     public var commands: [CommandSpec]
     /// The version `--version` reports.
     public var version: @Sendable () -> HelpVersion
+    /// The signal that interrupted this run (Ctrl-C), once one has.
+    public var interruption: @Sendable () -> Int32?
 
     public init(
         stdout: @escaping Console.Sink, stderr: @escaping Console.Sink,
-        isTerminal: @escaping @Sendable (Int32) -> Bool, makeRunner: @escaping @Sendable (Console) -> any ProcessRunner,
+        isTerminal: @escaping @Sendable (Int32) -> Bool,
+        makeRunner: @escaping @Sendable (Console, CommandLog?) -> any ProcessRunner, keepsLogs: Bool = false,
         currentDirectory: String, commands: [CommandSpec] = CommandRegistry.all,
-        version: @escaping @Sendable () -> HelpVersion = { HelpVersion.current() }
+        version: @escaping @Sendable () -> HelpVersion = { HelpVersion.current() },
+        interruption: @escaping @Sendable () -> Int32? = { nil }
     ) {
         self.stdout = stdout
         self.stderr = stderr
         self.isTerminal = isTerminal
         self.makeRunner = makeRunner
+        self.keepsLogs = keepsLogs
         self.currentDirectory = currentDirectory
         self.commands = commands
         self.version = version
+        self.interruption = interruption
     }
 
     /// The current folder of this process; `/` if it was removed under us.

@@ -12,23 +12,25 @@ public enum FileHasher {
     // MARK: - Hashing
 
     /// The SHA-256 of the file's contents. Throws `HelpError` (`.ioError`) naming the path.
-    public static func hash(path: String) throws -> Digest {
+    public static func hash(path: String, implementation: SHA256.Implementation = .preferred) throws -> Digest {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw failure(path, errno) }
         defer { close(fd) }
         var info = stat()
         let size = fstat(fd, &info) == 0 ? Int(info.st_size) : nil
-        return try hash(fileDescriptor: fd, size: size, path: path)
+        return try hash(fileDescriptor: fd, size: size, path: path, implementation: implementation)
     }
 
     /// The SHA-256 of everything left to read from `fd`, for callers that opened and `fstat`ed the
     /// file themselves. `size` only sizes the buffer (the file is read to its end whatever it says);
     /// `path` names the file in errors. The descriptor stays open.
-    public static func hash(fileDescriptor fd: Int32, size: Int?, path: String) throws -> Digest {
+    public static func hash(
+        fileDescriptor fd: Int32, size: Int?, path: String, implementation: SHA256.Implementation = .preferred
+    ) throws -> Digest {
         _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
         let capacity = bufferSize(for: size)
         return try withUnsafeTemporaryAllocation(byteCount: capacity, alignment: 64) { buffer in
-            var hasher = SHA256()
+            var hasher = SHA256(implementation: implementation)
             let base = buffer.baseAddress!
             while true {
                 let count = read(fd, base, capacity)

@@ -12,16 +12,18 @@ final class CLIHarness: @unchecked Sendable {
     var stderr: String { lock.withLock { err } }
 
     /// Runs `help` with `words`; `commands` replaces the registry, `terminal` pretends fd 1 and 2
-    /// are terminals.
+    /// are terminals, `signal` pretends Ctrl-C (or another signal) arrived during the run.
     func run(
         _ words: [String], commands: [CommandSpec] = CommandRegistry.all, environment: [String: String] = [:],
-        terminal: Bool = false, currentDirectory: String = "/tmp", runner: any ProcessRunner = RefusingRunner()
+        terminal: Bool = false, currentDirectory: String = "/tmp", runner: any ProcessRunner = RefusingRunner(),
+        interruptedBy signal: Int32? = nil
     ) -> Int32 {
         let host = Host(
             stdout: { [self] text in lock.withLock { out += text } },
             stderr: { [self] text in lock.withLock { err += text } },
-            isTerminal: { _ in terminal }, makeRunner: { _ in runner }, currentDirectory: currentDirectory,
-            commands: commands, version: { HelpVersion(number: "9.9.9", commit: "abc1234") })
+            isTerminal: { _ in terminal }, makeRunner: { _, _ in runner }, currentDirectory: currentDirectory,
+            commands: commands, version: { HelpVersion(number: "9.9.9", commit: "abc1234") },
+            interruption: { signal })
         return HelpCLI.run(["help"] + words, environment: environment, host: host)
     }
 }

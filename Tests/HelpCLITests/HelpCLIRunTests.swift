@@ -71,6 +71,28 @@ import HelpSystem
         #expect(CLIHarness().run(["-qv", "greet", "x"], commands: commands) == 64)
     }
 
+    @Test func interruptedRunExits130InsteadOfPrintingItsReport() throws {
+        let cli = CLIHarness()
+        #expect(cli.run(["greet", "world"], commands: commands, interruptedBy: 2) == 130)
+        #expect(cli.stdout.isEmpty)
+        #expect(cli.stderr == "error: interrupted (SIGINT)\n")
+        let json = CLIHarness()
+        #expect(json.run(["--json", "greet", "world"], commands: commands, interruptedBy: 2) == 130)
+        #expect(try JSONValue.parse(json.stdout)["error"]?["code"] == 130)
+    }
+
+    @Test func colorFollowsTheTerminalAndTheColorOption() {
+        let plain = CLIHarness()
+        #expect(plain.run(["nosuch"], commands: commands, environment: ["TERM": "xterm"], terminal: true) == 64)
+        #expect(plain.stderr.hasPrefix("\u{1B}[31merror:"))
+        let never = CLIHarness()
+        #expect(never.run(["--color=never", "nosuch"], commands: commands, environment: ["TERM": "xterm"], terminal: true) == 64)
+        #expect(never.stderr.hasPrefix("error:"))
+        let noColor = CLIHarness()
+        #expect(noColor.run(["nosuch"], commands: commands, environment: ["TERM": "xterm", "NO_COLOR": "1"], terminal: true) == 64)
+        #expect(noColor.stderr.hasPrefix("error:"))
+    }
+
     // MARK: - Help and version
 
     @Test func overviewListsCommandsWithSummariesAndGlobalOptions() {
