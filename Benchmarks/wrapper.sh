@@ -8,22 +8,28 @@ runs=${1:-30}
 
 ./help --version >/dev/null # builds first if needed, so every measured run is warm
 
-# Median wall time of a command in microseconds, timed with bash's EPOCHREALTIME (no extra fork).
-median_us() {
-    local samples=() start end
-    for ((i = 0; i < runs; i++)); do
-        start=${EPOCHREALTIME/./}
-        "$@" >/dev/null
-        end=${EPOCHREALTIME/./}
-        samples+=($((end - start)))
-    done
-    printf '%s\n' "${samples[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p"
+# Wall time of one run in microseconds, from bash's EPOCHREALTIME (no extra fork).
+time_us() {
+    local start end
+    start=${EPOCHREALTIME/./}
+    "$@" >/dev/null
+    end=${EPOCHREALTIME/./}
+    echo $((end - start))
 }
+
+median() { sort -n | sed -n "$(((runs + 1) / 2))p"; }
+
+# The two commands alternate, so a burst of load from elsewhere hits both alike.
+wrapped_samples=() direct_samples=()
+for ((i = 0; i < runs; i++)); do
+    wrapped_samples+=("$(time_us ./help --version)")
+    direct_samples+=("$(time_us .build/release/help --version)")
+done
 
 ms() { printf '%d.%02d' $(($1 / 1000)) $(($1 % 1000 / 10)); }
 
-wrapped=$(median_us ./help --version)
-direct=$(median_us .build/release/help --version)
+wrapped=$(printf '%s\n' "${wrapped_samples[@]}" | median)
+direct=$(printf '%s\n' "${direct_samples[@]}" | median)
 overhead=$((wrapped - direct))
 sign=""
 if ((overhead < 0)); then sign="-" overhead=$((-overhead)); fi

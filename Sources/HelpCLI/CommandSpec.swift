@@ -9,6 +9,7 @@ public struct CommandSpec: Sendable {
         public var line: String
         public var explanation: String
 
+        /// An example command line and what it does.
         public init(_ line: String, _ explanation: String) {
             self.line = line
             self.explanation = explanation
@@ -32,6 +33,7 @@ public struct CommandSpec: Sendable {
     public var usageForms: [String]
     public var run: Run
 
+    /// A command; `usageForms` may stay empty to derive the usage line from the tables.
     public init(
         name: String, summary: String, discussion: String = "", options: [OptionSpec] = [],
         positionals: [PositionalSpec] = [], examples: [Example], usageForms: [String] = [],
@@ -69,13 +71,18 @@ public struct Invocation: Sendable {
     public var arguments: ParsedArguments
     public var globals: GlobalOptions
 
+    /// An invocation with these parsed words and global options.
     public init(arguments: ParsedArguments, globals: GlobalOptions) {
         self.arguments = arguments
         self.globals = globals
     }
 
+    /// The positional words given to the command.
     public var positionals: [String] { arguments.positionals }
+    /// True when the flag `--long` was given.
     public func flag(_ long: String) -> Bool { arguments.flag(long) }
+    /// The value of `--long` (the last one when repeated).
     public func value(_ long: String) -> String? { arguments.value(long) }
+    /// Every value of a repeatable `--long`, in order.
     public func values(_ long: String) -> [String] { arguments.values(long) }
 }

@@ -11,6 +11,7 @@ public struct GlobalOptions: Sendable, Equatable {
     public var help: Bool
     public var version: Bool
 
+    /// Global options with the defaults of a plain `help COMMAND`.
     public init(
         project: String? = nil, json: Bool = false, verbosity: Console.Verbosity = .normal,
         color: ColorChoice = .auto, help: Bool = false, version: Bool = false

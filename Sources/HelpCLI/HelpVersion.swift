@@ -13,6 +13,7 @@ public struct HelpVersion: Sendable, Equatable {
     public var number: String
     public var commit: String
 
+    /// A version; the number defaults to this build's.
     public init(number: String = HelpVersion.number, commit: String) {
         self.number = number
         self.commit = commit

@@ -12,6 +12,7 @@ public struct Report: Sendable {
     /// Printed as `error:`/`hint:` on stderr in human mode; sets the exit code in both modes.
     public var failure: HelpError?
 
+    /// A report with both shapes of the result and, when something went wrong, why.
     public init(lines: [String], json: JSONValue, failure: HelpError? = nil) {
         self.lines = lines
         self.json = json

@@ -4,6 +4,7 @@ public struct TextTable: Sendable {
     public var header: [String]
     public var rows: [[String]]
 
+    /// A table with a header row and data rows of cells.
     public init(header: [String], rows: [[String]]) {
         self.header = header
         self.rows = rows

@@ -66,16 +66,25 @@ public enum UsageText {
         text + String(repeating: " ", count: max(0, width - text.count))
     }
 
-    /// Greedy word wrap, for the discussion paragraph.
+    /// Greedy word wrap, for the discussion paragraph. Runs of spaces inside a line are kept
+    /// (`<sha256>  <name>` shows sha256sum's two spaces) by gluing the extra spaces to the word
+    /// after them.
     static func wrap(_ text: String, width: Int) -> [String] {
+        var words: [String] = []
+        var pending = ""
+        for piece in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if piece.isEmpty { pending += " "; continue }
+            words.append(pending + piece)
+            pending = ""
+        }
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ") {
+        for word in words {
             if !current.isEmpty && current.count + 1 + word.count > width {
                 lines.append(current)
                 current = ""
             }
-            current += (current.isEmpty ? "" : " ") + word
+            current += current.isEmpty ? String(word.drop(while: { $0 == " " })) : " " + word
         }
         if !current.isEmpty { lines.append(current) }
         return lines

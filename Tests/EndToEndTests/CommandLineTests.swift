@@ -42,18 +42,8 @@ import HelpTestSupport
         #expect(error?["hint"]?.string?.hasPrefix("did you mean '--verbose'?") == true)
     }
 
-    @Test func componentsOfTheThreeComponentProjectAsJSON() throws {
-        let project = try TempDir.project([
-            ".git/": "",
-            "server/alembic.ini": "[alembic]\nscript_location = migrations\n",
-            "server/requirements.txt": "fastapi\nuvicorn[standard]\nalembic\n",
-            "server/app/__init__.py": "",
-            "server/app/main.py": "from fastapi import FastAPI\n\napp = FastAPI()\n",
-            "server/tests/test_health.py": "def test_health():\n    pass\n",
-            "python-client/pyproject.toml": "[project]\nname = \"auth-client\"\ndependencies = [\"httpx\"]\n",
-            "python-client/tests/test_client.py": "",
-            "js-client/package.json": #"{"name": "auth-js", "scripts": {"test": "node --test"}}"#,
-        ], prefix: "help-e2e")
+    @Test func componentsOfTheThreeComponentExampleAsJSON() throws {
+        let project = try BuiltHelp.copyOfExample("auth-service")
         let result = try BuiltHelp.run(["-C", project.path, "components", "--json"], in: "/")
         #expect(result.exitCode == 0)
         let document = try JSONValue.parse(result.stdout)

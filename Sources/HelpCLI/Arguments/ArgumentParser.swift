@@ -14,6 +14,7 @@ public struct ArgumentParser: Sendable {
     public var options: [OptionSpec]
     public var positionals: [PositionalSpec]
 
+    /// A parser for this option table and these positional arguments.
     public init(options: [OptionSpec], positionals: [PositionalSpec] = []) {
         self.options = options
         self.positionals = positionals

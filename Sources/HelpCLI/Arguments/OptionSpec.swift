@@ -22,6 +22,7 @@ public struct OptionSpec: Sendable, Equatable {
     public var allowedValues: [String]
     public var isRequired: Bool
 
+    /// An option; the `flag`, `value` and `repeatable` shortcuts cover the usual shapes.
     public init(
         _ long: String, short: Character? = nil, kind: Kind = .flag, valueName: String = "VALUE",
         help: String, allowedValues: [String] = [], isRequired: Bool = false
@@ -83,6 +84,7 @@ public struct PositionalSpec: Sendable, Equatable {
     public var arity: Arity
     public var help: String
 
+    /// A positional argument called `name` in usage text.
     public init(_ name: String, arity: Arity = .one, help: String) {
         self.name = name
         self.arity = arity

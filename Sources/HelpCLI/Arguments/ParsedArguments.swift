@@ -10,6 +10,7 @@ public struct ParsedArguments: Sendable, Equatable {
     /// Words left unread when parsing stopped at the first positional (the command and its words).
     public var remainder: [String]
 
+    /// Parsed words; empty by default, filled by `ArgumentParser.parse`.
     public init(flags: [String: Int] = [:], values: [String: [String]] = [:], positionals: [String] = [], remainder: [String] = []) {
         self.flags = flags
         self.values = values

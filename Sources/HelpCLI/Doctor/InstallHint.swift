@@ -10,6 +10,7 @@ public struct InstallHint: Sendable, Equatable {
     /// What to do where no listed package manager has it.
     public var manual: String?
 
+    /// Package names per manager, and words for systems none of them covers.
     public init(apt: [String] = [], dnf: [String] = [], brew: [String] = [], manual: String? = nil) {
         self.apt = apt
         self.dnf = dnf

@@ -21,6 +21,7 @@ public struct ToolSpec: Sendable, Equatable {
         /// What to do when it fails, when that differs from installing the tool.
         public var fix: InstallHint?
 
+        /// A check running the tool with `arguments`; `fix` replaces the install hint when it fails.
         public init(_ label: String, _ arguments: [String], fix: InstallHint? = nil) {
             self.label = label
             self.arguments = arguments
@@ -36,6 +37,7 @@ public struct ToolSpec: Sendable, Equatable {
     public var checks: [Check]
     public var install: InstallHint
 
+    /// A tool found as `name` on PATH (or through `HELP_<NAME>`).
     public init(
         _ name: String, purpose: String, need: Need, version: [String] = ["--version"], checks: [Check] = [],
         install: InstallHint

@@ -37,6 +37,7 @@ public struct ToolProbe: Sendable {
     /// Decides the install commands in hints (package manager, sudo or not).
     public var platform: Platform
 
+    /// A probe running tools through `runner`, judging needs by `kinds`, hinting for `platform`.
     public init(runner: any ProcessRunner, kinds: Set<ComponentKind>?, platform: Platform) {
         self.runner = runner
         self.kinds = kinds
