@@ -73,10 +73,11 @@ extension SHA256 {
         _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32,
         _ bc: inout UInt32, _ kw: UInt32
     ) {
-        // Σ1(e) = rotr(e,6) ^ rotr(e,11) ^ rotr(e,25), nested so x86 needs one copy of e, not three.
-        let sigma1 = rotr(rotr(rotr(e, 14) ^ e, 5) ^ e, 6)
-        let sigma0 = rotr(rotr(rotr(a, 9) ^ a, 11) ^ a, 2)
-        let t1 = h &+ sigma1 &+ (g ^ (e & (f ^ g))) &+ kw
+        // The next round waits on e through Σ1, so Σ1 is added last, with its three rotations
+        // independent of each other: measured faster than the nested form that saves two moves.
+        let sigma1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+        let sigma0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+        let t1 = (h &+ kw &+ (g ^ (e & (f ^ g)))) &+ sigma1
         let ab = a ^ b
         let t2 = sigma0 &+ (b ^ (ab & bc))
         bc = ab
