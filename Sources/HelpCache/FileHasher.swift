@@ -1,6 +1,7 @@
 import HelpSystem
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Hashes files from disk with large sequential reads into one buffer per file.
@@ -56,6 +57,8 @@ public enum FileHasher {
     }
 
     private static func failure(_ path: String, _ code: Int32) -> HelpError {
-        .io("cannot read \(path): \(String(cString: strerror(code)))", hint: "check that the file exists and is readable")
+        .io(
+            "cannot read \(path): \(String(cString: strerror(code)))",
+            hint: "check that the file exists and is readable")
     }
 }

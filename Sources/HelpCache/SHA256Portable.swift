@@ -42,7 +42,14 @@ extension SHA256 {
                         w[i] = word
                         kw[i] = word &+ k[i]
                     }
-                    var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                    var a = h0
+                    var b = h1
+                    var c = h2
+                    var d = h3
+                    var e = h4
+                    var f = h5
+                    var g = h6
+                    var h = h7
                     // b ^ c of the coming round is a ^ b of the one before: Maj reuses it.
                     var bc = b ^ c
                     var i = 0
@@ -57,8 +64,14 @@ extension SHA256 {
                         round(b, c, d, &e, f, g, h, &a, &bc, kw[i &+ 7])
                         i &+= 8
                     }
-                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
-                    h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+                    h0 &+= a
+                    h1 &+= b
+                    h2 &+= c
+                    h3 &+= d
+                    h4 &+= e
+                    h5 &+= f
+                    h6 &+= g
+                    h7 &+= h
                     block += 64
                 }
                 state = (h0, h1, h2, h3, h4, h5, h6, h7)
