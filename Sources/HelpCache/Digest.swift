@@ -90,8 +90,10 @@ public struct Digest: Hashable, Sendable, Comparable, CustomStringConvertible {
         }
     }
 
+    /// The hex form, so digests print the way sha256sum shows them.
     public var description: String { hex }
 
+    /// Byte-wise order, the same as comparing the hex strings.
     public static func < (lhs: Digest, rhs: Digest) -> Bool {
         (lhs.w0, lhs.w1, lhs.w2, lhs.w3) < (rhs.w0, rhs.w1, rhs.w2, rhs.w3)
     }

@@ -1,6 +1,7 @@
 import HelpSystem
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Hashes files from disk with large sequential reads into one buffer per file.
@@ -27,8 +28,12 @@ public enum FileHasher {
     public static func hash(
         fileDescriptor fd: Int32, size: Int?, path: String, implementation: SHA256.Implementation = .preferred
     ) throws -> Digest {
-        _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
         let capacity = bufferSize(for: size)
+        // Read-ahead only pays off past one buffer; a small file is a single read, and skipping
+        // the call saves a syscall per file when a cache hashes thousands of them.
+        if (size ?? Int.max) >= capacity {
+            _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
+        }
         return try withUnsafeTemporaryAllocation(byteCount: capacity, alignment: 64) { buffer in
             var hasher = SHA256(implementation: implementation)
             let base = buffer.baseAddress!
@@ -56,6 +61,8 @@ public enum FileHasher {
     }
 
     private static func failure(_ path: String, _ code: Int32) -> HelpError {
-        .io("cannot read \(path): \(String(cString: strerror(code)))", hint: "check that the file exists and is readable")
+        .io(
+            "cannot read \(path): \(String(cString: strerror(code)))",
+            hint: "check that the file exists and is readable")
     }
 }

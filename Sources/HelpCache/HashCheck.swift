@@ -1,6 +1,7 @@
 import HelpSystem
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The core of `help hash FILE…` and `help hash --check SUMS`: sha256sum-compatible output and
@@ -13,6 +14,7 @@ public enum HashCheck {
         /// Files that cannot be opened are left out instead of failing.
         public var ignoreMissing: Bool
 
+        /// Options with sha256sum's defaults: malformed lines only warn, missing files fail.
         public init(strict: Bool = false, ignoreMissing: Bool = false) {
             self.strict = strict
             self.ignoreMissing = ignoreMissing
@@ -23,7 +25,9 @@ public enum HashCheck {
 
     /// One file's result for `help hash`: its output line, or the error to print for it.
     public struct FileResult: Sendable {
+        /// The path as given on the command line.
         public var path: String
+        /// Its digest, or why it could not be read.
         public var result: Result<Digest, HelpError>
 
         /// The sha256sum line for a hashed file, nil when it could not be read.
@@ -37,8 +41,10 @@ public enum HashCheck {
     /// sha256sum does; the CLI exits 1 when any result is a failure.
     public static func hashFiles(_ paths: [String], in directory: String) -> [FileResult] {
         paths.map { path in
-            FileResult(path: path, result: Result { try FileHasher.hash(path: resolve(path, in: directory)) }
-                .mapError { $0 as? HelpError ?? .io("cannot read \(path): \($0)") })
+            FileResult(
+                path: path,
+                result: Result { try FileHasher.hash(path: resolve(path, in: directory)) }
+                    .mapError { $0 as? HelpError ?? .io("cannot read \(path): \($0)") })
         }
     }
 
@@ -46,7 +52,9 @@ public enum HashCheck {
 
     /// Reads the SUMS file and verifies every file it lists. Throws only when the SUMS file itself
     /// cannot be read; names inside it are resolved from `directory` (the working directory).
-    public static func check(sumsFile: String, in directory: String, options: Options = Options()) throws -> HashCheckReport {
+    public static func check(sumsFile: String, in directory: String, options: Options = Options()) throws
+        -> HashCheckReport
+    {
         let text = try readText(resolve(sumsFile, in: directory))
         return verify(HashCheckFormat.parse(text), in: directory, sumsName: sumsFile, options: options)
     }

@@ -3,6 +3,7 @@
 public enum HashCheckFormat {
     /// One checksum line as parsed from a SUMS file.
     public struct Entry: Equatable, Sendable {
+        /// The digest the line promises.
         public var digest: Digest
         /// The file name with escapes undone, exactly as it names the file.
         public var name: String
@@ -11,6 +12,7 @@ public enum HashCheckFormat {
         /// 1-based line number in the SUMS text, for messages.
         public var line: Int
 
+        /// An entry as written by `line(digest:name:binary:)` or read by `parseLine`.
         public init(digest: Digest, name: String, binary: Bool = false, line: Int = 0) {
             self.digest = digest
             self.name = name
@@ -21,9 +23,12 @@ public enum HashCheckFormat {
 
     /// A parsed SUMS file: the usable entries and the numbers of the lines that were not.
     public struct Parsed: Equatable, Sendable {
+        /// The checksum lines, in file order.
         public var entries: [Entry] = []
+        /// 1-based numbers of the lines that were neither checksums, blank nor comments.
         public var malformedLines: [Int] = []
 
+        /// A parse result, empty by default.
         public init(entries: [Entry] = [], malformedLines: [Int] = []) {
             self.entries = entries
             self.malformedLines = malformedLines
@@ -103,7 +108,9 @@ public enum HashCheckFormat {
             binary = rest.first == UInt8(ascii: "*")
             rest = rest.dropFirst()
         }
-        guard !rest.isEmpty, let name = escaped ? unescape(Substring(rest)) : String(Substring(rest)) else { return nil }
+        guard !rest.isEmpty, let name = escaped ? unescape(Substring(rest)) : String(Substring(rest)) else {
+            return nil
+        }
         return Entry(digest: digest, name: name, binary: binary)
     }
 

@@ -12,17 +12,24 @@ public struct HashCheckReport: Sendable {
 
     /// One listed file and its verdict.
     public struct Result: Equatable, Sendable {
+        /// The SUMS line.
         public var entry: HashCheckFormat.Entry
+        /// What the file on disk turned out to be.
         public var outcome: Outcome
     }
 
+    /// The SUMS file as named by the user, for messages.
     public var sumsName: String
+    /// One verdict per usable line, in file order.
     public var results: [Result] = []
+    /// 1-based numbers of the malformed lines.
     public var malformedLines: [Int]
+    /// Whether malformed lines fail the check.
     public var strict: Bool
     /// Listed files skipped because they do not exist (`ignoreMissing`).
     public var ignoredCount = 0
 
+    /// A report; `HashCheck.verify` fills in the results.
     public init(sumsName: String, results: [Result] = [], malformedLines: [Int] = [], strict: Bool = false) {
         self.sumsName = sumsName
         self.results = results
@@ -32,8 +39,11 @@ public struct HashCheckReport: Sendable {
 
     // MARK: - Counts
 
+    /// Files that matched.
     public var okCount: Int { results.filter { $0.outcome == .ok }.count }
+    /// Files whose contents differ from the listed digest.
     public var failedCount: Int { results.filter { $0.outcome == .failed }.count }
+    /// Files that could not be opened or read.
     public var unreadableCount: Int { results.count - okCount - failedCount }
 
     /// True when every listed file matched and the list had at least one usable line (and, with

@@ -42,7 +42,14 @@ extension SHA256 {
                         w[i] = word
                         kw[i] = word &+ k[i]
                     }
-                    var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                    var a = h0
+                    var b = h1
+                    var c = h2
+                    var d = h3
+                    var e = h4
+                    var f = h5
+                    var g = h6
+                    var h = h7
                     // b ^ c of the coming round is a ^ b of the one before: Maj reuses it.
                     var bc = b ^ c
                     var i = 0
@@ -57,8 +64,14 @@ extension SHA256 {
                         round(b, c, d, &e, f, g, h, &a, &bc, kw[i &+ 7])
                         i &+= 8
                     }
-                    h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
-                    h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+                    h0 &+= a
+                    h1 &+= b
+                    h2 &+= c
+                    h3 &+= d
+                    h4 &+= e
+                    h5 &+= f
+                    h6 &+= g
+                    h7 &+= h
                     block += 64
                 }
                 state = (h0, h1, h2, h3, h4, h5, h6, h7)
@@ -73,10 +86,11 @@ extension SHA256 {
         _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32,
         _ bc: inout UInt32, _ kw: UInt32
     ) {
-        // Σ1(e) = rotr(e,6) ^ rotr(e,11) ^ rotr(e,25), nested so x86 needs one copy of e, not three.
-        let sigma1 = rotr(rotr(rotr(e, 14) ^ e, 5) ^ e, 6)
-        let sigma0 = rotr(rotr(rotr(a, 9) ^ a, 11) ^ a, 2)
-        let t1 = h &+ sigma1 &+ (g ^ (e & (f ^ g))) &+ kw
+        // The next round waits on e through Σ1, so Σ1 is added last, with its three rotations
+        // independent of each other: measured faster than the nested form that saves two moves.
+        let sigma1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+        let sigma0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+        let t1 = (h &+ kw &+ (g ^ (e & (f ^ g)))) &+ sigma1
         let ab = a ^ b
         let t2 = sigma0 &+ (b ^ (ab & bc))
         bc = ab

@@ -14,7 +14,12 @@ import Testing
         #expect("\(digest)" == Self.abc)
     }
 
-    @Test("malformed hex is rejected", arguments: ["", "00", String(repeating: "0", count: 63), String(repeating: "0", count: 65), String(repeating: "g", count: 64), " " + String(repeating: "0", count: 63)])
+    @Test(
+        "malformed hex is rejected",
+        arguments: [
+            "", "00", String(repeating: "0", count: 63), String(repeating: "0", count: 65),
+            String(repeating: "g", count: 64), " " + String(repeating: "0", count: 63),
+        ])
     func malformedHex(text: String) {
         #expect(Digest(hex: text) == nil)
     }

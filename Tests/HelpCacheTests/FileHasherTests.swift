@@ -1,10 +1,11 @@
-@testable import HelpCache
 import HelpSystem
 import HelpTestSupport
 import Testing
 
+@testable import HelpCache
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// File hashing against `sha256sum`, buffer sizing, and errors that name the file.
@@ -16,7 +17,8 @@ import Glibc
         let dir = TempDir()
         let names = Self.sizes.map { "file-\($0)" }
         for (index, size) in Self.sizes.enumerated() {
-            HashFixtures.write(HashFixtures.randomBytes(size, seed: 10 + UInt64(index)), to: "\(dir.path)/\(names[index])")
+            HashFixtures.write(
+                HashFixtures.randomBytes(size, seed: 10 + UInt64(index)), to: "\(dir.path)/\(names[index])")
         }
         let expected = try HashFixtures.sha256sum(names, in: dir.path)
         for implementation in SHA256.Implementation.allCases where implementation.isAvailable {

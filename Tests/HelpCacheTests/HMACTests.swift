@@ -27,8 +27,9 @@ import Testing
         ),
         (
             "7", [UInt8](repeating: 0xaa, count: 131),
-            Array(("This is a test using a larger than block-size key and a larger than block-size data. "
-                + "The key needs to be hashed before being used by the HMAC algorithm.").utf8),
+            Array(
+                ("This is a test using a larger than block-size key and a larger than block-size data. "
+                    + "The key needs to be hashed before being used by the HMAC algorithm.").utf8),
             "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"
         ),
     ]
@@ -36,19 +37,23 @@ import Testing
     @Test("RFC 4231 cases 1-4, 6 and 7 produce the published MACs")
     func rfc4231() {
         for testCase in Self.cases {
-            #expect(HMAC.sha256(key: testCase.key, message: testCase.message).hex == testCase.hex, "case \(testCase.name)")
+            #expect(
+                HMAC.sha256(key: testCase.key, message: testCase.message).hex == testCase.hex, "case \(testCase.name)")
         }
     }
 
     @Test("the string form MACs the UTF-8 bytes")
     func stringMessage() {
         let key = Array("Jefe".utf8)
-        #expect(HMAC.sha256(key: key, message: "what do ya want for nothing?") == HMAC.sha256(key: key, message: Array("what do ya want for nothing?".utf8)))
+        #expect(
+            HMAC.sha256(key: key, message: "what do ya want for nothing?")
+                == HMAC.sha256(key: key, message: Array("what do ya want for nothing?".utf8)))
     }
 
     @Test("a key of exactly one block is used as is, not hashed")
     func blockSizedKey() {
         let key = [UInt8](repeating: 0x42, count: 64)
-        #expect(HMAC.sha256(key: key, message: [1, 2, 3]) != HMAC.sha256(key: SHA256.hash(key).bytes, message: [1, 2, 3]))
+        #expect(
+            HMAC.sha256(key: key, message: [1, 2, 3]) != HMAC.sha256(key: SHA256.hash(key).bytes, message: [1, 2, 3]))
     }
 }

@@ -23,7 +23,9 @@ import Testing
         #expect(HashCheckFormat.displayName("plain") == "plain")
     }
 
-    @Test("every written line parses back to the same entry", arguments: ["plain", "a\\b", "n\nl", "c\rr", " lead", "*star", "tail\\"])
+    @Test(
+        "every written line parses back to the same entry",
+        arguments: ["plain", "a\\b", "n\nl", "c\rr", " lead", "*star", "tail\\"])
     func roundTrip(name: String) throws {
         for binary in [false, true] {
             let line = HashCheckFormat.line(digest: Self.digest, name: name, binary: binary)
@@ -54,11 +56,14 @@ import Testing
         }
     }
 
-    @Test("malformed lines are rejected", arguments: [
-        "bogus line", "   ", "\(String(repeating: "a", count: 63))  file", "\(String(repeating: "g", count: 64))  file",
-        "\(String(repeating: "a", count: 64))", "\(String(repeating: "a", count: 64))x file",
-        "\\\(String(repeating: "a", count: 64))  bad\\escape", "SHA256 (file) \(String(repeating: "a", count: 64))",
-    ])
+    @Test(
+        "malformed lines are rejected",
+        arguments: [
+            "bogus line", "   ", "\(String(repeating: "a", count: 63))  file",
+            "\(String(repeating: "g", count: 64))  file",
+            "\(String(repeating: "a", count: 64))", "\(String(repeating: "a", count: 64))x file",
+            "\\\(String(repeating: "a", count: 64))  bad\\escape", "SHA256 (file) \(String(repeating: "a", count: 64))",
+        ])
     func malformed(line: String) {
         #expect(HashCheckFormat.parseLine(Substring(line)) == nil)
     }

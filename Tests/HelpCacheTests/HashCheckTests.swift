@@ -20,7 +20,8 @@ import Testing
     @Test("a SUMS list of intact files passes with one OK line each")
     func allOK() {
         let (dir, digests) = Self.fixture()
-        let text = digests.keys.sorted().map { HashCheckFormat.line(digest: digests[$0]!, name: $0) }.joined(separator: "\n")
+        let text = digests.keys.sorted().map { HashCheckFormat.line(digest: digests[$0]!, name: $0) }.joined(
+            separator: "\n")
         let report = HashCheck.verify(HashCheckFormat.parse(text), in: dir.path)
         #expect(report.succeeded)
         #expect(report.okCount == 4)
@@ -32,7 +33,8 @@ import Testing
     @Test("a changed file is FAILED and fails the check")
     func mismatch() {
         let (dir, digests) = Self.fixture()
-        let text = HashCheckFormat.line(digest: digests["a.txt"]!, name: "b.bin") + "\n"
+        let text =
+            HashCheckFormat.line(digest: digests["a.txt"]!, name: "b.bin") + "\n"
             + HashCheckFormat.line(digest: digests["a.txt"]!, name: "a.txt")
         let report = HashCheck.verify(HashCheckFormat.parse(text), in: dir.path)
         #expect(!report.succeeded)
@@ -72,7 +74,8 @@ import Testing
     @Test("check reads the SUMS file relative to the directory, and a missing one throws")
     func checkFile() throws {
         let (dir, digests) = Self.fixture()
-        HashFixtures.write(Array((HashCheckFormat.line(digest: digests["b.bin"]!, name: "b.bin") + "\n").utf8), to: "\(dir.path)/SUMS")
+        HashFixtures.write(
+            Array((HashCheckFormat.line(digest: digests["b.bin"]!, name: "b.bin") + "\n").utf8), to: "\(dir.path)/SUMS")
         let report = try HashCheck.check(sumsFile: "SUMS", in: dir.path)
         #expect(report.succeeded && report.lines == ["b.bin: OK"])
         #expect(throws: HelpError.self) { try HashCheck.check(sumsFile: "NOPE", in: dir.path) }
@@ -84,7 +87,11 @@ import Testing
         let results = HashCheck.hashFiles(["a.txt", "missing", "odd\\name"], in: dir.path)
         #expect(results[0].line == "\(digests["a.txt"]!.hex)  a.txt")
         #expect(results[1].line == nil)
-        if case .failure(let error) = results[1].result { #expect(error.code == .ioError) } else { Issue.record("expected a failure") }
+        if case .failure(let error) = results[1].result {
+            #expect(error.code == .ioError)
+        } else {
+            Issue.record("expected a failure")
+        }
         #expect(results[2].line == "\\\(digests["odd\\name"]!.hex)  odd\\\\name")
     }
 
@@ -105,7 +112,8 @@ import Testing
         let names = ["a.txt", "b.bin", "odd\\name", "new\nline"]
         let sums = HashCheck.hashFiles(names, in: dir.path).compactMap(\.line).joined(separator: "\n") + "\n"
         HashFixtures.write(Array(sums.utf8), to: "\(dir.path)/OURS")
-        let toolCheck = try HashFixtures.runner.run(Command("sha256sum", ["--strict", "-c", "OURS"], workingDirectory: dir.path))
+        let toolCheck = try HashFixtures.runner.run(
+            Command("sha256sum", ["--strict", "-c", "OURS"], workingDirectory: dir.path))
         #expect(toolCheck.succeeded, "\(toolCheck.stdout)\(toolCheck.stderr)")
 
         let toolSums = try HashFixtures.runner.run(Command("sha256sum", ["-b"] + names, workingDirectory: dir.path))

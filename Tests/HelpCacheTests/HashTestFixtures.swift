@@ -1,6 +1,7 @@
 import HelpSystem
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Deterministic pseudo-random bytes (SplitMix64), so a failing size reproduces exactly.

@@ -56,7 +56,9 @@ import Testing
         }
     }
 
-    @Test("SHA-NI and portable Swift agree on random data of many sizes", .enabled(if: SHA256.Implementation.ni.isAvailable))
+    @Test(
+        "SHA-NI and portable Swift agree on random data of many sizes",
+        .enabled(if: SHA256.Implementation.ni.isAvailable))
     func implementationsAgree() {
         let sizes = [0, 1, 31, 32, 55, 56, 64, 100, 511, 512, 4095, 4096, 65_537, 1_000_003]
         for (index, size) in sizes.enumerated() {
