@@ -31,7 +31,7 @@ extension TOMLDocument {
             return (try splicing([(item, rendered)]), .replaced(previous: previous))
         }
         let insertions = TOMLLayout(self).appending(TOMLText.quote(string), to: span, entry: entry)
-        return (try splicing(insertions.map { ($0.offset..<$0.offset, $0.text) }), .added)
+        return (try splicing(insertions), .added)
     }
 
     /// Removes every string element of the array at `path` that `matches` accepts, with its comma

@@ -32,23 +32,24 @@ struct TOMLLayout {
 
     // MARK: - Appending
 
-    /// Where and what to insert to append `element` after the array's last element.
-    func appending(_ element: String, to span: TOMLArraySpan, entry: TOMLEntrySpan) -> [(offset: Int, text: String)] {
+    /// The byte ranges to replace, and by what, to append `element` after the array's last element.
+    func appending(_ element: String, to span: TOMLArraySpan, entry: TOMLEntrySpan) -> [(Range<Int>, String)] {
         guard let last = span.items.last else {
             if isMultiline(span) {
                 let indent = leadingBlanks(ofLineAt: entry.lineStart) + elementIndent
-                return [(span.open + 1, newline + indent + element + ",")]
+                return [(span.open + 1..<span.open + 1, newline + indent + element + ",")]
             }
-            return [(span.open + 1, element)]
+            return [(span.open + 1..<span.close, element)]  // `[ ]` becomes `["x"]`
         }
         let afterLast = span.hasTrailingComma ? span.commas[span.commas.count - 1] + 1 : last.upperBound
         if isMultiline(span), let lineEnd = restOfLineIsBlank(from: afterLast) {
             var indent = leadingBlanks(ofLineAt: last.lowerBound)
             if indent.isEmpty { indent = leadingBlanks(ofLineAt: entry.lineStart) + elementIndent }
             let text = newline + indent + element + (span.hasTrailingComma ? "," : "")
-            return span.hasTrailingComma ? [(lineEnd, text)] : [(last.upperBound, ","), (lineEnd, text)]
+            let comma = (last.upperBound..<last.upperBound, ",")
+            return span.hasTrailingComma ? [(lineEnd..<lineEnd, text)] : [comma, (lineEnd..<lineEnd, text)]
         }
-        return [(afterLast, span.hasTrailingComma ? " " + element + "," : ", " + element)]
+        return [(afterLast..<afterLast, span.hasTrailingComma ? " " + element + "," : ", " + element)]
     }
 
     // MARK: - Removing
