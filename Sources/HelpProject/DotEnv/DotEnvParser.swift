@@ -28,6 +28,7 @@ struct DotEnvParser {
         return entries
     }
 
+    /// What one binding read: key, value and how it was written.
     private struct Binding {
         var key: String?
         var value: String?
@@ -36,6 +37,7 @@ struct DotEnvParser {
         var error = false
     }
 
+    /// A binding that does not parse; the rest of its line is skipped.
     private struct Failure: Error {}
 
     private mutating func parseBinding() -> Binding {
