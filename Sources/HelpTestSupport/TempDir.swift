@@ -1,8 +1,9 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import HelpSystem
 
-/// A fresh temporary folder for one test, removed when the value is released.
+/// A fresh temporary folder for one test, removed with everything in it when released.
 public final class TempDir: @unchecked Sendable {
     public let path: String
 
@@ -14,13 +15,11 @@ public final class TempDir: @unchecked Sendable {
     }
 
     deinit {
-        // rm -rf without a shell string: argv only.
-        var pid: pid_t = 0
-        let args = ["/bin/rm", "-rf", path]
-        var cargs = args.map { strdup($0) } + [nil]
-        posix_spawn(&pid, "/bin/rm", nil, nil, &cargs, environ)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
-        for arg in cargs { free(arg) }
+        try? FileSystem().remove(path)
+    }
+
+    /// The absolute path of `relative` inside the folder.
+    public func path(_ relative: String) -> String {
+        relative.isEmpty ? path : path + "/" + relative
     }
 }

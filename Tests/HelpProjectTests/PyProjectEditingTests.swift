@@ -5,7 +5,7 @@ import Testing
 /// Adding and replacing requirements in pyproject.toml: each edit changes only its own bytes.
 @Suite struct PyProjectEditingTests {
     private func edit(_ text: String, _ requirement: String, _ list: PyProject.DependencyList) throws -> (String, PyProject.Change) {
-        let (project, change) = try PyProject(text: text).upserting(Requirement(requirement), in: list)
+        let (project, change) = try PyProject(text: text).upserting(PythonRequirement.parse(requirement), in: list)
         return (project.text, change)
     }
 

@@ -4,7 +4,7 @@ import Testing
 
 /// Edits of requirements files that leave every other byte alone.
 @Suite struct RequirementsFileEditingTests {
-    private func req(_ text: String) throws -> Requirement { try Requirement(text) }
+    private func req(_ text: String) throws -> PythonRequirement { try PythonRequirement.parse(text) }
 
     @Test func upsertReplacesInPlaceKeepingIndentOptionsAndComment() throws {
         var file = RequirementsFile(text: "# deps\n  Django>=4.2  # LTS\nrequests\n")

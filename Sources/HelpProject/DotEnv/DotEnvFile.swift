@@ -1,77 +1,89 @@
-/// A `.env` file in the format python-dotenv reads (`KEY=value`, `export KEY=value`, quoted and
-/// multi-line values, comments), kept entry by entry with the original text so that rendering an
-/// unchanged file gives back the same bytes.
+import HelpSystem
+
+/// A `.env` file as python-dotenv reads it, kept byte for byte so that adding keys leaves every
+/// existing line, comment and quote exactly as the user wrote it.
 public struct DotEnvFile: Sendable, Equatable {
-    /// How a value was quoted.
-    public enum Quote: Sendable, Equatable {
-        /// `'…'`: only `\\` and `\'` are escapes.
-        case single
-        /// `"…"`: `\n`, `\t`, `\"`, `\\` and friends are escapes.
-        case double
+    /// One `KEY=value` binding.
+    public struct Entry: Sendable, Equatable {
+        public var key: String
+        /// The value after unquoting and unescaping; nil for a bare `KEY` without `=`.
+        public var value: String?
+        /// The 1-based lines the binding spans (more than one for a multi-line quoted value).
+        public var lines: ClosedRange<Int>
     }
 
-    /// One binding, comment or blank stretch, with the whitespace before it.
-    public struct Entry: Sendable, Equatable {
-        /// The original text, line ends included.
-        public var text: String
-        /// The line of the key (of the entry's start for comments and errors), from 1.
-        public var line: Int
-        /// The key; nil for comments, blank lines and lines that do not parse.
-        public var key: String?
-        /// The decoded value; nil for a key without `=` (declared, not set).
-        public var value: String?
-        public var quote: Quote?
-        public var isExported: Bool
-        /// True for a line python-dotenv skips with a warning.
-        public var isError: Bool
+    /// The text exactly as read.
+    public let text: String
+    let chunks: [DotEnvParser.Chunk]
 
-        /// `${NAME}` and `${NAME:-default}` references in the value, which python-dotenv expands when
-        /// loading; the value itself is kept as written.
-        public var references: [String] {
-            guard let value else { return [] }
-            var names: [String] = []
-            var rest = value[...]
-            while let open = rest.firstRange(of: "${") {
-                let after = rest[open.upperBound...]
-                guard let close = after.firstIndex(of: "}") else { break }
-                let name = after[..<close].prefix { $0 != ":" }
-                if !name.isEmpty { names.append(String(name)) }
-                rest = after[after.index(after: close)...]
-            }
-            return names
+    /// Reads `.env` text; lines python-dotenv cannot read are kept as they are and skipped.
+    public init(text: String) {
+        self.text = text
+        self.chunks = DotEnvParser.parse(text)
+    }
+
+    // MARK: - Reading
+
+    /// Every binding, in file order (a key may appear more than once; the last one wins).
+    public var entries: [Entry] {
+        chunks.compactMap { chunk in
+            guard case .binding(let key, let value) = chunk.kind else { return nil }
+            return Entry(key: key, value: value, lines: chunk.lines)
         }
     }
 
-    public var entries: [Entry]
-
-    /// Parses `.env` text; never fails, lines python-dotenv would skip are entries with `isError`.
-    public init(text: String) {
-        var parser = DotEnvParser(text)
-        entries = parser.parse()
-    }
-
-    /// The file's text: the original bytes for every entry.
-    public var text: String { entries.map(\.text).joined() }
-
-    // MARK: - Lookups
-
-    /// The keys in file order, each once.
+    /// The distinct keys, in the order they first appear.
     public var keys: [String] {
-        var seen: Set<String> = []
-        return entries.compactMap(\.key).filter { seen.insert($0).inserted }
+        var seen = Set<String>()
+        return entries.map(\.key).filter { seen.insert($0).inserted }
     }
 
-    /// True when the file mentions `key`, with or without a value.
-    public func contains(_ key: String) -> Bool { entries.contains { $0.key == key } }
-
-    /// The value of `key` as python-dotenv would load it before interpolation (the last binding
-    /// wins); nil when absent or declared without `=`.
+    /// The value python-dotenv would load for `key`: the last binding's, `""` for a bare `KEY`,
+    /// nil when the key is absent.
     public func value(for key: String) -> String? {
-        entries.last { $0.key == key }?.value
+        guard let entry = entries.last(where: { $0.key == key }) else { return nil }
+        return entry.value ?? ""
     }
 
-    /// `line N: …` for each line python-dotenv would skip.
-    public var problems: [String] {
-        entries.filter(\.isError).map { "line \($0.line): cannot parse '\($0.text.trimmingPythonSpace())'" }
+    /// Lines python-dotenv cannot read (an unclosed quote, text after a closing quote).
+    public var unreadableLines: [ClosedRange<Int>] {
+        chunks.filter { $0.kind == .invalid }.map(\.lines)
     }
+
+    /// The text to write back; identical to what was read when nothing was added.
+    public func render() -> String { text }
+
+    // MARK: - Editing
+
+    /// The file with a `KEY=value` line appended for each key it does not have yet (existing
+    /// values are never touched), and the keys that were added. Values are quoted when needed so
+    /// they read back unchanged. Throws a data error for a key that is not an environment name.
+    public func adding(missing pairs: [(key: String, value: String)]) throws -> (file: DotEnvFile, added: [String]) {
+        var present = Set(keys)
+        var added: [String] = []
+        var appended = ""
+        let newline = text.utf8.contains(13) ? "\r\n" : "\n"
+        for (key, value) in pairs where !present.contains(key) {
+            guard DotEnvFile.isEnvironmentName(key) else {
+                throw HelpError.badData(
+                    "'\(key)' cannot be written to a .env file",
+                    hint: "use letters, digits and underscores, not starting with a digit")
+            }
+            present.insert(key)
+            added.append(key)
+            appended += key + "=" + DotEnvEscapes.quote(value) + newline
+        }
+        guard !added.isEmpty else { return (self, []) }
+        // Bytes, not Characters: "\r\n" is one Character, so hasSuffix("\n") would miss it.
+        let separator = text.utf8.last.map { $0 == 10 || $0 == 13 } ?? true ? "" : newline
+        return (DotEnvFile(text: text + separator + appended), added)
+    }
+
+    /// `[A-Za-z_][A-Za-z0-9_]*`: what every shell and python-dotenv agree is a variable name.
+    static func isEnvironmentName(_ key: String) -> Bool {
+        guard let first = key.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
+        return key.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+    }
+
+    public static func == (a: DotEnvFile, b: DotEnvFile) -> Bool { a.text == b.text }
 }

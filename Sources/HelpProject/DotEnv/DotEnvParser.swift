@@ -1,213 +1,192 @@
-/// Reads `.env` text exactly as python-dotenv does: one binding after another, each owning the
-/// whitespace before it, `export` prefixes, quoted or unquoted keys, single- or double-quoted values
-/// (which may span lines) with their escapes, unquoted values cut at ` #`, and a line that does not
-/// parse skipped to its end as an error.
-struct DotEnvParser {
-    private let scalars: [Unicode.Scalar]
-    private var index = 0
-
-    init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
-    }
-
-    /// Every binding, in order; their texts put together are the input.
-    mutating func parse() -> [DotEnvFile.Entry] {
-        var entries: [DotEnvFile.Entry] = []
-        var line = 1
-        while index < scalars.count {
-            let start = index
-            let entry = parseBinding()
-            let text = String(String.UnicodeScalarView(scalars[start..<index]))
-            let leading = scalars[start..<index].prefix(while: DotEnvParser.isSpace)
-            let keyLine = line + DotEnvParser.lineBreaks(in: leading)
-            entries.append(DotEnvFile.Entry(text: text, line: entry.key == nil ? line : keyLine, key: entry.key,
-                                            value: entry.value, quote: entry.quote, isExported: entry.exported,
-                                            isError: entry.error))
-            line += DotEnvParser.lineBreaks(in: scalars[start..<index])
+/// Splits `.env` text into pieces the way python-dotenv reads it: each piece is a binding
+/// (`KEY=value`, `export KEY="…"`, bare `KEY`), a comment, blank space, or a line it cannot read.
+/// The pieces cover the text exactly, so writing them back gives the same bytes.
+enum DotEnvParser {
+    /// One piece of the file, with its byte range and the lines its content spans (1-based).
+    struct Chunk: Sendable, Equatable {
+        enum Kind: Sendable, Equatable {
+            case binding(key: String, value: String?)
+            case comment(String)
+            case blank
+            case invalid
         }
-        return entries
+
+        var kind: Kind
+        var bytes: Range<Int>
+        var lines: ClosedRange<Int>
     }
 
-    /// What one binding read: key, value and how it was written.
-    private struct Binding {
-        var key: String?
-        var value: String?
-        var quote: DotEnvFile.Quote?
-        var exported = false
-        var error = false
+    // MARK: - Entry
+
+    static func parse(_ text: String) -> [Chunk] {
+        var reader = Reader(bytes: Array(text.utf8))
+        var chunks: [Chunk] = []
+        while !reader.atEnd {
+            chunks.append(binding(&reader))
+        }
+        return chunks
     }
 
-    /// A binding that does not parse; the rest of its line is skipped.
-    private struct Failure: Error {}
-
-    private mutating func parseBinding() -> Binding {
+    /// python-dotenv's `parse_binding`: leading blank lines, `export`, key, `=`, value, comment, end of line.
+    private static func binding(_ r: inout Reader) -> Chunk {
+        let mark = r.index
+        r.skip(while: isSpace)
+        let contentStart = r.index
+        let startLine = r.line(at: contentStart)
+        if r.atEnd { return Chunk(kind: .blank, bytes: mark..<r.index, lines: startLine...startLine) }
         do {
-            while index < scalars.count, DotEnvParser.isSpace(scalars[index]) { index += 1 }
-            guard index < scalars.count else { return Binding() }
-            var binding = Binding()
-            binding.exported = consumeExport()
-            binding.key = try parseKey()
-            skipInlineSpace()
-            if peek() == "=" {
-                index += 1
-                skipInlineSpace()
-                (binding.value, binding.quote) = try parseValue()
-            }
-            let beforeComment = index
-            skipInlineSpace()
-            if peek() == "#" {
-                while let scalar = peek(), scalar != "\n", scalar != "\r" { index += 1 }
+            _ = r.exportPrefix()
+            var kind: Chunk.Kind
+            if r.peek == UInt8(ascii: "#") {
+                let start = r.index
+                r.skip { $0 != 10 && $0 != 13 }
+                kind = .comment(r.string(start..<r.index))
             } else {
-                index = beforeComment
+                let key = try self.key(&r)
+                r.skip(while: isInlineSpace)
+                var value: String?
+                if r.peek == UInt8(ascii: "=") {
+                    r.index += 1
+                    r.skip(while: isInlineSpace)
+                    value = try self.value(&r)
+                }
+                kind = .binding(key: key, value: value)
+                r.skipComment()
             }
-            skipInlineSpace()
-            guard consumeLineEnd() else { throw Failure() }
-            return binding
+            let end = r.index
+            try r.endOfLine()
+            return Chunk(kind: kind, bytes: mark..<r.index, lines: startLine...max(startLine, r.line(at: max(contentStart, end - 1))))
         } catch {
-            while let scalar = peek(), scalar != "\n", scalar != "\r" { index += 1 }
-            _ = consumeLineEnd()
-            return Binding(error: true)
+            r.skip { $0 != 10 && $0 != 13 }
+            let end = r.index
+            r.lineBreak()
+            return Chunk(kind: .invalid, bytes: mark..<r.index, lines: startLine...max(startLine, r.line(at: max(contentStart, end - 1))))
         }
     }
 
     // MARK: - Parts
 
-    /// `export` followed by blanks (not a line end).
-    private mutating func consumeExport() -> Bool {
-        let word: [Unicode.Scalar] = ["e", "x", "p", "o", "r", "t"]
-        guard index + 6 < scalars.count, Array(scalars[index..<index + 6]) == word,
-              DotEnvParser.isInlineSpace(scalars[index + 6]) else { return false }
-        index += 6
-        skipInlineSpace()
-        return true
-    }
+    private struct Unreadable: Error {}
 
-    private mutating func parseKey() throws -> String? {
-        guard let first = peek() else { throw Failure() }
-        if first == "#" { return nil }
-        let start = index
-        if first == "'" {
-            index += 1
-            while let scalar = peek(), scalar != "'" { index += 1 }
-            guard peek() == "'", index > start + 1 else { throw Failure() }
-            index += 1
-            return String(String.UnicodeScalarView(scalars[start + 1..<index - 1]))
+    private static func key(_ r: inout Reader) throws -> String {
+        if r.peek == UInt8(ascii: "'") {
+            let start = r.index + 1
+            guard let close = r.bytes[start...].firstIndex(of: UInt8(ascii: "'")), close > start else { throw Unreadable() }
+            r.index = close + 1
+            return r.string(start..<close)
         }
-        while let scalar = peek(), scalar != "=", scalar != "#", !DotEnvParser.isSpace(scalar) { index += 1 }
-        guard index > start else { throw Failure() }
-        return String(String.UnicodeScalarView(scalars[start..<index]))
+        let start = r.index
+        r.skip { !isSpace($0) && $0 != UInt8(ascii: "=") && $0 != UInt8(ascii: "#") }
+        guard r.index > start else { throw Unreadable() }
+        return r.string(start..<r.index)
     }
 
-    private mutating func parseValue() throws -> (String, DotEnvFile.Quote?) {
-        guard let first = peek(), first != "\n", first != "\r" else { return ("", nil) }
-        if first == "'" || first == "\"" {
-            let body = try quotedBody(first)
-            let escapes: Set<Unicode.Scalar> = first == "'" ? ["\\", "'"] : ["\\", "'", "\"", "a", "b", "f", "n", "r", "t", "v"]
-            return (DotEnvParser.decode(body, escapes: escapes), first == "'" ? .single : .double)
+    private static func value(_ r: inout Reader) throws -> String {
+        switch r.peek {
+        case UInt8(ascii: "'")?:
+            return DotEnvEscapes.decodeSingle(try quoted(&r, quote: UInt8(ascii: "'")))
+        case UInt8(ascii: "\"")?:
+            return DotEnvEscapes.decodeDouble(try quoted(&r, quote: UInt8(ascii: "\"")))
+        case nil, 10?, 13?:
+            return ""
+        default:
+            let start = r.index
+            r.skip { $0 != 10 && $0 != 13 }
+            return DotEnvEscapes.unquoted(r.string(start..<r.index))
         }
-        let start = index
-        while let scalar = peek(), scalar != "\n", scalar != "\r" { index += 1 }
-        return (DotEnvParser.unquoted(scalars[start..<index]), nil)
     }
 
-    /// The text between quotes, where a backslash-quote does not close; when the text ends first,
-    /// the last backslash-quote closes after all (as the regular expression backtracks).
-    private mutating func quotedBody(_ quote: Unicode.Scalar) throws -> ArraySlice<Unicode.Scalar> {
-        let open = index
-        var position = index + 1
-        var lastEscapedQuote: Int?
-        while position < scalars.count {
-            if scalars[position] == "\\", position + 1 < scalars.count, scalars[position + 1] == quote {
-                lastEscapedQuote = position + 1
-                position += 2
-            } else if scalars[position] == quote {
-                index = position + 1
-                return scalars[open + 1..<position]
+    /// The raw text between quotes, which may span lines. `\'` (or `\"`) does not close; when no
+    /// bare quote follows, the last escaped one closes instead, as the regular expression would.
+    private static func quoted(_ r: inout Reader, quote: UInt8) throws -> String {
+        let start = r.index + 1
+        var index = start
+        var lastEscaped: Int?
+        while index < r.bytes.count {
+            if r.bytes[index] == UInt8(ascii: "\\"), index + 1 < r.bytes.count, r.bytes[index + 1] == quote {
+                lastEscaped = index + 1
+                index += 2
+            } else if r.bytes[index] == quote {
+                r.index = index + 1
+                return r.string(start..<index)
             } else {
-                position += 1
+                index += 1
             }
         }
-        guard let close = lastEscapedQuote else { throw Failure() }
-        index = close + 1
-        return scalars[open + 1..<close]
+        guard let close = lastEscaped else { throw Unreadable() }
+        r.index = close + 1
+        return r.string(start..<close)
     }
 
-    // MARK: - Text rules
+    static func isSpace(_ c: UInt8) -> Bool { c == 32 || (c >= 9 && c <= 13) }
+    static func isInlineSpace(_ c: UInt8) -> Bool { isSpace(c) && c != 10 && c != 13 }
 
-    /// Escapes python-dotenv decodes: `\x` for the listed letters, anything else kept as written.
-    private static func decode(_ body: ArraySlice<Unicode.Scalar>, escapes: Set<Unicode.Scalar>) -> String {
-        var result = String.UnicodeScalarView()
-        var position = body.startIndex
-        while position < body.endIndex {
-            let scalar = body[position]
-            if scalar == "\\", position + 1 < body.endIndex, escapes.contains(body[position + 1]) {
-                let letter = body[position + 1]
-                let decoded: [Unicode.Scalar: Unicode.Scalar] = ["a": "\u{07}", "b": "\u{08}", "f": "\u{0C}",
-                                                                 "n": "\n", "r": "\r", "t": "\t", "v": "\u{0B}"]
-                result.append(decoded[letter] ?? letter)
-                position += 2
-            } else {
-                result.append(scalar)
-                position += 1
+    // MARK: - Reader
+
+    /// A cursor over the file's UTF-8 bytes; every syntax character is ASCII.
+    struct Reader {
+        let bytes: [UInt8]
+        var index = 0
+        /// Offsets where each line starts, for line numbers.
+        let lineStarts: [Int]
+
+        init(bytes: [UInt8]) {
+            self.bytes = bytes
+            var starts = [0]
+            for (offset, byte) in bytes.enumerated() {
+                if byte == 10 || (byte == 13 && (offset + 1 == bytes.count || bytes[offset + 1] != 10)) { starts.append(offset + 1) }
             }
+            lineStarts = starts
         }
-        return String(result)
-    }
 
-    /// An unquoted value: cut at the first run of whitespace followed by `#`, trailing space dropped.
-    private static func unquoted(_ part: ArraySlice<Unicode.Scalar>) -> String {
-        var end = part.endIndex
-        var position = part.startIndex
-        while position < part.endIndex {
-            if isSpace(part[position]) {
-                var after = position
-                while after < part.endIndex, isSpace(part[after]) { after += 1 }
-                if after < part.endIndex, part[after] == "#" {
-                    end = position
-                    break
-                }
-                position = after
-            } else {
-                position += 1
+        var atEnd: Bool { index >= bytes.count }
+        var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        /// 1-based line of a byte offset.
+        func line(at offset: Int) -> Int {
+            var low = 0, high = lineStarts.count - 1
+            while low < high {
+                let mid = (low + high + 1) / 2
+                if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
             }
+            return low + 1
         }
-        var trimmed = part[part.startIndex..<end]
-        while let last = trimmed.last, isSpace(last) { trimmed = trimmed.dropLast() }
-        return String(String.UnicodeScalarView(trimmed))
-    }
 
-    private mutating func skipInlineSpace() {
-        while let scalar = peek(), DotEnvParser.isInlineSpace(scalar) { index += 1 }
-    }
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
 
-    private mutating func consumeLineEnd() -> Bool {
-        guard let scalar = peek() else { return true }
-        if scalar == "\r" {
-            index += peek(1) == "\n" ? 2 : 1
+        mutating func skip(while accept: (UInt8) -> Bool) {
+            while let c = peek, accept(c) { index += 1 }
+        }
+
+        /// `export` followed by spaces; left unread when no space follows (`export=1` is a key).
+        mutating func exportPrefix() -> Bool {
+            let word = Array("export".utf8)
+            guard index + word.count < bytes.count, bytes[index..<index + word.count].elementsEqual(word),
+                  DotEnvParser.isInlineSpace(bytes[index + word.count]) else { return false }
+            index += word.count
+            skip(while: DotEnvParser.isInlineSpace)
             return true
         }
-        if scalar == "\n" {
-            index += 1
-            return true
+
+        mutating func skipComment() {
+            let start = index
+            skip(while: DotEnvParser.isInlineSpace)
+            if peek == UInt8(ascii: "#") { skip { $0 != 10 && $0 != 13 } } else { index = start }
         }
-        return false
-    }
 
-    private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
-        index + offset < scalars.count ? scalars[index + offset] : nil
-    }
-
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace }
-    static func isInlineSpace(_ scalar: Unicode.Scalar) -> Bool { isSpace(scalar) && scalar != "\n" && scalar != "\r" }
-
-    static func lineBreaks<C: Collection>(in scalars: C) -> Int where C.Element == Unicode.Scalar {
-        var count = 0
-        var previous: Unicode.Scalar = " "
-        for scalar in scalars {
-            if scalar == "\n", previous != "\r" { count += 1 }
-            if scalar == "\r" { count += 1 }
-            previous = scalar
+        mutating func endOfLine() throws {
+            skip(while: DotEnvParser.isInlineSpace)
+            guard atEnd || peek == 10 || peek == 13 else { throw Unreadable() }
+            lineBreak()
         }
-        return count
+
+        mutating func lineBreak() {
+            if peek == 13 {
+                index += 1
+                if peek == 10 { index += 1 }
+            } else if peek == 10 {
+                index += 1
+            }
+        }
     }
 }

@@ -1,128 +1,143 @@
 import HelpSystem
 
-/// Recursive descent over the PEP 508 marker grammar:
-/// `or_expr := and_expr ('or' and_expr)*`, `and_expr := atom ('and' atom)*`,
-/// `atom := '(' or_expr ')' | value op value`, values being variables or quoted strings.
-struct MarkerParser {
-    private let text: String
-    private let characters: [Character]
-    private var index = 0
-
-    init(_ text: String) {
-        self.text = text
-        self.characters = Array(text)
+/// Reads PEP 508 marker text into a `MarkerExpression` by recursive descent:
+/// `or` of `and` of comparisons or parenthesised groups.
+enum MarkerParser {
+    enum Token: Equatable {
+        case open, close, and, or, word(String), string(String), op(MarkerOperator)
     }
 
-    /// The whole text as one marker; anything left over is an error.
-    mutating func parseWhole() throws -> Marker {
-        let marker = try parseOr()
-        skipSpaces()
-        guard index == characters.count else { throw failure("unexpected '\(rest)'") }
-        return marker
+    // MARK: - Entry
+
+    static func parse(_ text: String) throws -> MarkerExpression {
+        var tokens = try tokenize(text)[...]
+        let fail = { (why: String) in
+            HelpError.badData("'\(text)' is not a valid environment marker: \(why)", hint: "write markers like python_version >= \"3.9\" and sys_platform == \"linux\"")
+        }
+        let expression = try orExpression(&tokens, fail)
+        if let extra = tokens.first { throw fail("unexpected \(describe(extra))") }
+        return expression
     }
 
     // MARK: - Grammar
 
-    private mutating func parseOr() throws -> Marker {
-        var marker = try parseAnd()
-        while consumeWord("or") { marker = .or(marker, try parseAnd()) }
-        return marker
+    private static func orExpression(_ tokens: inout ArraySlice<Token>, _ fail: (String) -> HelpError) throws -> MarkerExpression {
+        var left = try andExpression(&tokens, fail)
+        while tokens.first == .or {
+            tokens.removeFirst()
+            left = .or(left, try andExpression(&tokens, fail))
+        }
+        return left
     }
 
-    private mutating func parseAnd() throws -> Marker {
-        var marker = try parseAtom()
-        while consumeWord("and") { marker = .and(marker, try parseAtom()) }
-        return marker
+    private static func andExpression(_ tokens: inout ArraySlice<Token>, _ fail: (String) -> HelpError) throws -> MarkerExpression {
+        var left = try atom(&tokens, fail)
+        while tokens.first == .and {
+            tokens.removeFirst()
+            left = .and(left, try atom(&tokens, fail))
+        }
+        return left
     }
 
-    private mutating func parseAtom() throws -> Marker {
-        skipSpaces()
-        if peek() == "(" {
-            index += 1
-            let inner = try parseOr()
-            skipSpaces()
-            guard peek() == ")" else { throw failure("expected ')' to close '('") }
-            index += 1
+    private static func atom(_ tokens: inout ArraySlice<Token>, _ fail: (String) -> HelpError) throws -> MarkerExpression {
+        if tokens.first == .open {
+            tokens.removeFirst()
+            let inner = try orExpression(&tokens, fail)
+            guard tokens.first == .close else { throw fail("missing )") }
+            tokens.removeFirst()
             return inner
         }
-        let lhs = try parseValue()
-        let op = try parseOperator()
-        let rhs = try parseValue()
-        return .comparison(lhs, op, rhs)
-    }
-
-    private mutating func parseValue() throws -> MarkerValue {
-        skipSpaces()
-        guard let first = peek() else { throw failure("expected a marker variable or a quoted string at the end") }
-        if first == "\"" || first == "'" {
-            index += 1
-            let start = index
-            while let character = peek(), character != first { index += 1 }
-            guard peek() == first else { throw failure("unterminated string \(first)\(String(characters[start...]))") }
-            let literal = String(characters[start..<index])
-            index += 1
-            return .literal(literal)
+        let lhs = try value(&tokens, fail)
+        guard case .op(let op)? = tokens.first else {
+            throw fail(tokens.first.map { "expected a comparison operator, found \(describe($0))" } ?? "expected a comparison operator")
         }
-        let word = readWord()
-        guard !word.isEmpty else { throw failure("expected a marker variable or a quoted string at '\(rest)'") }
-        guard let name = MarkerVariables.canonical[word] else {
-            throw failure("'\(word)' is not a marker variable (python_version, sys_platform, extra, …)")
+        tokens.removeFirst()
+        let rhs = try value(&tokens, fail)
+        return .compare(lhs, op, rhs)
+    }
+
+    private static func value(_ tokens: inout ArraySlice<Token>, _ fail: (String) -> HelpError) throws -> MarkerValue {
+        switch tokens.first {
+        case .string(let text)?:
+            tokens.removeFirst()
+            return .literal(text)
+        case .word(let name)?:
+            let canonical = MarkerEnvironment.aliases[name] ?? name
+            guard MarkerEnvironment.variables.contains(canonical) else { throw fail("unknown variable '\(name)'") }
+            tokens.removeFirst()
+            return .variable(canonical)
+        case let token?:
+            throw fail("expected a variable or a quoted string, found \(describe(token))")
+        case nil:
+            throw fail("it ends too early")
         }
-        return .variable(name)
     }
 
-    private mutating func parseOperator() throws -> MarkerOperator {
-        skipSpaces()
-        for op in ["===", "==", "~=", "!=", "<=", ">=", "<", ">"] where consumeSymbol(op) {
-            return MarkerOperator(rawValue: op)!
+    private static func describe(_ token: Token) -> String {
+        switch token {
+        case .open: return "'('"
+        case .close: return "')'"
+        case .and: return "'and'"
+        case .or: return "'or'"
+        case .word(let w): return "'\(w)'"
+        case .string(let s): return "\"\(s)\""
+        case .op(let op): return "'\(op.rawValue)'"
         }
-        if consumeWord("in") { return .in }
-        let start = index
-        if consumeWord("not") {
-            if consumeWord("in") { return .notIn }
-            index = start
+    }
+
+    // MARK: - Tokens
+
+    private static func tokenize(_ text: String) throws -> [Token] {
+        let chars = Array(text)
+        var tokens: [Token] = []
+        var index = 0
+        let fail = { (why: String) in HelpError.badData("'\(text)' is not a valid environment marker: \(why)") }
+        while index < chars.count {
+            let c = chars[index]
+            if c == " " || c == "\t" { index += 1; continue }
+            if c == "(" { tokens.append(.open); index += 1; continue }
+            if c == ")" { tokens.append(.close); index += 1; continue }
+            if c == "'" || c == "\"" {
+                guard let close = chars[(index + 1)...].firstIndex(of: c) else { throw fail("unclosed quote") }
+                tokens.append(.string(String(chars[(index + 1)..<close])))
+                index = close + 1
+                continue
+            }
+            if "<>=!~".contains(c) {
+                var end = index
+                while end < chars.count, "<>=!~".contains(chars[end]) { end += 1 }
+                guard let op = MarkerOperator(rawValue: String(chars[index..<end])), op != .in, op != .notIn else {
+                    throw fail("unknown operator '\(String(chars[index..<end]))'")
+                }
+                tokens.append(.op(op))
+                index = end
+                continue
+            }
+            var end = index
+            while end < chars.count, chars[end].isLetter || chars[end].isNumber || chars[end] == "_" || chars[end] == "." { end += 1 }
+            guard end > index else { throw fail("unexpected '\(c)'") }
+            let word = String(chars[index..<end])
+            index = end
+            switch word {
+            case "and": tokens.append(.and)
+            case "or": tokens.append(.or)
+            case "in": tokens.append(.op(.in))
+            case "not":
+                guard let next = nextWord(chars, from: index), next.word == "in" else { throw fail("'not' must be followed by 'in'") }
+                tokens.append(.op(.notIn))
+                index = next.end
+            default: tokens.append(.word(word))
+            }
         }
-        throw failure("expected a comparison operator (==, <, in, not in, …) at '\(rest)'")
+        return tokens
     }
 
-    // MARK: - Scanning
-
-    private mutating func consumeWord(_ word: String) -> Bool {
-        skipSpaces()
-        let start = index
-        guard readWord() == word else {
-            index = start
-            return false
-        }
-        return true
-    }
-
-    private mutating func consumeSymbol(_ symbol: String) -> Bool {
-        let symbolCharacters = Array(symbol)
-        guard index + symbolCharacters.count <= characters.count,
-              Array(characters[index..<index + symbolCharacters.count]) == symbolCharacters else { return false }
-        index += symbolCharacters.count
-        return true
-    }
-
-    /// Letters, digits, `_` and `.`: variable names (`os.name`) and the words and/or/in/not.
-    private mutating func readWord() -> String {
-        let start = index
-        while let character = peek(), character.isASCII, character.isLetter || character.isNumber || character == "_" || character == "." {
-            index += 1
-        }
-        return String(characters[start..<index])
-    }
-
-    private mutating func skipSpaces() {
-        while let character = peek(), character == " " || character == "\t" { index += 1 }
-    }
-
-    private func peek() -> Character? { index < characters.count ? characters[index] : nil }
-    private var rest: String { String(characters[index...]) }
-
-    private func failure(_ reason: String) -> HelpError {
-        HelpError.badData("invalid environment marker '\(text)': \(reason)",
-                          hint: "markers look like python_version < \"3.11\" and sys_platform == \"linux\"")
+    private static func nextWord(_ chars: [Character], from start: Int) -> (word: String, end: Int)? {
+        var index = start
+        while index < chars.count, chars[index] == " " || chars[index] == "\t" { index += 1 }
+        guard index > start else { return nil }
+        var end = index
+        while end < chars.count, chars[end].isLetter { end += 1 }
+        return (String(chars[index..<end]), end)
     }
 }

@@ -35,11 +35,11 @@ extension PyProject {
 
     /// Puts `requirement` in `list`: replaces the entry for the same name in place, or adds it in the
     /// list's style; creates the list (and its table) when missing.
-    public func upserting(_ requirement: Requirement, in list: DependencyList) throws -> (PyProject, Change) {
+    public func upserting(_ requirement: PythonRequirement, in list: DependencyList) throws -> (PyProject, Change) {
         if case .poetry(let group) = list { return try upsertingPoetry(requirement, group: group) }
         let path = arrayPath(list)
         let (document, change) = try document.upsertingString(requirement.description, inArrayAt: path) { text in
-            (try? Requirement(text))?.normalizedName == requirement.normalizedName
+            (try? PythonRequirement.parse(text))?.normalizedName == requirement.normalizedName
         }
         switch change {
         case .added: return (PyProject(document: document), .added)
@@ -50,16 +50,16 @@ extension PyProject {
 
     /// Removes every entry for `name` (any spelling) from `list`; returns how many went.
     public func removing(_ name: String, from list: DependencyList) throws -> (PyProject, Int) {
-        let normalized = normalizeName(name)
+        let normalized = PythonRequirement.normalize(name)
         if case .poetry(let group) = list {
             let table = poetryTablePath(group)
-            guard let key = document.value(at: table)?.table?.keys.first(where: { normalizeName($0) == normalized }) else {
+            guard let key = document.value(at: table)?.table?.keys.first(where: { PythonRequirement.normalize($0) == normalized }) else {
                 return (self, 0)
             }
             return (PyProject(document: try document.removingEntry(at: table + [key])), 1)
         }
         let (document, count) = try document.removingStrings(inArrayAt: arrayPath(list)) { text in
-            (try? Requirement(text))?.normalizedName == normalized
+            (try? PythonRequirement.parse(text))?.normalizedName == normalized
         }
         return (PyProject(document: document), count)
     }
@@ -83,7 +83,7 @@ extension PyProject {
     private func poetryTablePath(_ group: String?) -> [String] {
         guard let group else { return ["tool", "poetry", "dependencies"] }
         let name = existingKey(group, in: ["tool", "poetry", "group"])
-        if normalizeName(group) == "dev", document["tool", "poetry", "group", name] == nil,
+        if PythonRequirement.normalize(group) == "dev", document["tool", "poetry", "group", name] == nil,
            document["tool", "poetry", "dev-dependencies"] != nil {
             return ["tool", "poetry", "dev-dependencies"]
         }
@@ -92,16 +92,16 @@ extension PyProject {
 
     private func existingKey(_ name: String, in tablePath: [String]) -> String {
         let keys = document.value(at: tablePath)?.table?.keys ?? []
-        return keys.first { normalizeName($0) == normalizeName(name) } ?? name
+        return keys.first { PythonRequirement.normalize($0) == PythonRequirement.normalize(name) } ?? name
     }
 
     // MARK: - Poetry
 
-    private func upsertingPoetry(_ requirement: Requirement, group: String?) throws -> (PyProject, Change) {
+    private func upsertingPoetry(_ requirement: PythonRequirement, group: String?) throws -> (PyProject, Change) {
         let table = poetryTablePath(group)
-        let constraint = requirement.specifier.isEmpty ? "*" : requirement.specifier.description
+        let constraint = requirement.specifier.specifiers.isEmpty ? "*" : requirement.specifier.description
         let plain = requirement.extras.isEmpty && requirement.marker == nil && requirement.url == nil
-        let key = document.value(at: table)?.table?.keys.first { normalizeName($0) == requirement.normalizedName }
+        let key = document.value(at: table)?.table?.keys.first { PythonRequirement.normalize($0) == requirement.normalizedName }
         if let key, let existing = document.value(at: table + [key]) {
             if plain, existing.table?["version"] != nil {
                 if existing.table?["version"]?.string == constraint { return (self, .unchanged) }
@@ -113,13 +113,13 @@ extension PyProject {
         let previous = key.flatMap { document.sourceText(at: table + [$0]) }.map { "\(key!) = \($0)" }
         let (edited, _) = try document.settingValue(poetryValue(requirement, constraint: constraint),
                                                     forKey: requirement.name, inTable: table) {
-            normalizeName($0) == requirement.normalizedName
+            PythonRequirement.normalize($0) == requirement.normalizedName
         }
         return (PyProject(document: edited), previous.map { .replaced(previous: $0) } ?? .added)
     }
 
     /// `"^1.0"`, or an inline table when extras, markers or a URL are involved.
-    private func poetryValue(_ requirement: Requirement, constraint: String) -> String {
+    private func poetryValue(_ requirement: PythonRequirement, constraint: String) -> String {
         var fields: [String] = []
         if let url = requirement.url {
             fields.append(url.hasPrefix("git+") ? "git = \(TOMLText.quote(String(url.dropFirst(4))))" : "url = \(TOMLText.quote(url))")

@@ -4,7 +4,7 @@ import HelpSystem
 extension PyProject {
     /// One entry of a dependency group: a requirement, or `{include-group = "name"}`.
     public enum GroupEntry: Sendable, Equatable {
-        case requirement(Requirement)
+        case requirement(PythonRequirement)
         case include(String)
     }
 
@@ -34,7 +34,7 @@ extension PyProject {
                 guard let text = item.string else {
                     throw HelpError.badData("\(document.fileName): dependency-groups.\(group) holds something that is neither a requirement nor {include-group = …}")
                 }
-                return .requirement(try Requirement(text))
+                return .requirement(try PythonRequirement.parse(text))
             }
         }
         return result
@@ -42,13 +42,13 @@ extension PyProject {
 
     /// The requirements of group `name` with its includes expanded (names compare normalized);
     /// an unknown or cyclic include is an error, as PEP 735 requires.
-    public func resolvedGroup(_ name: String) throws -> [Requirement] {
+    public func resolvedGroup(_ name: String) throws -> [PythonRequirement] {
         let groups = try dependencyGroups()
-        let byName = Dictionary(groups.map { (normalizeName($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
-        var result: [Requirement] = []
+        let byName = Dictionary(groups.map { (PythonRequirement.normalize($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        var result: [PythonRequirement] = []
         var visiting: [String] = []
         func expand(_ group: String) throws {
-            let key = normalizeName(group)
+            let key = PythonRequirement.normalize(group)
             guard let entries = byName[key] else {
                 throw HelpError.badData("\(document.fileName): dependency group '\(group)' does not exist")
             }

@@ -33,13 +33,13 @@ public struct PyProject: Sendable {
     }
 
     /// `[project] dependencies`, parsed.
-    public func dependencies() throws -> [Requirement] {
+    public func dependencies() throws -> [PythonRequirement] {
         try requirements(at: ["project", "dependencies"])
     }
 
     /// `[project.optional-dependencies]`: extra name -> requirements.
-    public func optionalDependencies() throws -> [String: [Requirement]] {
-        var result: [String: [Requirement]] = [:]
+    public func optionalDependencies() throws -> [String: [PythonRequirement]] {
+        var result: [String: [PythonRequirement]] = [:]
         for key in document["project", "optional-dependencies"]?.table?.keys ?? [] {
             result[key] = try requirements(at: ["project", "optional-dependencies", key])
         }
@@ -72,14 +72,14 @@ public struct PyProject: Sendable {
 
     /// The strings of the array at `path` as requirements; a malformed one is reported with the
     /// path it sits at.
-    func requirements(at path: [String]) throws -> [Requirement] {
+    func requirements(at path: [String]) throws -> [PythonRequirement] {
         guard let value = document.value(at: path) else { return [] }
         guard let strings = value.strings else {
             throw HelpError.badData("\(document.fileName): \(path.joined(separator: ".")) must be an array of strings")
         }
         return try strings.map { text in
             do {
-                return try Requirement(text)
+                return try PythonRequirement.parse(text)
             } catch let error as HelpError {
                 throw HelpError.badData("\(document.fileName): \(path.joined(separator: ".")): \(error.message)", hint: error.hint)
             }

@@ -8,7 +8,7 @@ public struct PythonVersionFile: Sendable, Equatable {
     /// Parses the file's text.
     public init(text: String) {
         versions = text.split(whereSeparator: \.isNewline)
-            .map { RequirementsLineParser.stripComment(String($0)).trimmingPythonSpace() }
+            .map { PEPText.trim(RequirementsLineParser.stripComment(String($0))) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
@@ -19,14 +19,16 @@ public struct PythonVersionFile: Sendable, Equatable {
     /// other names.
     public var version: PythonVersion? {
         guard let primary, primary.first?.isNumber == true else { return nil }
-        return PythonVersion.parse(primary)
+        return PythonVersion(primary)
     }
 
     /// Whether an interpreter of `candidate` satisfies the primary request: `3.12` accepts any
     /// 3.12.x, `3.11.7` only itself.
     public func accepts(_ candidate: PythonVersion) -> Bool {
         guard let requested = version else { return false }
-        return candidate.publicVersion.hasPrefix(requested)
-            && (requested.isPrerelease ? candidate == requested : true)
+        if requested.isPrerelease || requested.post != nil || !requested.local.isEmpty { return candidate == requested }
+        // `3.12` is a prefix request: same epoch, release starting with 3.12.
+        let padded = candidate.release + Array(repeating: 0, count: max(0, requested.release.count - candidate.release.count))
+        return candidate.epoch == requested.epoch && padded.prefix(requested.release.count).elementsEqual(requested.release)
     }
 }

@@ -1,147 +1,154 @@
-/// Reads the PEP 440 grammar (appendix B) by hand: optional `v`, epoch, release, then optional
-/// pre, post, dev and local parts, each with the separators and alternative spellings the PEP
-/// accepts, case-insensitively, with surrounding whitespace ignored.
-struct PythonVersionParser {
-    private let bytes: [UInt8]
-    private var index = 0
+/// Reads every spelling PEP 440 allows (`v1.0`, `1.0-ALPHA.2`, `1.0-1`, `1.0rev`, `1.0.dev`,
+/// `1.0+Ubuntu-1`) into a `PythonVersion`, by hand so that no regular expression engine is needed.
+enum PythonVersionParser {
+    // MARK: - Entry
 
-    init(_ text: String) {
-        var bytes = Array(text.utf8)
-        while let last = bytes.last, PythonVersionParser.isSpace(last) { bytes.removeLast() }
-        let leading = bytes.prefix(while: PythonVersionParser.isSpace).count
-        self.bytes = bytes.dropFirst(leading).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }
-    }
-
-    /// The version, or nil when the text does not follow the grammar to its end.
-    mutating func parse() -> PythonVersion? {
-        if peek() == UInt8(ascii: "v") { index += 1 }
-        guard var release = digits() else { return nil }
+    static func parse(_ text: String) -> PythonVersion? {
+        var scanner = Scanner(bytes: Array(text.lowercased().utf8))
+        scanner.trimWhitespace()
+        _ = scanner.take("v")
         var epoch = 0
-        if peek() == UInt8(ascii: "!") {
-            index += 1
-            epoch = release
-            guard let first = digits() else { return nil }
-            release = first
+        guard var first = scanner.number() else { return nil }
+        if scanner.take("!") {
+            epoch = first
+            guard let n = scanner.number() else { return nil }
+            first = n
         }
-        var numbers = [release]
-        while peek() == UInt8(ascii: "."), isDigit(at: index + 1) {
-            index += 1
-            guard let number = digits() else { return nil }
-            numbers.append(number)
+        var release = [first]
+        while scanner.peek == UInt8(ascii: "."), scanner.peek(1).map(isDigit) == true {
+            scanner.index += 1
+            guard let n = scanner.number() else { return nil }
+            release.append(n)
         }
-        guard let pre = preRelease(), let post = postRelease(), let dev = devRelease(),
-              let local = localLabel(), index == bytes.count else { return nil }
-        return PythonVersion(epoch: epoch, release: numbers, pre: pre.value, post: post.value,
-                             dev: dev.value, local: local)
+        var version = PythonVersion(epoch: epoch, release: release)
+        guard let pre = preRelease(&scanner), let post = postRelease(&scanner), let dev = devRelease(&scanner) else { return nil }
+        version.pre = pre.value
+        version.post = post.value
+        version.dev = dev.value
+        if scanner.take("+") {
+            guard let local = localLabel(&scanner) else { return nil }
+            version.local = local
+        }
+        return scanner.atEnd ? version : nil
     }
 
-    // MARK: - Optional parts
+    // MARK: - Parts
 
-    /// A found-or-absent part; nil from the functions below means the text is malformed.
-    private struct Part<Value> { var value: Value? }
+    /// The outer optional is "malformed", the inner one "absent".
+    private struct Part<T> { var value: T? }
 
-    private mutating func preRelease() -> Part<PythonVersion.PreRelease>? {
-        let start = index
-        skipSeparator()
-        let labels: [(String, PythonVersion.PreReleaseKind)] = [
-            ("alpha", .alpha), ("a", .alpha), ("beta", .beta), ("b", .beta),
-            ("preview", .candidate), ("pre", .candidate), ("rc", .candidate), ("c", .candidate),
-        ]
-        guard let kind = labels.first(where: { consume($0.0) })?.1 else {
-            index = start
+    private static let preLabels: [(String, PythonVersion.Phase)] = [
+        ("alpha", .alpha), ("a", .alpha), ("beta", .beta), ("b", .beta),
+        ("preview", .candidate), ("pre", .candidate), ("rc", .candidate), ("c", .candidate),
+    ]
+
+    private static func preRelease(_ s: inout Scanner) -> Part<(phase: PythonVersion.Phase, number: Int)>? {
+        let start = s.index
+        _ = s.separator()
+        guard let phase = preLabels.first(where: { s.take($0.0) })?.1 else {
+            s.index = start
             return Part(value: nil)
         }
-        guard let number = optionalNumber() else { return nil }
-        return Part(value: PythonVersion.PreRelease(kind, number))
+        guard let number = implicitNumber(&s) else { return nil }
+        return Part(value: (phase, number))
     }
 
-    private mutating func postRelease() -> Part<Int>? {
-        let start = index
-        if peek() == UInt8(ascii: "-"), isDigit(at: index + 1) {
-            index += 1
-            return digits().map { Part(value: $0) }
+    private static func postRelease(_ s: inout Scanner) -> Part<Int>? {
+        let start = s.index
+        if s.take("-"), s.peek.map(isDigit) == true {
+            guard let n = s.number() else { return nil }
+            return Part(value: n)
         }
-        skipSeparator()
-        guard consume("post") || consume("rev") || consume("r") else {
-            index = start
+        s.index = start
+        _ = s.separator()
+        guard s.take("post") || s.take("rev") || s.take("r") else {
+            s.index = start
             return Part(value: nil)
         }
-        return optionalNumber().map { Part(value: $0) }
+        guard let number = implicitNumber(&s) else { return nil }
+        return Part(value: number)
     }
 
-    private mutating func devRelease() -> Part<Int>? {
-        let start = index
-        skipSeparator()
-        guard consume("dev") else {
-            index = start
+    private static func devRelease(_ s: inout Scanner) -> Part<Int>? {
+        let start = s.index
+        _ = s.separator()
+        guard s.take("dev") else {
+            s.index = start
             return Part(value: nil)
         }
-        return optionalNumber().map { Part(value: $0) }
+        guard let number = implicitNumber(&s) else { return nil }
+        return Part(value: number)
     }
 
-    /// `+` then alphanumeric runs joined by `-`, `_` or `.`; numeric runs become numbers.
-    private mutating func localLabel() -> [PythonVersion.LocalPart]? {
-        guard peek() == UInt8(ascii: "+") else { return [] }
-        index += 1
-        var parts: [PythonVersion.LocalPart] = []
-        while true {
-            let start = index
-            while let byte = peek(), isAlphanumeric(byte) { index += 1 }
-            guard index > start else { return nil }
-            let run = bytes[start..<index]
-            if run.allSatisfy(isDigitByte) {
-                let digits = run.drop { $0 == UInt8(ascii: "0") }
-                parts.append(.number(digits.isEmpty ? "0" : String(decoding: digits, as: UTF8.self)))
+    /// The number after a label, with an optional separator; 0 when it is left out. Nil only when
+    /// the digits overflow.
+    private static func implicitNumber(_ s: inout Scanner) -> Int? {
+        let start = s.index
+        _ = s.separator()
+        guard s.peek.map(isDigit) == true else {
+            // A separator without a number belongs to the next part (`1.0a.post1`).
+            s.index = start
+            return 0
+        }
+        return s.number()
+    }
+
+    private static func localLabel(_ s: inout Scanner) -> [PythonVersion.LocalSegment]? {
+        var segments: [PythonVersion.LocalSegment] = []
+        repeat {
+            let start = s.index
+            while let c = s.peek, isDigit(c) || (c >= UInt8(ascii: "a") && c <= UInt8(ascii: "z")) { s.index += 1 }
+            guard s.index > start else { return nil }
+            let text = String(decoding: s.bytes[start..<s.index], as: UTF8.self)
+            if text.utf8.allSatisfy(isDigit) {
+                guard let n = Int(text) else { return nil }
+                segments.append(.number(n))
             } else {
-                parts.append(.word(String(decoding: run, as: UTF8.self)))
+                segments.append(.word(text))
             }
-            guard let byte = peek(), isSeparator(byte) else { return parts }
+        } while s.separator()
+        return segments
+    }
+
+    private static func isDigit(_ c: UInt8) -> Bool { c >= UInt8(ascii: "0") && c <= UInt8(ascii: "9") }
+
+    // MARK: - Scanner
+
+    /// A cursor over lower-cased ASCII bytes.
+    private struct Scanner {
+        var bytes: [UInt8]
+        var index = 0
+
+        var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+        var atEnd: Bool { index == bytes.count }
+
+        func peek(_ offset: Int) -> UInt8? { index + offset < bytes.count ? bytes[index + offset] : nil }
+
+        mutating func trimWhitespace() {
+            let space: (UInt8) -> Bool = { $0 == 32 || ($0 >= 9 && $0 <= 13) }
+            while let last = bytes.last, space(last) { bytes.removeLast() }
+            while let c = peek, space(c) { index += 1 }
+        }
+
+        mutating func take(_ word: String) -> Bool {
+            let w = Array(word.utf8)
+            guard index + w.count <= bytes.count, bytes[index..<index + w.count].elementsEqual(w) else { return false }
+            index += w.count
+            return true
+        }
+
+        mutating func separator() -> Bool {
+            guard let c = peek, c == UInt8(ascii: ".") || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") else { return false }
             index += 1
+            return true
+        }
+
+        /// Decimal digits as an Int; nil when there are none or they overflow.
+        mutating func number() -> Int? {
+            let start = index
+            while let c = peek, isDigit(c) { index += 1 }
+            guard index > start else { return nil }
+            return Int(String(decoding: bytes[start..<index], as: UTF8.self))
         }
     }
-
-    // MARK: - Scanning
-
-    /// After a label: an optional separator and number; a label alone counts as 0. The separator is
-    /// taken even without a number, as the PEP's regular expression does.
-    private mutating func optionalNumber() -> Int? {
-        skipSeparator()
-        guard isDigit(at: index) else { return 0 }
-        return digits()
-    }
-
-    /// A run of decimal digits as an Int; nil when there is none or it overflows.
-    private mutating func digits() -> Int? {
-        guard isDigit(at: index) else { return nil }
-        var value = 0
-        while isDigit(at: index) {
-            let (times, overflowA) = value.multipliedReportingOverflow(by: 10)
-            let (sum, overflowB) = times.addingReportingOverflow(Int(bytes[index] - UInt8(ascii: "0")))
-            if overflowA || overflowB { return nil }
-            value = sum
-            index += 1
-        }
-        return value
-    }
-
-    private mutating func consume(_ word: String) -> Bool {
-        let utf8 = Array(word.utf8)
-        guard index + utf8.count <= bytes.count, bytes[index..<index + utf8.count].elementsEqual(utf8) else {
-            return false
-        }
-        index += utf8.count
-        return true
-    }
-
-    private mutating func skipSeparator() {
-        if let byte = peek(), isSeparator(byte) { index += 1 }
-    }
-
-    private func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }
-    private func isDigit(at position: Int) -> Bool { position < bytes.count && isDigitByte(bytes[position]) }
-    private func isDigitByte(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
-    private func isSeparator(_ byte: UInt8) -> Bool { byte == 45 || byte == 95 || byte == 46 }
-    private func isAlphanumeric(_ byte: UInt8) -> Bool { isDigitByte(byte) || (byte >= 97 && byte <= 122) }
-
-    static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (byte >= 9 && byte <= 13) }
 }

@@ -7,7 +7,7 @@ extension RequirementsFile {
         /// Appended as a new last line.
         case added
         /// Replaced the line that held `previous` (its text without comment).
-        case replaced(previous: Requirement, droppedHashes: Bool)
+        case replaced(previous: PythonRequirement, droppedHashes: Bool)
         /// The same requirement was already there.
         case unchanged
     }
@@ -15,7 +15,7 @@ extension RequirementsFile {
     /// Puts `requirement` in the file: replaces the first line for the same (normalized) name in
     /// place, or appends it. Hashes of a replaced line are dropped, as they pin the old files.
     @discardableResult
-    public mutating func upsert(_ requirement: Requirement) -> Change {
+    public mutating func upsert(_ requirement: PythonRequirement) -> Change {
         guard let index = indexOfRequirement(named: requirement.normalizedName),
               case .requirement(let previous, let options) = lines[index].kind else {
             append(requirement)
@@ -35,7 +35,7 @@ extension RequirementsFile {
     /// Removes every line for `name` (any spelling); returns how many went.
     @discardableResult
     public mutating func remove(_ name: String) -> Int {
-        let normalized = normalizeName(name)
+        let normalized = PythonRequirement.normalize(name)
         let lastHadTerminator = lines.last.map { !RequirementsFile.terminator(of: $0.text).isEmpty } ?? true
         let before = lines.count
         lines.removeAll { line in
@@ -59,7 +59,7 @@ extension RequirementsFile {
         }
     }
 
-    private mutating func append(_ requirement: Requirement) {
+    private mutating func append(_ requirement: PythonRequirement) {
         let newline = lines.first.map { $0.text.contains("\r\n") } == true ? "\r\n" : "\n"
         let number = lines.last.map { last in
             let breaks = last.text.filter(\.isNewline).count

@@ -2,7 +2,7 @@ import HelpSystem
 
 /// A requirement and the file line it came from.
 public struct SourcedRequirement: Sendable, Equatable {
-    public var requirement: Requirement
+    public var requirement: PythonRequirement
     /// The path of the file, as reached from the top file.
     public var file: String
     public var line: Int

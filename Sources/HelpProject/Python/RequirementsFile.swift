@@ -24,7 +24,7 @@ public struct RequirementsFile: Sendable, Equatable {
         case blank
         case comment
         /// A PEP 508 requirement with its per-requirement options (`--hash=sha256:…`, …).
-        case requirement(Requirement, options: [String])
+        case requirement(PythonRequirement, options: [String])
         /// `-r file` / `--requirement file`.
         case include(String)
         /// `-c file` / `--constraint file`.
@@ -55,7 +55,7 @@ public struct RequirementsFile: Sendable, Equatable {
     // MARK: - Reading
 
     /// The requirements of this file alone (no includes), with their line numbers.
-    public var requirements: [(requirement: Requirement, line: Int)] {
+    public var requirements: [(requirement: PythonRequirement, line: Int)] {
         lines.compactMap { line in
             if case .requirement(let requirement, _) = line.kind { return (requirement, line.number) }
             return nil
@@ -63,8 +63,8 @@ public struct RequirementsFile: Sendable, Equatable {
     }
 
     /// The first requirement for `name` (any spelling).
-    public func requirement(named name: String) -> Requirement? {
-        let normalized = normalizeName(name)
+    public func requirement(named name: String) -> PythonRequirement? {
+        let normalized = PythonRequirement.normalize(name)
         return requirements.first { $0.requirement.normalizedName == normalized }?.requirement
     }
 

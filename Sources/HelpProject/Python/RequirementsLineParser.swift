@@ -62,16 +62,16 @@ enum RequirementsLineParser {
     // MARK: - Meaning
 
     private static func classify(_ content: String, hadComment: Bool) -> RequirementsFile.Kind {
-        let stripped = stripComment(content).trimmingPythonSpace()
+        let stripped = PEPText.trim(stripComment(content))
         if stripped.isEmpty { return hadComment ? .comment : .blank }
         if stripped.hasPrefix("-") { return option(OptionTokens.split(stripped)) }
         // As pip does: the requirement runs up to the first word starting with `-`, taken verbatim
         // (markers keep their quotes); the options after it are split like shell words.
         let optionStart = OptionTokens.firstOptionWord(in: stripped) ?? stripped.endIndex
-        let requirementText = stripped[..<optionStart].trimmingPythonSpace()
+        let requirementText = PEPText.trim(stripped[..<optionStart])
         let options = OptionTokens.split(String(stripped[optionStart...]))
         do {
-            return .requirement(try Requirement(requirementText), options: OptionTokens.joinValues(options))
+            return .requirement(try PythonRequirement.parse(requirementText), options: OptionTokens.joinValues(options))
         } catch {
             if looksDirect(requirementText) { return .direct(requirementText, name: eggName(requirementText)) }
             return .invalid((error as? HelpError)?.message ?? "'\(requirementText)' is not a requirement")
@@ -102,6 +102,6 @@ enum RequirementsLineParser {
     static func eggName(_ text: String) -> String? {
         guard let range = text.firstRange(of: "#egg=") else { return nil }
         let name = text[range.upperBound...].prefix { $0 != "&" && $0 != " " && $0 != ";" }
-        return name.isEmpty ? nil : normalizeName(String(name))
+        return name.isEmpty ? nil : PythonRequirement.normalize(String(name))
     }
 }

@@ -52,7 +52,7 @@ enum OptionTokens {
         }
         if !head.hasPrefix("--"), head.count > 2 {
             let name = String(head.prefix(2))
-            if withValue.contains(name) { return (name, String(head.dropFirst(2)).trimmingPythonSpace()) }
+            if withValue.contains(name) { return (name, PEPText.trim(head.dropFirst(2))) }
         }
         if withValue.contains(head) { return (head, tokens.count > 1 ? tokens[1] : nil) }
         return (head, nil)

@@ -1,66 +1,64 @@
 import HelpSystem
 
-/// A comma-separated list of version clauses that must all hold (`>=1.4,<2,!=1.5.1`); the empty
-/// set admits every final release.
+/// A comma-separated list of PEP 440 clauses (`>=1.4,!=1.5.*,<2`), all of which a version must meet.
 public struct SpecifierSet: Sendable, Hashable, CustomStringConvertible {
     public var specifiers: [VersionSpecifier]
+    /// Forces pre-releases in or out; nil follows the PEP's default (see `filter`).
+    public var prereleases: Bool?
 
-    /// A set of the given clauses.
-    public init(_ specifiers: [VersionSpecifier] = []) {
+    /// Every version (no clauses).
+    public static let any = SpecifierSet(specifiers: [])
+
+    /// A set from parsed clauses.
+    public init(specifiers: [VersionSpecifier], prereleases: Bool? = nil) {
         self.specifiers = specifiers
+        self.prereleases = prereleases
     }
 
-    /// Parses `>=1.4, <2`; empty parts between commas are skipped as PEP 440 tools do. Throws
-    /// `HelpError.badData` naming the clause that is wrong.
-    public init(_ text: String) throws {
-        specifiers = try text.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingPythonSpace() }
-            .filter { !$0.isEmpty }
-            .map(VersionSpecifier.init)
+    /// Parses `>=1.4, <2`; an empty text is the set of every version. Throws a data error that
+    /// names the clause it could not read.
+    public init(_ text: String, prereleases: Bool? = nil) throws {
+        var clauses: [VersionSpecifier] = []
+        if !PEPText.trim(text).isEmpty {
+            for raw in text.split(separator: ",", omittingEmptySubsequences: false) {
+                guard let clause = VersionSpecifier(String(raw)) else {
+                    throw HelpError.badData(
+                        "'\(PEPText.trim(raw))' is not a PEP 440 version specifier",
+                        hint: "use clauses like >=1.4, ==1.*, ~=2.2, !=1.5 separated by commas")
+                }
+                clauses.append(clause)
+            }
+        }
+        self.init(specifiers: clauses, prereleases: prereleases)
     }
 
-    public var isEmpty: Bool { specifiers.isEmpty }
+    /// The clauses in canonical form, sorted, joined by commas (`<2,>=1.4`), as pip prints them.
+    public var description: String { specifiers.map(\.description).sorted().joined(separator: ",") }
 
-    /// The clauses joined by commas, as written (`>=1.4,<2`).
-    public var description: String { specifiers.map(\.description).joined(separator: ",") }
-
-    /// True when some clause names a pre-release, which lets pre-releases in.
-    public var impliesPrereleases: Bool { specifiers.contains { $0.impliesPrereleases } }
-
-    /// Both sets at once: a version must satisfy every clause of each.
-    public func intersection(_ other: SpecifierSet) -> SpecifierSet {
-        SpecifierSet(specifiers + other.specifiers)
+    /// Both sets' clauses together: the versions both allow.
+    public func union(clausesOf other: SpecifierSet) -> SpecifierSet {
+        SpecifierSet(specifiers: specifiers + other.specifiers, prereleases: prereleases ?? other.prereleases)
     }
 
     // MARK: - Matching
 
-    /// True when `version` satisfies every clause. `prereleases` nil lets pre-releases in only when
-    /// a clause names one; true or false decides for the whole set.
+    /// True when `version` meets every clause: `filter` applied to that one version, so a matching
+    /// pre-release is in unless `prereleases` (or the set's own setting) is false.
     public func contains(_ version: PythonVersion, prereleases: Bool? = nil) -> Bool {
-        if version.isPrerelease, !(prereleases ?? impliesPrereleases) { return false }
-        return specifiers.allSatisfy { $0.matches(version) }
+        !filter([version], prereleases: prereleases).isEmpty
     }
 
-    /// Parses `text` and checks it; a text that is no version satisfies only `===` with that text.
-    public func contains(_ text: String, prereleases: Bool? = nil) -> Bool {
-        if let version = PythonVersion.parse(text) { return contains(version, prereleases: prereleases) }
-        return !specifiers.isEmpty && specifiers.allSatisfy {
-            $0.op == .arbitrary && $0.versionText.lowercased() == text.trimmingPythonSpace().lowercased()
-        }
-    }
-
-    /// The versions an installer may pick, in the given order. With `prereleases` nil, PEP 440's
-    /// fallback applies: pre-releases are taken only when no final release matches.
+    /// The versions an installer may pick from `versions`. Pre-releases are in when `prereleases`
+    /// (or else the set's setting) is true or a clause names one, out when it is false; otherwise
+    /// the final releases that match, or the matching pre-releases when no final release does.
     public func filter(_ versions: [PythonVersion], prereleases: Bool? = nil) -> [PythonVersion] {
-        let matching = versions.filter { contains($0, prereleases: true) }
-        if let prereleases { return prereleases ? matching : matching.filter { !$0.isPrerelease } }
-        if impliesPrereleases { return matching }
-        let finals = matching.filter { !$0.isPrerelease }
-        return finals.isEmpty ? matching : finals
-    }
-
-    /// The highest version `filter` keeps, or nil.
-    public func best(of versions: [PythonVersion], prereleases: Bool? = nil) -> PythonVersion? {
-        filter(versions, prereleases: prereleases).max()
+        let matching = versions.filter { version in specifiers.allSatisfy { $0.matches(version) } }
+        switch prereleases ?? self.prereleases ?? (specifiers.contains(where: \.mentionsPrerelease) ? true : nil) {
+        case true?: return matching
+        case false?: return matching.filter { !$0.isPrerelease }
+        case nil:
+            let finals = matching.filter { !$0.isPrerelease }
+            return finals.isEmpty ? matching : finals
+        }
     }
 }

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Times `help install` on the example server: first install (empty wheelhouse and pip cache),
+# "up to date" (nothing changed), and an offline rebuild after deleting .venv; beside each, the
+# plain reference (python3 -m venv + pip install -r). Prints medians of RUNS runs (default 3).
+# Usage: Benchmarks/install-times.sh [PROJECT_DIR] (default Examples/auth-service)
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+source_project="${1:-$root/Examples/auth-service}"
+runs="${RUNS:-3}"
+help_bin="${HELP_BIN:-$root/.build/release/help}"
+[ -x "$help_bin" ] || (cd "$root" && swift build -c release --product help >/dev/null)
+work="$(mktemp -d /tmp/help-bench-XXXXXX)"
+trap 'rm -rf "$work"' EXIT
+
+seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+first=(); uptodate=(); offline=(); ref_first=(); ref_offline=()
+for run in $(seq "$runs"); do
+  export XDG_CACHE_HOME="$work/cache-$run" PIP_CACHE_DIR="$work/pip-cache-$run" HELP_INSTALLER=pip
+  project="$work/project-$run"; cp -R "$source_project" "$project"; rm -rf "$project"/*/.venv "$project/.helpcache"
+  first+=("$(cd "$project" && seconds "$help_bin" install --server)")
+  uptodate+=("$(cd "$project" && seconds "$help_bin" install --server)")
+  rm -rf "$project/server/.venv"
+  offline+=("$(cd "$project" && seconds "$help_bin" install --offline --server)")
+  # Reference: what a developer types by hand, cold pip cache, then again with the cache warm.
+  export PIP_CACHE_DIR="$work/ref-cache-$run"; ref="$work/ref-$run"
+  ref_first+=("$(seconds sh -c "python3 -m venv '$ref' && '$ref/bin/pip' install -q -r '$project/server/requirements-dev.txt'")")
+  rm -rf "$ref"
+  ref_offline+=("$(seconds sh -c "python3 -m venv '$ref' && '$ref/bin/pip' install -q -r '$project/server/requirements-dev.txt'")")
+  rm -rf "$ref"
+done
+
+printf '%-34s %10s   %s\n' "case (median of $runs)" "help" "reference"
+printf '%-34s %9.2fs   %.2fs (venv + pip install -r, cold cache)\n' "first install" "$(printf '%s\n' "${first[@]}" | median)" "$(printf '%s\n' "${ref_first[@]}" | median)"
+printf '%-34s %9.3fs   -\n' "up to date" "$(printf '%s\n' "${uptodate[@]}" | median)"
+printf '%-34s %9.2fs   %.2fs (venv + pip install -r, warm cache)\n' "offline rebuild (.venv deleted)" "$(printf '%s\n' "${offline[@]}" | median)" "$(printf '%s\n' "${ref_offline[@]}" | median)"

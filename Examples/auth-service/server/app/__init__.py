@@ -1,0 +1,1 @@
+"""Authentication API for the auth-service example."""

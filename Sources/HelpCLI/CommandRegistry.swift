@@ -1,0 +1,10 @@
+/// The commands `help` offers, in the order `help --help` lists them. A command exists here only
+/// once it really works.
+public enum CommandRegistry {
+    public static let all: [CommandSpec] = [
+        ComponentsCommand.spec,
+        DoctorCommand.spec,
+        HashCommand.spec,
+        InstallCommand.spec,
+    ]
+}

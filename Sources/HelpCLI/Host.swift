@@ -1,0 +1,61 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import HelpSystem
+
+/// The pieces of the outside world the CLI front needs: where output goes, whether a descriptor
+/// is a terminal, how to build the process runner, the current folder, the registered commands.
+/// `main` uses the real ones; tests hand in buffers and fakes and call `HelpCLI.run` directly.
+public struct Host: Sendable {
+    public var stdout: Console.Sink
+    public var stderr: Console.Sink
+    /// Whether a file descriptor (1 or 2) is an interactive terminal.
+    public var isTerminal: @Sendable (Int32) -> Bool
+    /// Builds the process runner once the console exists (the runner streams child output to it)
+    /// and the command log is known (nil when nothing is recorded).
+    public var makeRunner: @Sendable (Console, CommandLog?) -> any ProcessRunner
+    /// Whether children are recorded under the project's `.helpcache/logs/` (off in unit tests).
+    public var keepsLogs: Bool
+    public var currentDirectory: String
+    public var commands: [CommandSpec]
+    /// The version `--version` reports.
+    public var version: @Sendable () -> HelpVersion
+    /// The signal that interrupted this run (Ctrl-C), once one has.
+    public var interruption: @Sendable () -> Int32?
+
+    public init(
+        stdout: @escaping Console.Sink, stderr: @escaping Console.Sink,
+        isTerminal: @escaping @Sendable (Int32) -> Bool,
+        makeRunner: @escaping @Sendable (Console, CommandLog?) -> any ProcessRunner, keepsLogs: Bool = false,
+        currentDirectory: String, commands: [CommandSpec] = CommandRegistry.all,
+        version: @escaping @Sendable () -> HelpVersion = { HelpVersion.current() },
+        interruption: @escaping @Sendable () -> Int32? = { nil }
+    ) {
+        self.stdout = stdout
+        self.stderr = stderr
+        self.isTerminal = isTerminal
+        self.makeRunner = makeRunner
+        self.keepsLogs = keepsLogs
+        self.currentDirectory = currentDirectory
+        self.commands = commands
+        self.version = version
+        self.interruption = interruption
+    }
+
+    /// The current folder of this process; `/` if it was removed under us.
+    public static func workingDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+        return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// `path` made absolute against `base`, with symlinks resolved; nil when it is not a folder.
+    public static func resolveDirectory(_ path: String, from base: String) -> String? {
+        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        guard let real = realpath(joined, nil) else { return nil }
+        defer { free(real) }
+        var info = stat()
+        guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        return String(cString: real)
+    }
+}

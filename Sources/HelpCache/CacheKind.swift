@@ -1,0 +1,86 @@
+/// The kinds of entries the store keeps, each in its own folder of `.helpcache/`.
+public enum CacheKind: String, Sendable, CaseIterable, Comparable {
+    /// Test results and their captured output, replayed on a hit.
+    case tests
+    /// Build artifacts and the manifest of their hashes, restored on a hit.
+    case builds
+    /// Dependency stamps per environment.
+    case deps
+    /// Downloaded files, addressed by their SHA-256.
+    case downloads
+
+    /// The folder under `.helpcache/`.
+    public var folder: String { rawValue }
+
+    /// The kind for a CLI word (`test`, `tests`, `build`, `deps`, `download`...).
+    public init?(word: String) {
+        switch word {
+        case "test", "tests": self = .tests
+        case "build", "builds": self = .builds
+        case "dep", "deps", "install": self = .deps
+        case "download", "downloads": self = .downloads
+        default: return nil
+        }
+    }
+
+    public static func < (a: CacheKind, b: CacheKind) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Size and age limits for pruning, and their parsing from the command line and config
+/// (`500M`, `2G`, `7d`, `12h`).
+public enum CacheLimits {
+    /// The default cap on the store's size, applied after each write: 2 GiB.
+    public static let defaultMaxSize: UInt64 = 2 << 30
+
+    /// Bytes from `123`, `500K`, `500M`, `2G`, `1T` (powers of 1024; `B`/`iB` suffixes and
+    /// decimals like `1.5G` accepted). Nil for anything else.
+    public static func parseSize(_ text: String) -> UInt64? {
+        var body = Substring(text.trimmingSpaces.uppercased())
+        if body.hasSuffix("IB") { body = body.dropLast(2) } else if body.hasSuffix("B") { body = body.dropLast() }
+        let units: [Character: Double] = ["K": 1024, "M": 1_048_576, "G": 1_073_741_824, "T": 1_099_511_627_776]
+        var scale = 1.0
+        if let last = body.last, let unit = units[last] {
+            scale = unit
+            body = body.dropLast()
+        }
+        guard !body.isEmpty, body.allSatisfy({ $0.isNumber || $0 == "." }), let number = Double(body), number >= 0 else { return nil }
+        let bytes = (number * scale).rounded()
+        return bytes < 1.8e19 ? UInt64(bytes) : nil
+    }
+
+    /// Seconds from `90s`, `30m`, `12h`, `7d`, `2w` (a bare number is seconds). Nil otherwise.
+    public static func parseAge(_ text: String) -> Double? {
+        var body = Substring(text.trimmingSpaces.lowercased())
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604_800]
+        var scale = 1.0
+        if let last = body.last, let unit = units[last] {
+            scale = unit
+            body = body.dropLast()
+        }
+        guard !body.isEmpty, body.allSatisfy({ $0.isNumber || $0 == "." }), let number = Double(body), number >= 0 else { return nil }
+        return number * scale
+    }
+
+    /// `1.5 GiB`, `320 MiB`, `12 KiB`, `80 B`: for reports.
+    public static func formatSize(_ bytes: UInt64) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var value = Double(bytes)
+        var unit = 0
+        while value >= 1024 && unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        if unit == 0 { return "\(bytes) B" }
+        let rounded = (value * 10).rounded() / 10
+        return "\(rounded) \(units[unit])"
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and tabs (no Foundation).
+    var trimmingSpaces: String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}

@@ -1,0 +1,150 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import HelpSystem
+
+/// Finds a component's input files and their digests: lists them (git, else the walker), applies
+/// the `inputs`/`exclude` globs, stats them, reuses the stat cache's digest for every file whose
+/// stat is unchanged and hashes the rest on several threads. Writes the stat cache back only when
+/// something changed. Inside git, the stat cache is loaded and its files are stat'ed while the two
+/// `git ls-files` calls run, so the no-op case costs little more than git's own listing.
+public struct InputScanner: Sendable {
+    /// `.helpcache/state`, where the stat caches live.
+    public var stateDirectory: String
+    /// Runs `git ls-files`; nil always walks.
+    public var runner: (any ProcessRunner)?
+    public var hasher: any ContentHasher
+    public var threads: Int
+    /// Where a corrupt stat cache or a failing git is reported (once per scan).
+    public var warn: @Sendable (String) -> Void
+
+    public init(stateDirectory: String, runner: (any ProcessRunner)?, hasher: any ContentHasher = FileContentHasher(),
+                threads: Int = WorkerThreads.defaultCount, warn: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.stateDirectory = stateDirectory
+        self.runner = runner
+        self.hasher = hasher
+        self.threads = threads
+        self.warn = warn
+    }
+
+    /// Where the stat cache of `folder` lives: one file per folder, named by a hash of its path.
+    public func statCachePath(_ folder: String) -> String {
+        stateDirectory + "/statcache-" + String(SHA256.hash(folder).hex.prefix(16)) + ".bin"
+    }
+
+    // MARK: - Scanning
+
+    /// The inputs of the component in `folder`, after `rules`. The folder is resolved first
+    /// (symlinks, `..`), so one folder always maps to one stat cache.
+    public func scan(folder given: String, rules: InputRules = InputRules()) throws -> InputSet {
+        let started = MonotonicTime.now()
+        guard let folder = CacheFiles.realPath(given) else { throw HelpError.io("\(given) does not exist") }
+        let cachePath = statCachePath(folder)
+        var listing = Listing(paths: PathList(), stats: [], source: .walker)
+        var cache = StatCache()
+        if let listed = listWithGit(folder, rules: rules, cachePath: cachePath, cache: &cache) {
+            listing = listed
+        } else {
+            cache = StatCache.load(cachePath, warn: warn)
+            let walked = try TreeWalker(threads: threads).walk(folder)
+            listing = Listing(paths: walked.paths, stats: walked.stats.map { $0 }, source: .walker).admitted(by: rules)
+        }
+        let (paths, stats) = listing.existing()
+
+        var digests = [Digest?](repeating: nil, count: paths.count)
+        var changed = reuse(cache, paths, stats, into: &digests)
+        let toHash = (0..<paths.count).filter { digests[$0] == nil }
+        try hashAll(toHash, paths, stats, folder: folder, into: &digests)
+        changed = changed || !toHash.isEmpty
+        let final = InputScanner.dropMissing(paths, stats, digests)
+        if changed || final.paths.count != paths.count {
+            // A stat cache that cannot be written only costs a rehash next time.
+            try? CacheFiles.makeDirectories(stateDirectory)
+            try? StatCache.save(cachePath, paths: final.paths, stats: final.stats, digests: final.digests)
+        }
+        let report = ScanReport(listed: listing.paths.count, hashed: toHash.count, statCacheWritten: changed,
+                                seconds: MonotonicTime.now().seconds(since: started))
+        return InputSet(folder: folder, source: listing.source,
+                        files: InputFiles(paths: final.paths, digests: final.digests.map { $0! }), report: report)
+    }
+
+    /// The git listing with stats, or nil outside git (or when git fails, with a warning). Three
+    /// jobs overlap: `ls-files --cached`, `ls-files --others`, and loading the stat cache plus
+    /// stat'ing the files it remembers, which are nearly always the files git is about to list.
+    private func listWithGit(_ folder: String, rules: InputRules, cachePath: String, cache: inout StatCache) -> Listing? {
+        guard let runner, GitFileLister.isInsideWorkTree(folder) else { return nil }
+        let git = GitFileLister(runner: runner)
+        var tracked: Result<PathList, Error> = .success(PathList())
+        var untracked: Result<PathList, Error> = .success(PathList())
+        var loaded = StatCache()
+        var prestat: [StatFingerprint?] = []
+        WorkerThreads.run(3) { job in
+            switch job {
+            case 1: tracked = Result { try git.listTracked(folder) }
+            case 2: untracked = Result { try git.listUntracked(folder) }
+            default:
+                loaded = StatCache.load(cachePath, warn: warn)
+                let cache = loaded
+                prestat = statAll(count: cache.count, in: folder) { cache.path($0) }
+            }
+        }
+        cache = loaded
+        let paths: PathList
+        do {
+            paths = GitFileLister.mergeSorted(try tracked.get(), try untracked.get())
+        } catch {
+            warn("\(error); listing \(folder) without git")
+            return nil
+        }
+        var listing = Listing(paths: paths, stats: [], source: .git).admitted(by: rules)
+        listing.stats = InputScanner.carryOver(prestat, from: loaded, to: listing.paths)
+        let unknown = (0..<listing.paths.count).filter { listing.stats[$0] == nil }
+        if !unknown.isEmpty {
+            let listed = listing.paths
+            let found = listed.bytes.withUnsafeBufferPointer { all in
+                statAll(count: unknown.count, in: folder) { UnsafeBufferPointer(rebasing: all[listed.range(unknown[$0])]) }
+            }
+            for (k, index) in unknown.enumerated() { listing.stats[index] = found[k] }
+        }
+        return listing
+    }
+
+    /// Stats taken for the cache's paths, moved to the positions of the same paths in `listed`
+    /// (both in byte order); nil where a listed path was not in the cache or had no stat.
+    private static func carryOver(_ prestat: [StatFingerprint?], from cache: StatCache, to listed: PathList) -> [StatFingerprint?] {
+        var out = [StatFingerprint?](repeating: nil, count: listed.count)
+        listed.bytes.withUnsafeBufferPointer { all in
+            var j = 0
+            for i in 0..<listed.count {
+                let path = UnsafeBufferPointer(rebasing: all[listed.range(i)])
+                while j < cache.count && PathList.compare(cache.path(j), path) < 0 { j += 1 }
+                if j < cache.count && PathList.compare(cache.path(j), path) == 0 {
+                    out[i] = prestat[j]
+                    j += 1
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// Listed paths (byte order) with their stats as far as known; nil for missing files.
+struct Listing {
+    var paths: PathList
+    var stats: [StatFingerprint?]
+    var source: InputSet.Source
+
+    /// Only the paths the rules admit (stats filtered alongside when present).
+    func admitted(by rules: InputRules) -> Listing {
+        guard !rules.isEmpty else { return self }
+        let kept = (0..<paths.count).filter { index in paths.withPath(index) { rules.admits($0) } }
+        guard kept.count != paths.count else { return self }
+        return Listing(paths: paths.selecting(kept), stats: stats.isEmpty ? [] : kept.map { stats[$0] }, source: source)
+    }
+
+    /// The paths that exist as files, with their stats.
+    func existing() -> (PathList, [StatFingerprint]) {
+        let present = (0..<paths.count).filter { stats[$0] != nil }
+        return (present.count == paths.count ? paths : paths.selecting(present), present.map { stats[$0]! })
+    }
+}

@@ -1,0 +1,124 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The files of the world, on raw Glibc calls: read, stat, list, create, remove, rename; the
+/// atomic, backed-up writes every edit of a user file goes through live in `FileSystem+Atomic`.
+/// Errors are `HelpError.io` naming the path and the reason.
+public struct FileSystem: Sendable {
+    /// Stamps backup names.
+    public var clock: Clock
+
+    public init(clock: Clock = .system) {
+        self.clock = clock
+    }
+
+    // MARK: - Reading
+
+    /// The whole content of a file.
+    public func readFile(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure("cannot read", path) }
+        defer { closeDescriptor(fd) }
+        var info = Glibc.stat()
+        var bytes = [UInt8]()
+        if fstat(fd, &info) == 0 && info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size) + 1) }
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if count > 0 { bytes.append(contentsOf: chunk[..<count]); continue }
+            if count == 0 { return bytes }
+            if errno != EINTR { throw failure("cannot read", path) }
+        }
+    }
+
+    /// The content of a text file (invalid UTF-8 shows as U+FFFD).
+    public func readText(_ path: String) throws -> String {
+        String(decoding: try readFile(path), as: UTF8.self)
+    }
+
+    // MARK: - Metadata
+
+    /// True when something (file, folder, working symlink) is at `path`.
+    public func exists(_ path: String) -> Bool {
+        var info = Glibc.stat()
+        return statPath(path, &info) == 0
+    }
+
+    /// True when `path` is a folder (following symlinks).
+    public func isDirectory(_ path: String) -> Bool {
+        (try? stat(path))?.kind == .directory
+    }
+
+    /// Size, times, inode and mode of `path`; `followLinks: false` describes a symlink itself.
+    public func stat(_ path: String, followLinks: Bool = true) throws -> FileStat {
+        var info = Glibc.stat()
+        let status = statPath(path, &info, followLinks: followLinks)
+        guard status == 0 else { throw failure("cannot stat", path) }
+        return FileStat(info)
+    }
+
+    /// The names in a folder (without `.` and `..`), with their kind when the file system says it
+    /// for free (d_type), in directory order.
+    public func listDirectory(_ path: String) throws -> [DirectoryEntry] {
+        guard let dir = opendir(path) else { throw failure("cannot list", path) }
+        defer { closedir(dir) }
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            entries.append(DirectoryEntry(name: name, kind: FileStat.Kind(directoryType: entry.pointee.d_type)))
+        }
+        return entries
+    }
+
+    // MARK: - Changing
+
+    /// `mkdir -p`: creates `path` and missing parents; fine if it already is a folder.
+    public func createDirectories(_ path: String, mode: mode_t = 0o755) throws {
+        if isDirectory(path) { return }
+        if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
+            try createDirectories(String(path[..<slash]), mode: mode)
+        }
+        if mkdir(path, mode) != 0 && !(errno == EEXIST && isDirectory(path)) {
+            throw failure("cannot create folder", path)
+        }
+    }
+
+    /// `rm -rf`: removes a file, a symlink (not its target) or a folder with everything in it.
+    /// Fine if nothing is there.
+    public func remove(_ path: String) throws {
+        var info = Glibc.stat()
+        guard lstat(path, &info) == 0 else {
+            if errno == ENOENT { return }
+            throw failure("cannot remove", path)
+        }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            for entry in try listDirectory(path) { try remove(path + "/" + entry.name) }
+            if rmdir(path) != 0 && errno != ENOENT { throw failure("cannot remove folder", path) }
+        } else if unlink(path) != 0 && errno != ENOENT {
+            throw failure("cannot remove", path)
+        }
+    }
+
+    /// Moves `source` to `destination` in one step (same file system), replacing a file there.
+    public func rename(_ source: String, to destination: String) throws {
+        guard Glibc.rename(source, destination) == 0 else {
+            throw HelpError.io("cannot move \(source) to \(destination): \(errnoMessage())")
+        }
+    }
+
+    /// An I/O error naming the path and the current errno.
+    func failure(_ what: String, _ path: String) -> HelpError {
+        HelpError.io("\(what) \(path): \(errnoMessage())")
+    }
+}
+
+/// One name in a folder listing.
+public struct DirectoryEntry: Sendable, Hashable {
+    public var name: String
+    /// `.unknown` when the file system does not report types; `stat` it then.
+    public var kind: FileStat.Kind
+}

@@ -1,0 +1,77 @@
+import HelpProject
+import HelpSystem
+
+/// `help install`: with no package, syncs the selected components (all by default); with
+/// packages, installs and records them in one component. Validates every package before anything
+/// runs, picks the component, and returns a report for people and for `--json`.
+public enum InstallWorkflow {
+    /// Runs the workflow for the project around `context.workingDirectory`.
+    public static func run(_ options: InstallOptions, context: Context) throws -> InstallReport {
+        // Every package is checked before the project is even read: nothing runs for a bad one.
+        let requirements = try options.packages.map { text -> RequirementLine in
+            try PackageArgumentGuard.check(text)
+            return try RequirementLine.parse(text)
+        }
+        let project = try Project.load(from: context.workingDirectory)
+        var report = InstallReport(dryRun: options.dryRun, packagesRequested: !requirements.isEmpty)
+        if requirements.isEmpty {
+            let sync = SyncOptions(development: options.includesDevelopment, force: options.force, dryRun: options.dryRun, offline: options.offline)
+            for target in try syncTargets(options, project: project) {
+                report.outcomes.append(try DependencySync.sync(target, context: context, options: sync))
+            }
+            return report
+        }
+        let target = try packageTarget(options, project: project, workingDirectory: context.workingDirectory)
+        switch target.ecosystem {
+        case .node:
+            report.node = try NodePackageInstall(target: target, context: context, options: options).run(options.packages)
+        case .python:
+            do {
+                report.packages = try PackageInstall(target: target, context: context, options: options).run(requirements)
+            } catch let failure as InstallFailure {
+                report.packages = failure.result
+                report.failure = failure.error
+            }
+        }
+        return report
+    }
+
+    // MARK: - Choosing components
+
+    /// The components to sync: those named, else every Python and Node component.
+    static func syncTargets(_ options: InstallOptions, project: Project) throws -> [DependencyTarget] {
+        if options.components.isEmpty {
+            return project.components.compactMap { DependencyTarget(component: $0, project: project) }
+        }
+        return try options.components.map { try named($0, project: project) }
+    }
+
+    /// The one component packages go into: the one named; else the one whose folder holds the
+    /// current folder; else the only Python component; else a usage error listing the choices.
+    static func packageTarget(_ options: InstallOptions, project: Project, workingDirectory: String) throws -> DependencyTarget {
+        if options.components.count > 1 {
+            throw HelpError.usage("packages go into one component at a time; \(options.components.joined(separator: ", ")) were named")
+        }
+        if let name = options.components.first { return try named(name, project: project) }
+        let targets = project.components.compactMap { DependencyTarget(component: $0, project: project) }
+        let containing = targets.filter { $0.directory != $0.root && (workingDirectory == $0.directory || workingDirectory.hasPrefix($0.directory + "/")) }
+        if let deepest = containing.max(by: { $0.directory.count < $1.directory.count }) { return deepest }
+        let python = targets.filter { $0.ecosystem == .python }
+        if python.count == 1 { return python[0] }
+        let choices = project.components.filter { $0.kind != .swift }.map(\.flag)
+        throw HelpError.usage(
+            choices.isEmpty ? "this project has no Python or Node component to install into" : "which component should the package go into?",
+            hint: choices.isEmpty ? nil : "add one of: " + choices.joined(separator: ", ") + " (or --component NAME)")
+    }
+
+    private static func named(_ name: String, project: Project) throws -> DependencyTarget {
+        guard let component = project.component(named: name) else {
+            let choices = project.components.map(\.flag).joined(separator: ", ")
+            throw HelpError.usage("no component named '\(name)'", hint: choices.isEmpty ? nil : "components: " + choices)
+        }
+        guard let target = DependencyTarget(component: component, project: project) else {
+            throw HelpError.usage("\(component.name) is a \(component.kind.rawValue) component; help install handles Python and Node")
+        }
+        return target
+    }
+}

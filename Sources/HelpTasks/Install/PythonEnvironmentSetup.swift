@@ -1,0 +1,70 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import HelpProject
+import HelpSystem
+
+/// Finds or makes the Python environment of a component: probes existing ones, picks an
+/// interpreter for a new one, and builds the commands that make it. Runs children only to probe.
+struct PythonEnvironmentSetup {
+    var context: Context
+    var fileSystem: FileSystem
+
+    /// The component's interpreter requirement from `.python-version` and `requires-python`.
+    static func requirement(_ sources: PythonDependencySources) -> InterpreterRequirement {
+        let spec = sources.requiresPython
+        let range = spec.flatMap { VersionRange(specifier: $0) }
+        return InterpreterRequirement(pinnedVersion: sources.pythonVersionPin, requiresPython: spec, allows: { version in
+            range?.contains(version.description) ?? true
+        })
+    }
+
+    /// Which environment to use, probing each candidate that exists.
+    func decide(directory: String, root: String, requirement: InterpreterRequirement) -> EnvironmentDecision {
+        EnvironmentChooser.decide(
+            componentDirectory: directory, rootDirectory: root, requirement: requirement,
+            isEnvironment: { fileSystem.exists($0.configFile) || fileSystem.exists($0.root + "/bin") },
+            probe: { EnvironmentProbe.run(python: $0.python, runner: context.runner, exists: fileSystem.exists) })
+    }
+
+    /// The interpreter for a new environment: the best candidate that really runs.
+    func chooseInterpreter(for requirement: InterpreterRequirement) throws -> PythonInterpreter {
+        let discovery = InterpreterDiscovery(
+            environment: context.environment, isExecutable: { ToolLookup.isExecutableFile($0) },
+            listDirectory: { path in ((try? FileSystem().listDirectory(path)) ?? []).map(\.name) })
+        var candidates = discovery.candidates(fallbackVersion: { path in
+            if case .healthy(let version, _) = EnvironmentProbe.run(python: path, runner: context.runner, exists: fileSystem.exists) { return version }
+            return nil
+        })
+        while let chosen = InterpreterChooser.choose(from: candidates, for: requirement) {
+            if case .healthy(let version, _) = EnvironmentProbe.run(python: chosen.path, runner: context.runner, exists: fileSystem.exists) {
+                return PythonInterpreter(path: chosen.path, version: version, origin: chosen.origin)
+            }
+            context.console.detail("\(chosen.path) does not run; trying the next interpreter")
+            candidates.removeAll { $0.path == chosen.path }
+        }
+        throw HelpError.unavailable(
+            "no Python interpreter on this machine fits \(requirement.summary)",
+            hint: "install a matching Python (pyenv install 3.X) or change .python-version / requires-python")
+    }
+
+    /// The base interpreter version of an environment, from its pyvenv.cfg (no child process).
+    func configuredVersion(_ env: VirtualEnvironment) -> InterpreterVersion? {
+        (try? fileSystem.readText(env.configFile)).flatMap { VirtualEnvironmentConfig(text: $0).version }
+    }
+
+    /// True when the environment's interpreter file resolves (its base interpreter still exists).
+    func interpreterResolves(_ env: VirtualEnvironment) -> Bool {
+        (try? fileSystem.stat(env.python))?.kind == .regular
+    }
+
+    /// `linux-x86_64`: part of the stamp, since wheels differ per platform.
+    static func platform() -> String {
+        var names = utsname()
+        uname(&names)
+        func field<T>(_ value: T) -> String {
+            withUnsafeBytes(of: value) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
+        }
+        return field(names.sysname).lowercased() + "-" + field(names.machine)
+    }
+}

@@ -1,0 +1,54 @@
+import HelpSystem
+import HelpTestSupport
+
+/// The `help` executable SwiftPM built next to the test bundle, run as a real child process
+/// (posix_spawn through `PosixProcessRunner`), the way people run it.
+enum BuiltHelp {
+    /// The binary: beside the test runner first (`.build/<triple>/debug/`), else the checkout's
+    /// `.build/debug/help`.
+    static var path: String? {
+        var candidates: [String] = []
+        let runner = CommandLine.arguments[0]
+        if let slash = runner.lastIndex(of: "/") {
+            var folder = String(runner[..<slash])
+            // An .xctest bundle may be a folder holding the runner binary.
+            while folder.hasSuffix(".xctest") || folder.hasSuffix("/Contents/MacOS"),
+                  let up = folder.lastIndex(of: "/") {
+                folder = String(folder[..<up])
+            }
+            candidates.append(folder + "/help")
+        }
+        candidates.append(checkoutRoot + "/.build/debug/help")
+        return candidates.first { ToolLookup.isExecutableFile($0) }
+    }
+
+    /// The repository root, from this file's place in `Tests/EndToEndTests/`.
+    static var checkoutRoot: String {
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        return parts.joined(separator: "/")
+    }
+
+    /// A copy of `Examples/<name>` in a fresh temporary folder outside any repository, so the copy
+    /// is its own project root and the checkout stays untouched.
+    static func copyOfExample(_ name: String) throws -> TempDir {
+        let copy = TempDir(prefix: "help-e2e")
+        let result = try runner().run(Command("cp", ["-R", checkoutRoot + "/Examples/" + name + "/.", copy.path]))
+        guard result.succeeded else { throw HelpError.io("cannot copy Examples/\(name): \(result.stderr)") }
+        return copy
+    }
+
+    private static func runner() -> PosixProcessRunner {
+        let quiet = Console(style: Console.Style(), stdout: { _ in }, stderr: { _ in })
+        return PosixProcessRunner(environment: Environment.current().values, console: quiet)
+    }
+
+    /// Runs `help` with `arguments` in `folder`, colors off, output captured.
+    static func run(_ arguments: [String], in folder: String? = nil) throws -> ProcessResult {
+        guard let path else {
+            throw HelpError("the help binary was not built", hint: "run 'swift build' before the end-to-end tests")
+        }
+        return try runner().run(Command(
+            path, arguments, environment: ["NO_COLOR": "1"], workingDirectory: folder, output: .capture, timeout: 120))
+    }
+}

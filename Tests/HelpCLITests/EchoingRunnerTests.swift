@@ -1,0 +1,15 @@
+import Testing
+import HelpTestSupport
+@testable import HelpCLI
+
+@Suite struct EchoingRunnerTests {
+    @Test func verboseShowsEachChildCommandOnStderr() throws {
+        let folder = TempDir()
+        let cli = CLIHarness()
+        _ = cli.run(["-v", "-C", folder.path, "doctor"], runner: ScriptedRunner(tools: ["git"]))
+        #expect(cli.stderr.contains("$ /fake/bin/git --version\n"))
+        let quiet = CLIHarness()
+        _ = quiet.run(["-C", folder.path, "doctor"], runner: ScriptedRunner(tools: ["git"]))
+        #expect(!quiet.stderr.contains("$ "))
+    }
+}

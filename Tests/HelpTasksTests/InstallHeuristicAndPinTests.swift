@@ -1,0 +1,74 @@
+import Testing
+@testable import HelpTasks
+import HelpSystem
+
+@Suite("Development-tool heuristic")
+struct InstallDevToolHeuristicTests {
+    @Test("test runners, linters, type checkers and their plugins are development tools", arguments: [
+        "pytest", "pytest-mock", "pytest-asyncio", "ruff", "mypy", "black", "types-requests", "django-stubs",
+        "sphinx", "sphinx-rtd-theme", "pre-commit", "factory-boy", "freezegun", "respx", "hypothesis", "coverage",
+    ])
+    func developmentTools(name: String) {
+        #expect(DevToolHeuristic.isDevelopmentTool(name))
+    }
+
+    @Test("runtime libraries are not", arguments: ["httpx", "fastapi", "sqlalchemy", "pydantic", "uvicorn", "requests", "alembic", "typer"])
+    func runtimeLibraries(name: String) {
+        #expect(!DevToolHeuristic.isDevelopmentTool(name))
+    }
+
+    @Test("the explanation names the file and the override")
+    func explanationMentionsOverride() {
+        let text = DevToolHeuristic.explanation(for: "pytest-mock", developmentTool: true, file: "requirements-dev.txt")
+        #expect(text == "pytest-mock looks like a development tool: recorded in requirements-dev.txt (use --prod to override)")
+    }
+}
+
+@Suite("Pin styles")
+struct InstallPinStyleTests {
+    @Test("compatible keeps major and minor of the installed version")
+    func compatible() {
+        #expect(PinStyle.compatible.requirement(name: "httpx", installedVersion: "0.27.2") == "httpx~=0.27")
+        #expect(PinStyle.compatible.requirement(name: "Django", installedVersion: "5") == "Django~=5.0")
+        #expect(PinStyle.compatible.requirement(name: "pkg", installedVersion: "1!2.3.4rc1") == "pkg~=2.3")
+    }
+
+    @Test("exact writes the installed version verbatim, none writes the bare name")
+    func exactAndNone() {
+        #expect(PinStyle.exact.requirement(name: "httpx", installedVersion: "0.27.2") == "httpx==0.27.2")
+        #expect(PinStyle.none.requirement(name: "httpx", installedVersion: "0.27.2") == "httpx")
+    }
+
+    @Test("extras are kept, and an unreadable version falls back to the bare name")
+    func extrasAndUnknownVersion() {
+        #expect(PinStyle.compatible.requirement(name: "uvicorn", extras: ["standard"], installedVersion: "0.30.1") == "uvicorn[standard]~=0.30")
+        #expect(PinStyle.compatible.requirement(name: "httpx", installedVersion: nil) == "httpx")
+        #expect(PinStyle.compatible.requirement(name: "httpx", installedVersion: "dev") == "httpx")
+    }
+}
+
+@Suite("Package argument guard")
+struct InstallPackageArgumentGuardTests {
+    @Test("pip options are refused as usage errors", arguments: ["--index-url=http://x", "-e", "--extra-index-url", "-r"])
+    func optionsRefused(argument: String) {
+        #expect(throws: HelpError.self) { try PackageArgumentGuard.check(argument) }
+        #expect((try? PackageArgumentGuard.check(argument)) == nil)
+    }
+
+    @Test("shell metacharacters are refused", arguments: ["httpx; rm -rf /tmp/x && echo", "httpx|cat", "$(id)", "`id`", "a\nb"])
+    func metacharactersRefused(argument: String) {
+        do {
+            try PackageArgumentGuard.check(argument)
+            Issue.record("accepted \(argument)")
+        } catch let error as HelpError {
+            #expect(error.code == .usage)
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test("ordinary requirements pass", arguments: ["httpx", "httpx>=0.27,<1", "uvicorn[standard]", "pywin32; sys_platform == 'win32'", "pkg @ https://example.org/pkg.whl"])
+    func requirementsPass(argument: String) throws {
+        try PackageArgumentGuard.check(argument)
+    }
+}
