@@ -60,9 +60,10 @@ enum DotEnvEscapes {
 
     // MARK: - Writing
 
-    /// The value as it must appear after `KEY=` to read back unchanged: bare when it is plain,
-    /// single-quoted when it holds `${` (python-dotenv would expand it otherwise), else
-    /// double-quoted with escapes.
+    /// The value as it must appear after `KEY=` to read back unchanged: bare when it is plain, else
+    /// double-quoted with escapes. A value holding `${` is single-quoted when it can be, but
+    /// python-dotenv (1.2) expands `${NAME}` whatever the quotes, so such a value is read back
+    /// expanded; that suits template defaults that refer to other variables.
     static func quote(_ value: String) -> String {
         let special: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "#", "'", "\"", "\u{07}", "\u{08}"]
         let expands = value.contains("${")

@@ -81,15 +81,12 @@ enum PythonVersionParser {
     }
 
     /// The number after a label, with an optional separator; 0 when it is left out. Nil only when
-    /// the digits overflow.
+    /// the digits overflow. The separator is taken even without a number, as the PEP's regular
+    /// expression does (`1.0.post.` is `1.0.post0`); the next part has its own optional separator,
+    /// so `1.0a.post1` still reads.
     private static func implicitNumber(_ s: inout Scanner) -> Int? {
-        let start = s.index
         _ = s.separator()
-        guard s.peek.map(isDigit) == true else {
-            // A separator without a number belongs to the next part (`1.0a.post1`).
-            s.index = start
-            return 0
-        }
+        guard s.peek.map(isDigit) == true else { return 0 }
         return s.number()
     }
 

@@ -15,10 +15,14 @@ extension SpecifierSet {
     public func intersects(_ other: SpecifierSet, prereleases: Bool = true) -> Bool {
         let clauses = specifiers + other.specifiers
         if clauses.isEmpty { return true }
-        // `===` with a text that is no PEP 440 version only meets that very text.
-        if clauses.contains(where: { $0.op == .arbitrary && $0.version == nil }) {
-            let texts = Set(clauses.map { $0.op == .arbitrary ? $0.text.lowercased() : "" })
-            return texts.count == 1 && !texts.contains("")
+        // `===` meets one spelling only, so that spelling is the only candidate; trying the usual
+        // candidates instead would miss it, since `2` and `2.0` are one version but two spellings.
+        let arbitrary = clauses.filter { $0.op == .arbitrary }
+        if let first = arbitrary.first {
+            guard arbitrary.allSatisfy({ $0.text.lowercased() == first.text.lowercased() }) else { return false }
+            let others = clauses.filter { $0.op != .arbitrary }
+            guard let candidate = first.version else { return others.isEmpty }
+            return (prereleases || !candidate.isPrerelease) && others.allSatisfy { $0.matches(candidate) }
         }
         return SpecifierSet.candidates(for: clauses).contains { candidate in
             (prereleases || !candidate.isPrerelease) && clauses.allSatisfy { $0.matches(candidate) }
