@@ -18,6 +18,12 @@ public struct CacheExplanation: Sendable, Equatable {
         public var name: String
         public var before: String?
         public var after: String?
+
+        public init(name: String, before: String?, after: String?) {
+            self.name = name
+            self.before = before
+            self.after = after
+        }
     }
 
     public var verdict: Verdict
