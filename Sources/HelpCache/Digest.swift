@@ -22,72 +22,78 @@ public struct Digest: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// A digest from exactly 32 bytes; nil for any other length.
     public init?<Bytes: Collection>(bytes: Bytes) where Bytes.Element == UInt8 {
         guard bytes.count == 32 else { return nil }
-        var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var words = Digest.zero
         var index = 0
         for byte in bytes {
-            let shift = UInt64(56 - (index & 7) * 8)
-            let value = UInt64(byte) << shift
-            switch index >> 3 {
-            case 0: words.0 |= value
-            case 1: words.1 |= value
-            case 2: words.2 |= value
-            default: words.3 |= value
-            }
+            words.setNibbles(at: index * 2, count: 2, to: UInt64(byte))
             index += 1
         }
-        self.init(w0: words.0, w1: words.1, w2: words.2, w3: words.3)
+        self = words
     }
 
     /// Parses 64 hex digits (either case); nil for anything else.
     public init?<S: StringProtocol>(hex: S) {
-        var words: [UInt64] = []
-        words.reserveCapacity(4)
-        var current: UInt64 = 0
-        var digits = 0
+        guard hex.utf8.count == 64 else { return nil }
+        var words = Digest.zero
+        var index = 0
         for unit in hex.utf8 {
-            guard let nibble = Digest.nibble(unit), digits < 64 else { return nil }
-            current = current << 4 | UInt64(nibble)
-            digits += 1
-            if digits & 15 == 0 {
-                words.append(current)
-                current = 0
-            }
+            guard let nibble = Digest.nibble(unit) else { return nil }
+            words.setNibbles(at: index, count: 1, to: UInt64(nibble))
+            index += 1
         }
-        guard digits == 64 else { return nil }
-        self.init(w0: words[0], w1: words[1], w2: words[2], w3: words[3])
+        self = words
+    }
+
+    /// Word `index` (0…3).
+    @inline(__always)
+    private func word(_ index: Int) -> UInt64 {
+        switch index {
+        case 0: return w0
+        case 1: return w1
+        case 2: return w2
+        default: return w3
+        }
+    }
+
+    /// ORs `value` in as `count` hex digits starting at digit `position` (0…63), left to right.
+    @inline(__always)
+    private mutating func setNibbles(at position: Int, count: Int, to value: UInt64) {
+        let shifted = value << UInt64(64 - 4 * ((position & 15) + count))
+        switch position >> 4 {
+        case 0: self = Digest(w0: w0 | shifted, w1: w1, w2: w2, w3: w3)
+        case 1: self = Digest(w0: w0, w1: w1 | shifted, w2: w2, w3: w3)
+        case 2: self = Digest(w0: w0, w1: w1, w2: w2 | shifted, w3: w3)
+        default: self = Digest(w0: w0, w1: w1, w2: w2, w3: w3 | shifted)
+        }
     }
 
     // MARK: - Views
 
     /// The 32 bytes, most significant first (the order sha256sum prints).
     public var bytes: [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(32)
-        for word in [w0, w1, w2, w3] {
-            for shift in stride(from: 56, through: 0, by: -8) {
-                out.append(UInt8(truncatingIfNeeded: word >> UInt64(shift)))
+        [UInt8](unsafeUninitializedCapacity: 32) { buffer, count in
+            for index in 0..<32 {
+                buffer[index] = UInt8(truncatingIfNeeded: word(index >> 3) >> UInt64(56 - (index & 7) * 8))
             }
+            count = 32
         }
-        return out
     }
 
     /// The 64 lowercase hex digits.
     public var hex: String {
-        let digits: [UInt8] = Array("0123456789abcdef".utf8)
-        return String(unsafeUninitializedCapacity: 64) { buffer in
-            var index = 0
-            for word in [w0, w1, w2, w3] {
-                for shift in stride(from: 60, through: 0, by: -4) {
-                    buffer[index] = digits[Int((word >> UInt64(shift)) & 0xF)]
-                    index += 1
-                }
+        String(unsafeUninitializedCapacity: 64) { buffer in
+            for index in 0..<64 {
+                let nibble = UInt8(truncatingIfNeeded: word(index >> 4) >> UInt64(60 - (index & 15) * 4)) & 0xF
+                buffer[index] = nibble < 10 ? nibble + UInt8(ascii: "0") : nibble - 10 + UInt8(ascii: "a")
             }
             return 64
         }
     }
 
+    /// The hex form, so digests print the way sha256sum shows them.
     public var description: String { hex }
 
+    /// Byte-wise order, the same as comparing the hex strings.
     public static func < (lhs: Digest, rhs: Digest) -> Bool {
         (lhs.w0, lhs.w1, lhs.w2, lhs.w3) < (rhs.w0, rhs.w1, rhs.w2, rhs.w3)
     }

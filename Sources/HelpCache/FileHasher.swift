@@ -1,6 +1,7 @@
 import HelpSystem
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Hashes files from disk with large sequential reads into one buffer per file.
@@ -12,23 +13,29 @@ public enum FileHasher {
     // MARK: - Hashing
 
     /// The SHA-256 of the file's contents. Throws `HelpError` (`.ioError`) naming the path.
-    public static func hash(path: String) throws -> Digest {
+    public static func hash(path: String, implementation: SHA256.Implementation = .preferred) throws -> Digest {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw failure(path, errno) }
         defer { close(fd) }
         var info = stat()
         let size = fstat(fd, &info) == 0 ? Int(info.st_size) : nil
-        return try hash(fileDescriptor: fd, size: size, path: path)
+        return try hash(fileDescriptor: fd, size: size, path: path, implementation: implementation)
     }
 
     /// The SHA-256 of everything left to read from `fd`, for callers that opened and `fstat`ed the
     /// file themselves. `size` only sizes the buffer (the file is read to its end whatever it says);
     /// `path` names the file in errors. The descriptor stays open.
-    public static func hash(fileDescriptor fd: Int32, size: Int?, path: String) throws -> Digest {
-        _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
+    public static func hash(
+        fileDescriptor fd: Int32, size: Int?, path: String, implementation: SHA256.Implementation = .preferred
+    ) throws -> Digest {
         let capacity = bufferSize(for: size)
+        // Read-ahead only pays off past one buffer; a small file is a single read, and skipping
+        // the call saves a syscall per file when a cache hashes thousands of them.
+        if (size ?? Int.max) >= capacity {
+            _ = posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL)
+        }
         return try withUnsafeTemporaryAllocation(byteCount: capacity, alignment: 64) { buffer in
-            var hasher = SHA256()
+            var hasher = SHA256(implementation: implementation)
             let base = buffer.baseAddress!
             while true {
                 let count = read(fd, base, capacity)
@@ -54,6 +61,8 @@ public enum FileHasher {
     }
 
     private static func failure(_ path: String, _ code: Int32) -> HelpError {
-        .io("cannot read \(path): \(String(cString: strerror(code)))", hint: "check that the file exists and is readable")
+        .io(
+            "cannot read \(path): \(String(cString: strerror(code)))",
+            hint: "check that the file exists and is readable")
     }
 }

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Streaming SHA-256 (FIPS 180-4): feed bytes with `update`, read the digest with `finalize`.
 /// Whole blocks go straight from the caller's memory to the compression function; only a partial
 /// block is copied, into inline storage, so hashing allocates nothing.

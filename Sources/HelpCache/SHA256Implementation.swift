@@ -1,6 +1,7 @@
 import CHelpSHA
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension SHA256 {
