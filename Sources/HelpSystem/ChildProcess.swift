@@ -50,10 +50,13 @@ final class ChildProcess: RunningProcess, @unchecked Sendable {
 
     // MARK: - RunningProcess
 
+    /// Blocks until the pump has reaped the child.
     func wait() -> ProcessResult { completion.wait() }
 
+    /// The result once the child is reaped, without blocking.
     func poll() -> ProcessResult? { completion.value }
 
+    /// SIGINT to the child (its group if it has one), SIGKILL after `grace` seconds.
     @discardableResult
     func stop(grace: Double) -> ProcessResult {
         request(StopRequest(signal: SIGINT, alreadyDelivered: false, killAt: MonotonicTime.now().adding(seconds: grace)))
@@ -101,6 +104,7 @@ final class ChildProcess: RunningProcess, @unchecked Sendable {
     /// The descriptor the pump polls to learn of new requests.
     var wakeDescriptor: Int32 { wakeRead }
 
+    /// Empties the wake pipe after a wake-up.
     func drainWake() {
         var bytes = [UInt8](repeating: 0, count: 64)
         while read(wakeRead, &bytes, bytes.count) > 0 {}
@@ -112,6 +116,7 @@ final class ChildProcess: RunningProcess, @unchecked Sendable {
         _ = Glibc.kill(ownGroup ? -pid : pid, signal)
     }
 
+    /// Publishes the result: callbacks first, then waiters.
     func finish(_ result: ProcessResult) {
         onFinish(self, result)
         completion.complete(result)

@@ -44,6 +44,7 @@ final class ChildPump {
 
     // MARK: - Loop
 
+    /// Serves the child until it has exited and its output is drained, then reaps it.
     func run() {
         var timeoutAt = child.command.timeout.map { child.started.adding(seconds: $0) }
         var killAt: MonotonicTime?
@@ -91,7 +92,12 @@ final class ChildPump {
             let deadlines = [timeoutAt, killAt, exitedAt == nil ? nil : lingerUntil].compactMap { $0 }
             let wait = deadlines.min().map { $0.millisecondsFromNow() } ?? -1
             let ready = fds.withUnsafeMutableBufferPointer { Glibc.poll($0.baseAddress, nfds_t($0.count), wait) }
-            if ready < 0 { continue }  // EINTR: recompute deadlines and poll again
+            if ready < 0 {
+                // EINTR: recompute deadlines and poll again. Anything else (ENOMEM) is transient;
+                // a short pause keeps it from turning into a busy loop.
+                if errno != EINTR { usleep(10_000) }
+                continue
+            }
             if ready == 0 { continue }
 
             for entry in fds where entry.revents != 0 {

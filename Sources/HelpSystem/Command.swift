@@ -60,6 +60,7 @@ public struct Command: Sendable, Equatable {
         ([executable] + arguments).map(Command.shellQuote).joined(separator: " ")
     }
 
+    /// `word` as a POSIX shell would need it typed: bare when safe, else in single quotes.
     public static func shellQuote(_ word: String) -> String {
         let safe = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./=:,@%+".contains($0) }
         if safe && !word.isEmpty { return word }

@@ -80,6 +80,7 @@ public final class CommandLog: @unchecked Sendable {
         return line
     }
 
+    /// `exit 3 after 1.25s`, `timed out, killed by signal 9 after 30.0s`.
     static func describe(_ result: ProcessResult) -> String {
         let ending: String
         switch result.termination {

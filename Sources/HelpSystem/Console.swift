@@ -36,6 +36,11 @@ public final class Console: @unchecked Sendable {
     private let stdoutSink: Sink
     private let stderrSink: Sink
     private let lock = Mutex()
+    /// The redrawn bottom line of an animated console (spinners); every other stderr line is
+    /// printed above it. Nil when nothing animates.
+    private var status: String?
+    /// The steps in progress, shared by every `beginStep` on this console.
+    let progress = ProgressBoard()
 
     public init(style: Style, stdout: @escaping Sink, stderr: @escaping Sink) {
         self.style = style
@@ -63,44 +68,75 @@ public final class Console: @unchecked Sendable {
 
     // MARK: - Diagnostics (stderr)
 
+    /// A progress or status line for people.
     public func info(_ line: String) {
         guard style.verbosity >= .normal else { return }
-        lock.withLock { stderrSink(line + "\n") }
+        emit(line + "\n")
     }
 
     /// Shown only with `-v`: each child command, cache decisions.
     public func detail(_ line: String) {
         guard style.verbosity >= .verbose else { return }
-        lock.withLock { stderrSink(paint(line, .dim) + "\n") }
+        emit(paint(line, .dim) + "\n")
     }
 
+    /// Something worth knowing that does not stop the run.
     public func warn(_ line: String) {
-        lock.withLock { stderrSink(paint("warning:", .yellow) + " " + line + "\n") }
+        emit(paint("warning:", .yellow) + " " + line + "\n")
     }
 
+    /// The error that ends the run, with its hint.
     public func error(_ error: HelpError) {
-        lock.withLock {
-            stderrSink(paint("error:", .red) + " " + error.message + "\n")
-            if let hint = error.hint { stderrSink(paint("hint:", .cyan) + " " + hint + "\n") }
-        }
+        var text = paint("error:", .red) + " " + error.message + "\n"
+        if let hint = error.hint { text += paint("hint:", .cyan) + " " + hint + "\n" }
+        emit(text)
     }
 
     /// A line of a child's output, with a colored `name |` prefix (dev servers, test runs).
     public func prefixed(_ prefix: String, _ line: String, color: Color = .blue) {
-        lock.withLock { stderrSink(paint(prefix + " |", color) + " " + line + "\n") }
+        emit(paint(prefix + " |", color) + " " + line + "\n")
     }
 
-    /// Raw text to stderr (progress redraws).
+    /// Raw text to stderr.
     public func raw(_ text: String) {
-        lock.withLock { stderrSink(text) }
+        emit(text)
+    }
+
+    // MARK: - Status line
+
+    /// Sets (or with nil, erases) the redrawn bottom line of an animated console. Ignored when the
+    /// style does not animate, so callers need not check.
+    public func setStatus(_ line: String?) {
+        guard style.animate else { return }
+        lock.withLock {
+            guard status != line else { return }
+            stderrSink(Console.eraseLine + (line ?? ""))
+            status = line
+        }
+    }
+
+    /// Carriage return plus "erase entire line".
+    static let eraseLine = "\r\u{1B}[2K"
+
+    /// Writes stderr text above the status line (erasing and redrawing it around the text).
+    private func emit(_ text: String) {
+        lock.withLock {
+            if let status {
+                stderrSink(Console.eraseLine + text + status)
+            } else {
+                stderrSink(text)
+            }
+        }
     }
 
     // MARK: - Colors
 
+    /// ANSI colors and attributes `paint` knows.
     public enum Color: String, Sendable {
         case red = "31", green = "32", yellow = "33", blue = "34", magenta = "35", cyan = "36", dim = "2", bold = "1"
     }
 
+    /// `text` wrapped in the color's escape codes, or unchanged when the style has no color.
     public func paint(_ text: String, _ color: Color) -> String {
         style.color ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
     }
@@ -108,6 +144,7 @@ public final class Console: @unchecked Sendable {
 
 /// Writes whole strings to a file descriptor, retrying short writes and EINTR.
 public enum FileDescriptorWriter {
+    /// Writes all of `text`; gives up silently on a closed or broken descriptor.
     public static func write(_ fd: Int32, _ text: String) {
         var bytes = Array(text.utf8)
         var offset = 0

@@ -110,6 +110,7 @@ public struct FileSystem: Sendable {
         }
     }
 
+    /// An I/O error naming the path and the current errno.
     func failure(_ what: String, _ path: String) -> HelpError {
         HelpError.io("\(what) \(path): \(errnoMessage())")
     }

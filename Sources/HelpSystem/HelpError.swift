@@ -15,18 +15,22 @@ public struct HelpError: Error, Equatable, Sendable, CustomStringConvertible {
 
     // MARK: - Common shapes
 
+    /// The command line was wrong (exit 64).
     public static func usage(_ message: String, hint: String? = nil) -> HelpError {
         HelpError(message, hint: hint, code: .usage)
     }
 
+    /// An input file or value was malformed (exit 65).
     public static func badData(_ message: String, hint: String? = nil) -> HelpError {
         HelpError(message, hint: hint, code: .dataError)
     }
 
+    /// A needed tool or service is missing (exit 69).
     public static func unavailable(_ message: String, hint: String? = nil) -> HelpError {
         HelpError(message, hint: hint, code: .unavailable)
     }
 
+    /// Reading or writing failed (exit 74).
     public static func io(_ message: String, hint: String? = nil) -> HelpError {
         HelpError(message, hint: hint, code: .ioError)
     }

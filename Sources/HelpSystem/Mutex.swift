@@ -13,6 +13,7 @@ public final class Mutex: @unchecked Sendable {
         mutex.deallocate()
     }
 
+    /// Runs `body` holding the lock.
     @discardableResult
     public func withLock<T>(_ body: () throws -> T) rethrows -> T {
         pthread_mutex_lock(mutex)

@@ -6,6 +6,7 @@ import Glibc
 /// (`.capture`), or cut into lines that are shown with a prefix as they arrive and kept as a tail
 /// (`.stream`). Used only by the pump thread of its child.
 final class OutputChannel {
+    /// Which of the two output streams.
     enum Kind: String { case stdout, stderr }
 
     let kind: Kind

@@ -30,20 +30,24 @@ public struct PosixProcessRunner: ProcessRunner {
 
     // MARK: - ProcessRunner
 
+    /// Starts `command` and waits for it to end.
     public func run(_ command: Command) throws -> ProcessResult {
         try start(command).wait()
     }
 
+    /// Starts `command` and returns at once with a handle.
     public func start(_ command: Command) throws -> any RunningProcess {
         try startChild(command)
     }
 
+    /// The program `tool` would run, nil when missing.
     public func locate(_ tool: String) -> String? {
         ToolLookup(environment: environment).locate(tool)
     }
 
     // MARK: - Starting
 
+    /// Spawns the child, registers it for signals and hands it to its pump.
     func startChild(_ command: Command) throws -> ChildProcess {
         if let signal = signals?.interruption {
             throw HelpError("interrupted (\(Signals.name(of: signal))), not starting \(command.executable)", code: .interrupted)

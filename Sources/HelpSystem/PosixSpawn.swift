@@ -17,6 +17,7 @@ struct SpawnedChild {
 /// blocked, every signal at its default action, its own process group if asked, its folder,
 /// stdin from /dev/null, a pipe or our terminal, and no descriptor of ours beyond 0-2.
 enum PosixSpawn {
+    /// Spawns `path` with `arguments`; throws `.unavailable` when it cannot be executed.
     static func spawn(
         path: String, arguments: [String], environment: [String: String], workingDirectory: String?,
         input: Command.Input, output: Command.Output, newProcessGroup: Bool

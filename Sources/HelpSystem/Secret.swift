@@ -6,6 +6,7 @@ public struct Secret: Sendable, Hashable, CustomStringConvertible, CustomDebugSt
 
     public init(_ value: String) { self.value = value }
 
+    /// The value itself: only for a child's environment or stdin.
     public func reveal() -> String { value }
 
     public var description: String { "***" }

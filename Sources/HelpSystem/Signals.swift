@@ -58,6 +58,7 @@ public final class Signals: @unchecked Sendable {
     /// Installs the handlers for SIGINT, SIGTERM and SIGHUP and starts the watcher. Only one
     /// `Signals` can be installed at a time; installing another replaces it.
     public func install() throws {
+        guard lock.withLock({ self.installation == nil }) else { return }
         let installation = try SignalInstallation(signals: [SIGINT, SIGTERM, SIGHUP]) { [weak self] signal, fromTerminal in
             self?.handle(signal: signal, fromTerminal: fromTerminal)
         }
@@ -75,10 +76,12 @@ public final class Signals: @unchecked Sendable {
 
     // MARK: - Children
 
+    /// Registers a running child to receive forwarded signals.
     func track(_ child: ChildProcess) {
         lock.withLock { children[ObjectIdentifier(child)] = child }
     }
 
+    /// Forgets a child that has been reaped.
     func untrack(_ child: ChildProcess) {
         _ = lock.withLock { children.removeValue(forKey: ObjectIdentifier(child)) }
     }

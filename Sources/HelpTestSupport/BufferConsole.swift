@@ -53,6 +53,7 @@ private final class Buffers: @unchecked Sendable {
         mutex.deallocate()
     }
 
+    /// Appends to one stream and wakes waiters.
     func append(_ text: String, toStdout: Bool) {
         locked {
             if toStdout { out += text } else { err += text }
@@ -60,6 +61,7 @@ private final class Buffers: @unchecked Sendable {
         }
     }
 
+    /// Blocks until `done` holds or `timeout` seconds pass.
     func wait(until done: (Buffers) -> Bool, timeout: Double) -> Bool {
         var deadline = timespec()
         clock_gettime(CLOCK_REALTIME, &deadline)
@@ -72,6 +74,7 @@ private final class Buffers: @unchecked Sendable {
         return true
     }
 
+    /// Runs `body` holding the buffers' lock.
     func locked<T>(_ body: () -> T) -> T {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }

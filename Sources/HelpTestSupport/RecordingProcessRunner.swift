@@ -42,6 +42,7 @@ public final class RecordingProcessRunner: ProcessRunner, @unchecked Sendable {
 
     // MARK: - ProcessRunner
 
+    /// Records `command` and answers from the matching handler (or the default result).
     public func run(_ command: Command) throws -> ProcessResult {
         let (handler, isMissing) = lock.withLock { () -> (Handler?, Bool) in
             recorded.append(command)
@@ -60,10 +61,12 @@ public final class RecordingProcessRunner: ProcessRunner, @unchecked Sendable {
         path.split(separator: "/").last.map(String.init) ?? path
     }
 
+    /// Like `run`, returning an already finished handle.
     public func start(_ command: Command) throws -> any RunningProcess {
         FinishedProcess(result: try run(command))
     }
 
+    /// `/usr/bin/<tool>` unless the tool was made missing.
     public func locate(_ tool: String) -> String? {
         let isMissing = lock.withLock { missing.contains(tool) }
         return isMissing ? nil : (tool.hasPrefix("/") ? tool : "/usr/bin/" + tool)
@@ -77,7 +80,10 @@ public final class FinishedProcess: RunningProcess, @unchecked Sendable {
 
     public init(result: ProcessResult) { self.result = result }
 
+    /// The scripted result.
     public func wait() -> ProcessResult { result }
+    /// The scripted result (the process is already over).
     public func poll() -> ProcessResult? { result }
+    /// The scripted result; there is nothing to stop.
     @discardableResult public func stop(grace: Double) -> ProcessResult { result }
 }
