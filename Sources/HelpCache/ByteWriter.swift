@@ -27,8 +27,8 @@ public struct ByteWriter {
 
     /// A digest as its 32 bytes, most significant first.
     public mutating func digest(_ value: Digest) {
-        for word in [value.w0, value.w1, value.w2, value.w3] {
-            withUnsafeBytes(of: word.bigEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: (value.w0.bigEndian, value.w1.bigEndian, value.w2.bigEndian, value.w3.bigEndian)) {
+            bytes.append(contentsOf: $0)
         }
     }
 
