@@ -44,6 +44,14 @@ public struct GitFileLister: Sendable {
                     + DefaultIgnores.gitExcludePatterns.flatMap { ["-x", $0] })
     }
 
+    /// The `core.excludesFile` git is configured with, if any (`~` expanded by git).
+    public func configuredExcludesFile(_ folder: String) -> String? {
+        let command = Command("git", ["config", "--path", "--get", "core.excludesFile"], workingDirectory: folder)
+        guard let result = try? runner.run(command), result.succeeded else { return nil }
+        let path = result.stdout.trimmingSpaces
+        return path.isEmpty ? nil : path
+    }
+
     private func run(_ folder: String, _ arguments: [String]) throws -> PathList {
         let command = Command("git", arguments, environment: ["GIT_OPTIONAL_LOCKS": "0"], workingDirectory: folder)
         let result: ProcessResult
@@ -63,14 +71,7 @@ public struct GitFileLister: Sendable {
 
     /// Whether `folder` or a parent holds `.git` (a folder, or a file in worktrees and submodules).
     public static func isInsideWorkTree(_ folder: String) -> Bool {
-        var current = folder
-        while true {
-            var info = stat()
-            if lstat(current + "/.git", &info) == 0 { return true }
-            guard let slash = current.lastIndex(of: "/"), !current.isEmpty else { return false }
-            if slash == current.startIndex { return lstat("/.git", &info) == 0 }
-            current = String(current[..<slash])
-        }
+        GitRepository.containing(folder) != nil
     }
 
     /// Both lists in one byte-ordered list; a path in both (an intent-to-add file) appears once.

@@ -43,12 +43,14 @@ enum Files {
         precondition(utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW) == 0, "utimensat \(path)")
     }
 
-    /// Ages every regular file under `folder` (outside `.git` and `.helpcache`).
+    /// Ages every file and folder under `folder` (outside `.git` and `.helpcache`) and the
+    /// folder itself; folders last, since writing inside them moves their times.
     static func ageAll(_ folder: String, seconds: Int = 3600) {
         for item in CacheFiles.list(folder) where item.name != ".git" && item.name != ".helpcache" {
             let path = folder + "/" + item.name
             if item.isDirectory { ageAll(path, seconds: seconds) } else { age(path, seconds: seconds) }
         }
+        age(folder, seconds: seconds)
     }
 
     /// Sets a file's modification time to now without changing its bytes (`touch`).
@@ -66,6 +68,29 @@ enum Files {
         precondition(fd >= 0)
         _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         close(fd)
+    }
+}
+
+/// The real runner, counting the git commands it runs.
+final class CountingRunner: ProcessRunner, @unchecked Sendable {
+    private let inner = quietRunner()
+    private let lock = Mutex()
+    private var commands: [[String]] = []
+
+    func run(_ command: Command) throws -> ProcessResult {
+        lock.withLock { commands.append([command.executable] + command.arguments) }
+        return try inner.run(command)
+    }
+
+    func start(_ command: Command) throws -> any RunningProcess { try inner.start(command) }
+    func locate(_ tool: String) -> String? { inner.locate(tool) }
+
+    /// The number of git commands run since the last call; resets.
+    func takeGitCount() -> Int {
+        lock.withLock {
+            defer { commands.removeAll() }
+            return commands.filter { $0.first == "git" }.count
+        }
     }
 }
 
