@@ -38,7 +38,9 @@ extension CacheStore {
 
     /// The counters as stored; zero when missing or damaged.
     public func readCounters() -> CacheCounters {
-        guard let bytes = (try? CacheFiles.readIfExists(countersPath)) ?? nil, let counters = try? CacheCounters.decode(bytes) else {
+        guard let bytes = (try? CacheFiles.readIfExists(countersPath)) ?? nil,
+            let counters = try? CacheCounters.decode(bytes)
+        else {
             return CacheCounters()
         }
         return counters

@@ -50,9 +50,12 @@ public struct CacheExplanation: Sendable, Equatable {
     // MARK: - Comparing
 
     /// The differences from `previous` (the last stored manifest) to `current`.
-    public static func compare(current: InputManifest, key: Digest, previous: InputManifest?, previousKey: Digest?,
-                               isHit: Bool) -> CacheExplanation {
-        var result = CacheExplanation(verdict: isHit ? .hit : (previous == nil ? .firstRun : .miss), key: key, previousKey: previousKey)
+    public static func compare(
+        current: InputManifest, key: Digest, previous: InputManifest?, previousKey: Digest?,
+        isHit: Bool
+    ) -> CacheExplanation {
+        var result = CacheExplanation(
+            verdict: isHit ? .hit : (previous == nil ? .firstRun : .miss), key: key, previousKey: previousKey)
         guard let previous, !isHit else { return result }
         result.formatChanged = previous.formatVersion != current.formatVersion
         diffFiles(previous.files, current.files, into: &result)
@@ -61,7 +64,8 @@ public struct CacheExplanation: Sendable, Equatable {
         result.toolsChanged = changes(previous.tools, current.tools)
         result.configChanged = changes(previous.config, current.config)
         if previous.command != current.command {
-            result.commandChanged = Change(name: "command", before: displayLine(previous.command), after: displayLine(current.command))
+            result.commandChanged = Change(
+                name: "command", before: displayLine(previous.command), after: displayLine(current.command))
         }
         return result
     }
@@ -71,7 +75,8 @@ public struct CacheExplanation: Sendable, Equatable {
         var i = 0
         var j = 0
         while i < before.count || j < after.count {
-            let order: Int32 = i == before.count ? 1 : (j == after.count ? -1 : PathList.compare(before.paths, i, after.paths, j))
+            let order: Int32 =
+                i == before.count ? 1 : (j == after.count ? -1 : PathList.compare(before.paths, i, after.paths, j))
             if order < 0 {
                 result.removedFiles.append(before.paths.path(i))
                 i += 1
@@ -106,17 +111,26 @@ public struct CacheExplanation: Sendable, Equatable {
         case .miss: break
         }
         guard hasDifferences else { return ["miss: the last stored result was removed (cleaned or pruned)"] }
-        var out = ["miss: changed since the last stored result (\(previousKey.map { String($0.hex.prefix(12)) } ?? "?"))"]
+        var out = [
+            "miss: changed since the last stored result (\(previousKey.map { String($0.hex.prefix(12)) } ?? "?"))"
+        ]
         if formatChanged { out.append("  cache format changed") }
-        for (label, files) in [("modified", modifiedFiles), ("added", addedFiles), ("removed", removedFiles)] where !files.isEmpty {
+        for (label, files) in [("modified", modifiedFiles), ("added", addedFiles), ("removed", removedFiles)]
+        where !files.isEmpty {
             out.append("  \(label) (\(files.count)):")
             out += files.prefix(limit).map { "    " + $0 }
             if files.count > limit { out.append("    … and \(files.count - limit) more") }
         }
         if !environmentChanged.isEmpty { out.append("  environment: " + environmentChanged.joined(separator: ", ")) }
-        for change in toolsChanged { out.append("  tool \(change.name): \(change.before ?? "none") -> \(change.after ?? "none")") }
-        if let commandChanged { out.append("  command: \(commandChanged.before ?? "") -> \(commandChanged.after ?? "")") }
-        for change in configChanged { out.append("  config \(change.name): \(change.before ?? "unset") -> \(change.after ?? "unset")") }
+        for change in toolsChanged {
+            out.append("  tool \(change.name): \(change.before ?? "none") -> \(change.after ?? "none")")
+        }
+        if let commandChanged {
+            out.append("  command: \(commandChanged.before ?? "") -> \(commandChanged.after ?? "")")
+        }
+        for change in configChanged {
+            out.append("  config \(change.name): \(change.before ?? "unset") -> \(change.after ?? "unset")")
+        }
         return out
     }
 }
@@ -129,6 +143,7 @@ extension CacheStore {
             return CacheExplanation.compare(current: manifest, key: key, previous: nil, previousKey: nil, isHit: true)
         }
         let previous = latestManifest(kind: kind, component: manifest.component, action: manifest.action)
-        return CacheExplanation.compare(current: manifest, key: key, previous: previous?.manifest, previousKey: previous?.key, isHit: false)
+        return CacheExplanation.compare(
+            current: manifest, key: key, previous: previous?.manifest, previousKey: previous?.key, isHit: false)
     }
 }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Turns one input file into its digest. The scanner takes it as a parameter so tests can count
 /// reads (proving the stat cache avoids them) or inject failures.
@@ -11,11 +12,14 @@ public protocol ContentHasher: Sendable {
 
     /// The same for the file `name` inside the open folder `folder`, whose stat said `size`
     /// bytes; `path` gives the absolute path for errors. By default the path-based method.
-    func digest(in folder: Int32, name: UnsafePointer<CChar>, size: Int, isSymlink: Bool, path: () -> String) throws -> Digest
+    func digest(in folder: Int32, name: UnsafePointer<CChar>, size: Int, isSymlink: Bool, path: () -> String) throws
+        -> Digest
 }
 
 extension ContentHasher {
-    public func digest(in folder: Int32, name: UnsafePointer<CChar>, size: Int, isSymlink: Bool, path: () -> String) throws -> Digest {
+    public func digest(in folder: Int32, name: UnsafePointer<CChar>, size: Int, isSymlink: Bool, path: () -> String)
+        throws -> Digest
+    {
         try digest(ofFileAt: path(), isSymlink: isSymlink)
     }
 }
@@ -37,7 +41,9 @@ public struct FileContentHasher: ContentHasher {
 
     /// openat by name (no path walk) and one buffer sized from the stat, so a small file costs an
     /// open, a read, the read that sees its end, and a close.
-    public func digest(in folder: Int32, name: UnsafePointer<CChar>, size: Int, isSymlink: Bool, path: () -> String) throws -> Digest {
+    public func digest(in folder: Int32, name: UnsafePointer<CChar>, size: Int, isSymlink: Bool, path: () -> String)
+        throws -> Digest
+    {
         guard !isSymlink else { return try linkDigest(in: folder, name: name, path: path) }
         let fd = openat(folder, name, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { throw CacheFiles.failure("cannot read", path()) }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reaches files by relative path the cheap way: the last parent folder is kept open (O_PATH),
@@ -21,7 +21,8 @@ struct FolderOpener {
 
     /// Calls `body` with the open parent folder of `path` (relative to the root) and the file's
     /// NUL-terminated name; nil without calling it when the parent cannot be opened.
-    mutating func withLocation<T>(_ path: UnsafeBufferPointer<UInt8>, _ body: (Int32, UnsafePointer<CChar>) -> T) -> T? {
+    mutating func withLocation<T>(_ path: UnsafeBufferPointer<UInt8>, _ body: (Int32, UnsafePointer<CChar>) -> T) -> T?
+    {
         guard path.count < name.count else { return nil }
         var slash = path.count - 1
         while slash >= 0 && path[slash] != UInt8(ascii: "/") { slash -= 1 }

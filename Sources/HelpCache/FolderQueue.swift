@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The shared queue of folders still to read for the walker and the folder survey; workers wait

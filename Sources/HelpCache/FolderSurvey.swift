@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every folder under a root that `git ls-files --others` could walk (all but the default-ignored
@@ -20,7 +20,8 @@ struct FolderSurvey {
         guard rootFD >= 0 else { throw CacheFiles.failure("cannot open folder", root) }
         defer { close(rootFD) }
         let queue = FolderQueue(first: [])
-        var parts = [FolderSurvey](repeating: FolderSurvey(folders: PathList(), stamps: [], ignoreFiles: []), count: threads)
+        var parts = [FolderSurvey](
+            repeating: FolderSurvey(folders: PathList(), stamps: [], ignoreFiles: []), count: threads)
         parts.withUnsafeMutableBufferPointer { slots in
             WorkerThreads.run(threads) { worker in
                 var part = FolderSurvey(folders: PathList(), stamps: [], ignoreFiles: [])
@@ -37,14 +38,20 @@ struct FolderSurvey {
             all.ignoreFiles += part.ignoreFiles
         }
         let order = all.folders.sortedOrder()
-        return FolderSurvey(folders: all.folders.selecting(order), stamps: order.map { all.stamps[$0] }, ignoreFiles: all.ignoreFiles.sorted())
+        return FolderSurvey(
+            folders: all.folders.selecting(order), stamps: order.map { all.stamps[$0] },
+            ignoreFiles: all.ignoreFiles.sorted())
     }
 
     /// Stamps and reads one folder; returns its subfolders to survey.
     private mutating func read(_ folder: [UInt8], rootFD: Int32) -> [[UInt8]] {
-        let fd = folder.isEmpty ? openat(rootFD, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd =
+            folder.isEmpty
+            ? openat(rootFD, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             : (folder + [0]).withUnsafeBufferPointer { path in
-                path.withMemoryRebound(to: CChar.self) { openat(rootFD, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW) }
+                path.withMemoryRebound(to: CChar.self) {
+                    openat(rootFD, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                }
             }
         var info = stat()
         let stamp = fd >= 0 && fstat(fd, &info) == 0 ? WatchStamp(info) : .missing
@@ -59,12 +66,18 @@ struct FolderSurvey {
         while let entry = readdir(dir) {
             withUnsafePointer(to: &entry.pointee.d_name) { namePointer in
                 let cName = UnsafeRawPointer(namePointer).assumingMemoryBound(to: CChar.self)
-                let name = UnsafeBufferPointer(start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self), count: strlen(cName))
-                if name.count <= 2 && name[0] == UInt8(ascii: ".") && (name.count == 1 || name[1] == UInt8(ascii: ".")) { return }
+                let name = UnsafeBufferPointer(
+                    start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self), count: strlen(cName))
+                if name.count <= 2 && name[0] == UInt8(ascii: ".") && (name.count == 1 || name[1] == UInt8(ascii: "."))
+                {
+                    return
+                }
                 var type = Int32(entry.pointee.d_type)
                 if type == Int32(DT_UNKNOWN) {
                     var child = stat()
-                    type = fstatat(dirfd(dir), cName, &child, AT_SYMLINK_NOFOLLOW) == 0 && child.st_mode & S_IFMT == S_IFDIR
+                    type =
+                        fstatat(dirfd(dir), cName, &child, AT_SYMLINK_NOFOLLOW) == 0
+                            && child.st_mode & S_IFMT == S_IFDIR
                         ? Int32(DT_DIR) : Int32(DT_REG)
                 }
                 let path = folder.isEmpty ? Array(name) : folder + [UInt8(ascii: "/")] + Array(name)

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Lists a folder's files the way git sees them: tracked files (`git ls-files -z --cached`) plus
 /// untracked ones that are not ignored (`git ls-files -z --others --exclude-standard`, with the
@@ -40,8 +41,10 @@ public struct GitFileLister: Sendable {
 
     /// Untracked files that are not ignored, outside the default-ignored folders.
     public func listUntracked(_ folder: String) throws -> PathList {
-        try run(folder, ["ls-files", "-z", "--others", "--exclude-standard"]
-                    + DefaultIgnores.gitExcludePatterns.flatMap { ["-x", $0] })
+        try run(
+            folder,
+            ["ls-files", "-z", "--others", "--exclude-standard"]
+                + DefaultIgnores.gitExcludePatterns.flatMap { ["-x", $0] })
     }
 
     /// The `core.excludesFile` git is configured with, if any (`~` expanded by git).

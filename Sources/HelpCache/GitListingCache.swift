@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The last `git ls-files` listing of a folder, kept with everything that could change it: the
@@ -56,14 +56,16 @@ struct GitListingCache {
     /// Whether something was modified so close to `time` that a change in the same clock tick
     /// could hide; such a listing is not kept.
     func isRacy(at time: Int64, margin: Int64) -> Bool {
-        fileStamps.contains { $0.isRacy(at: time, margin: margin) } || folderStamps.contains { $0.isRacy(at: time, margin: margin) }
+        fileStamps.contains { $0.isRacy(at: time, margin: margin) }
+            || folderStamps.contains { $0.isRacy(at: time, margin: margin) }
     }
 
     // MARK: - Encoding
 
     func encoded() -> [UInt8] {
-        var writer = SealedFile.begin(magic: CacheFormat.gitListingMagic, writeTime: CacheFiles.now(),
-                                      capacity: listing.bytes.count + listing.count * 4 + folders.bytes.count + folders.count * 37)
+        var writer = SealedFile.begin(
+            magic: CacheFormat.gitListingMagic, writeTime: CacheFiles.now(),
+            capacity: listing.bytes.count + listing.count * 4 + folders.bytes.count + folders.count * 37)
         writer.u32(UInt32(files.count))
         for (path, stamp) in zip(files, fileStamps) {
             writer.string(path)
@@ -79,7 +81,9 @@ struct GitListingCache {
         let contents = try SealedFile.open(bytes, magic: CacheFormat.gitListingMagic)
         var reader = ByteReader(bytes, range: contents.body)
         let fileCount = Int(try reader.u32())
-        guard fileCount <= reader.remaining / (4 + WatchStamp.encodedSize) else { throw CorruptData("file count past the end") }
+        guard fileCount <= reader.remaining / (4 + WatchStamp.encodedSize) else {
+            throw CorruptData("file count past the end")
+        }
         var files: [String] = []
         var fileStamps: [WatchStamp] = []
         for _ in 0..<fileCount {
@@ -87,13 +91,16 @@ struct GitListingCache {
             fileStamps.append(try WatchStamp.read(from: &reader))
         }
         let folders = try readList(&reader)
-        guard folders.count <= reader.remaining / WatchStamp.encodedSize else { throw CorruptData("folder count past the end") }
+        guard folders.count <= reader.remaining / WatchStamp.encodedSize else {
+            throw CorruptData("folder count past the end")
+        }
         var folderStamps: [WatchStamp] = []
         folderStamps.reserveCapacity(folders.count)
         for _ in 0..<folders.count { folderStamps.append(try WatchStamp.read(from: &reader)) }
         let listing = try readList(&reader)
         guard reader.isAtEnd else { throw CorruptData("bytes after the listing") }
-        return GitListingCache(files: files, fileStamps: fileStamps, folders: folders, folderStamps: folderStamps, listing: listing)
+        return GitListingCache(
+            files: files, fileStamps: fileStamps, folders: folders, folderStamps: folderStamps, listing: listing)
     }
 
     /// A path list as count, byte length, bytes, then u32 end offsets.

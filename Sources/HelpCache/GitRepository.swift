@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where a folder's git repository is, and which files outside the work tree decide what
@@ -40,7 +40,9 @@ struct GitRepository {
     /// config and ignore files, and the `.gitignore` of every folder from the top down to `folder`.
     func watchedFiles(for folder: String) -> [String] {
         guard let gitDirectory else { return [] }
-        var files = [gitDirectory + "/index", gitDirectory + "/info/exclude", gitDirectory + "/config", "/etc/gitconfig"]
+        var files = [
+            gitDirectory + "/index", gitDirectory + "/info/exclude", gitDirectory + "/config", "/etc/gitconfig",
+        ]
         let home = getenv("HOME").map { String(cString: $0) }
         let xdg = getenv("XDG_CONFIG_HOME").map { String(cString: $0) } ?? home.map { $0 + "/.config" }
         if let home { files.append(home + "/.gitconfig") }

@@ -51,7 +51,9 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Backtracking matcher; `**/` segments try every folder depth, `*` every split in a segment.
-    private static func match(_ p: UnsafeBufferPointer<UInt8>, _ pi: Int, _ s: UnsafeBufferPointer<UInt8>, _ si: Int) -> Bool {
+    private static func match(_ p: UnsafeBufferPointer<UInt8>, _ pi: Int, _ s: UnsafeBufferPointer<UInt8>, _ si: Int)
+        -> Bool
+    {
         let slash = UInt8(ascii: "/")
         var pi = pi
         var si = si

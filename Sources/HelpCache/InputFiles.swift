@@ -32,7 +32,11 @@ public struct InputFiles: Sendable, Equatable, RandomAccessCollection {
         var order = list.sortedOrder()
         var unique: [Int] = []
         for index in order {
-            if let last = unique.last, list.compare(last, index) == 0 { unique[unique.count - 1] = index } else { unique.append(index) }
+            if let last = unique.last, list.compare(last, index) == 0 {
+                unique[unique.count - 1] = index
+            } else {
+                unique.append(index)
+            }
         }
         order = unique
         self.init(paths: list.selecting(order), digests: order.map { loose[$0].digest })

@@ -17,9 +17,11 @@ public struct InputManifest: Sendable, Equatable {
     public var config: [String: String]
     public var files: InputFiles
 
-    public init(action: String, component: String, command: [String] = [], environment: [String: Digest?] = [:],
-                tools: [String: String] = [:], config: [String: String] = [:], files: InputFiles,
-                formatVersion: UInt32 = CacheFormat.version) {
+    public init(
+        action: String, component: String, command: [String] = [], environment: [String: Digest?] = [:],
+        tools: [String: String] = [:], config: [String: String] = [:], files: InputFiles,
+        formatVersion: UInt32 = CacheFormat.version
+    ) {
         self.formatVersion = formatVersion
         self.action = action
         self.component = component
@@ -89,11 +91,14 @@ public struct InputManifest: Sendable, Equatable {
                     if 36 + range.count > capacity {  // longer than any real path; sent in pieces
                         withUnsafeBytes(of: UInt32(range.count).littleEndian) { sink($0) }
                         sink(UnsafeRawBufferPointer(rebasing: all[range]))
-                        withUnsafeBytes(of: (digest.w0.bigEndian, digest.w1.bigEndian, digest.w2.bigEndian, digest.w3.bigEndian)) { sink($0) }
+                        withUnsafeBytes(
+                            of: (digest.w0.bigEndian, digest.w1.bigEndian, digest.w2.bigEndian, digest.w3.bigEndian)
+                        ) { sink($0) }
                         continue
                     }
                     chunk.storeBytes(of: UInt32(range.count).littleEndian, toByteOffset: used, as: UInt32.self)
-                    chunk.baseAddress!.advanced(by: used + 4).copyMemory(from: all.baseAddress!.advanced(by: range.lowerBound), byteCount: range.count)
+                    chunk.baseAddress!.advanced(by: used + 4).copyMemory(
+                        from: all.baseAddress!.advanced(by: range.lowerBound), byteCount: range.count)
                     used += 4 + range.count
                     chunk.storeBytes(of: digest.w0.bigEndian, toByteOffset: used, as: UInt64.self)
                     chunk.storeBytes(of: digest.w1.bigEndian, toByteOffset: used + 8, as: UInt64.self)
@@ -133,9 +138,10 @@ public struct InputManifest: Sendable, Equatable {
             digests.append(try reader.digest())
         }
         guard reader.isAtEnd else { throw CorruptData("bytes after the manifest") }
-        return InputManifest(action: action, component: component, command: command, environment: environment,
-                             tools: tools, config: config, files: InputFiles(paths: paths, digests: digests),
-                             formatVersion: version)
+        return InputManifest(
+            action: action, component: component, command: command, environment: environment,
+            tools: tools, config: config, files: InputFiles(paths: paths, digests: digests),
+            formatVersion: version)
     }
 
     // MARK: - Helpers

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Listing inside git: the listing (remembered, or fresh from `git ls-files`) is obtained while the
 /// stat cache is loaded and the files it remembers are stat'ed, since they are nearly always the
@@ -36,7 +37,9 @@ extension InputScanner {
         if !unknown.isEmpty {
             let listed = listing.paths
             let found = listed.bytes.withUnsafeBufferPointer { all in
-                statAll(count: unknown.count, in: folder) { UnsafeBufferPointer(rebasing: all[listed.range(unknown[$0])]) }
+                statAll(count: unknown.count, in: folder) {
+                    UnsafeBufferPointer(rebasing: all[listed.range(unknown[$0])])
+                }
             }
             for (k, index) in unknown.enumerated() { listing.stats[index] = found[k] }
         }
@@ -48,19 +51,24 @@ extension InputScanner {
     private func gitListing(_ folder: String, repository: GitRepository, git: GitFileLister) throws -> PathList {
         let path = gitListingPath(folder)
         let reusable = reuseGitListing && repository.gitDirectory != nil && !GitRepository.environmentRedirects
-        if reusable, let bytes = (try? CacheFiles.readIfExists(path)) ?? nil, let remembered = try? GitListingCache.decode(bytes),
-           remembered.isCurrent(folder: folder, threads: threads) {
+        if reusable, let bytes = (try? CacheFiles.readIfExists(path)) ?? nil,
+            let remembered = try? GitListingCache.decode(bytes),
+            remembered.isCurrent(folder: folder, threads: threads)
+        {
             return remembered.listing
         }
         guard reusable else { return try git.list(folder) ?? PathList() }
         let started = CacheFiles.now()
         let survey = try FolderSurvey.run(folder, threads: threads)
         var files = repository.watchedFiles(for: folder) + survey.ignoreFiles.map { folder + "/" + $0 }
-        if let excludes = git.configuredExcludesFile(folder) { files.append(excludes.hasPrefix("/") ? excludes : folder + "/" + excludes) }
+        if let excludes = git.configuredExcludesFile(folder) {
+            files.append(excludes.hasPrefix("/") ? excludes : folder + "/" + excludes)
+        }
         let stamps = files.map(WatchStamp.of)
         let listing = try git.list(folder) ?? PathList()
-        let remembered = GitListingCache(files: files, fileStamps: stamps, folders: survey.folders,
-                                         folderStamps: survey.stamps, listing: listing)
+        let remembered = GitListingCache(
+            files: files, fileStamps: stamps, folders: survey.folders,
+            folderStamps: survey.stamps, listing: listing)
         if !remembered.isRacy(at: started, margin: StatFingerprint.racyMargin) {
             try? CacheFiles.makeDirectories(stateDirectory)
             try? CacheFiles.writeAtomically(path, remembered.encoded(), sync: false)
@@ -72,7 +80,9 @@ extension InputScanner {
 
     /// Stats taken for the cache's paths, moved to the positions of the same paths in `listed`
     /// (both in byte order); nil where a listed path was not in the cache or had no stat.
-    static func carryOver(_ prestat: [StatFingerprint?], from cache: StatCache, to listed: PathList) -> [StatFingerprint?] {
+    static func carryOver(_ prestat: [StatFingerprint?], from cache: StatCache, to listed: PathList)
+        -> [StatFingerprint?]
+    {
         var out = [StatFingerprint?](repeating: nil, count: listed.count)
         listed.bytes.withUnsafeBufferPointer { all in
             var j = 0

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The parallel steps of a scan: stat, reuse from the stat cache, hash.
 extension InputScanner {
@@ -25,7 +26,8 @@ extension InputScanner {
 
     /// Takes digests from the stat cache where path and stat match (both lists are sorted).
     /// Returns whether the cache's entries differ from what is current.
-    func reuse(_ cache: StatCache, _ paths: PathList, _ stats: [StatFingerprint], into digests: inout [Digest?]) -> Bool {
+    func reuse(_ cache: StatCache, _ paths: PathList, _ stats: [StatFingerprint], into digests: inout [Digest?]) -> Bool
+    {
         var matched = 0
         paths.bytes.withUnsafeBufferPointer { all in
             var j = 0
@@ -46,8 +48,10 @@ extension InputScanner {
     /// Hashes the files at `indices` on the worker threads, opening each by name in its folder.
     /// A file that vanished meanwhile is left without a digest (and dropped); any other failure
     /// is thrown.
-    func hashAll(_ indices: [Int], _ paths: PathList, _ stats: [StatFingerprint], folder: String,
-                 into digests: inout [Digest?]) throws {
+    func hashAll(
+        _ indices: [Int], _ paths: PathList, _ stats: [StatFingerprint], folder: String,
+        into digests: inout [Digest?]
+    ) throws {
         let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folderFD >= 0 else { throw CacheFiles.failure("cannot open folder", folder) }
         defer { close(folderFD) }
@@ -64,8 +68,9 @@ extension InputScanner {
                         let path = { folder + "/" + String(decoding: relative, as: UTF8.self) }
                         let outcome: Result<Digest, Error>? = opener.withLocation(relative) { dirFD, name in
                             Result {
-                                try hasher.digest(in: dirFD, name: name, size: Int(stats[index].size),
-                                                  isSymlink: stats[index].isSymlink, path: path)
+                                try hasher.digest(
+                                    in: dirFD, name: name, size: Int(stats[index].size),
+                                    isSymlink: stats[index].isSymlink, path: path)
                             }
                         }
                         switch outcome {

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Finds a component's input files and their digests: lists them (git, else the walker), applies
 /// the `inputs`/`exclude` globs, stats them, reuses the stat cache's digest for every file whose
@@ -20,9 +21,11 @@ public struct InputScanner: Sendable {
     /// Where a corrupt stat cache or a failing git is reported (once per scan).
     public var warn: @Sendable (String) -> Void
 
-    public init(stateDirectory: String, runner: (any ProcessRunner)?, hasher: any ContentHasher = FileContentHasher(),
-                threads: Int = WorkerThreads.defaultCount, reuseGitListing: Bool = true,
-                warn: @escaping @Sendable (String) -> Void = { _ in }) {
+    public init(
+        stateDirectory: String, runner: (any ProcessRunner)?, hasher: any ContentHasher = FileContentHasher(),
+        threads: Int = WorkerThreads.defaultCount, reuseGitListing: Bool = true,
+        warn: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.stateDirectory = stateDirectory
         self.runner = runner
         self.hasher = hasher
@@ -71,10 +74,12 @@ public struct InputScanner: Sendable {
             try? CacheFiles.makeDirectories(stateDirectory)
             try? StatCache.save(cachePath, paths: final.paths, stats: final.stats, digests: final.digests)
         }
-        let report = ScanReport(listed: listing.paths.count, hashed: toHash.count, statCacheWritten: changed,
-                                seconds: MonotonicTime.now().seconds(since: started))
-        return InputSet(folder: folder, source: listing.source,
-                        files: InputFiles(paths: final.paths, digests: final.digests.map { $0! }), report: report)
+        let report = ScanReport(
+            listed: listing.paths.count, hashed: toHash.count, statCacheWritten: changed,
+            seconds: MonotonicTime.now().seconds(since: started))
+        return InputSet(
+            folder: folder, source: listing.source,
+            files: InputFiles(paths: final.paths, digests: final.digests.map { $0! }), report: report)
     }
 }
 

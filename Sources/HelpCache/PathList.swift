@@ -161,7 +161,7 @@ public struct PathList: Sendable, Equatable {
 }
 
 #if canImport(Glibc)
-import Glibc
-@inline(__always)
-private func memcmpBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Int32 { memcmp(a, b, n) }
+    import Glibc
+    @inline(__always)
+    private func memcmpBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Int32 { memcmp(a, b, n) }
 #endif

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What the stat cache remembers about a file to decide, without reading it, that it is unchanged:

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Lists the files under a folder outside git with raw syscalls: openat + readdir with d_type, and
@@ -43,7 +43,9 @@ public struct TreeWalker: Sendable {
     }
 
     /// Appends the files of `folder` and, in place, of its subfolders.
-    private static func emit(_ folder: [UInt8], _ byPath: [[UInt8]: FolderEntries], _ paths: inout PathList, _ stats: inout [StatFingerprint]) {
+    private static func emit(
+        _ folder: [UInt8], _ byPath: [[UInt8]: FolderEntries], _ paths: inout PathList, _ stats: inout [StatFingerprint]
+    ) {
         guard let entries = byPath[folder] else { return }
         entries.names.withUnsafeBufferPointer { names in
             folder.withUnsafeBufferPointer { prefix in
@@ -93,9 +95,13 @@ struct FolderEntries {
     /// Reads `folder`: stats its files, keeps subfolders that are not default-ignored, sorts.
     static func read(_ folder: [UInt8], rootFD: Int32) -> FolderEntries {
         var result = FolderEntries(path: folder)
-        let fd = folder.isEmpty ? openat(rootFD, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd =
+            folder.isEmpty
+            ? openat(rootFD, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             : (folder + [0]).withUnsafeBufferPointer { path in
-                path.withMemoryRebound(to: CChar.self) { openat(rootFD, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW) }
+                path.withMemoryRebound(to: CChar.self) {
+                    openat(rootFD, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                }
             }
         guard fd >= 0, let dir = fdopendir(fd) else {
             if fd >= 0 { close(fd) }
@@ -107,20 +113,31 @@ struct FolderEntries {
         while let entry = readdir(dir) {
             withUnsafePointer(to: &entry.pointee.d_name) { namePointer in
                 let cName = UnsafeRawPointer(namePointer).assumingMemoryBound(to: CChar.self)
-                let name = UnsafeBufferPointer(start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self), count: strlen(cName))
-                if name.count <= 2 && name[0] == UInt8(ascii: ".") && (name.count == 1 || name[1] == UInt8(ascii: ".")) { return }
+                let name = UnsafeBufferPointer(
+                    start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self), count: strlen(cName))
+                if name.count <= 2 && name[0] == UInt8(ascii: ".") && (name.count == 1 || name[1] == UInt8(ascii: "."))
+                {
+                    return
+                }
                 var type = Int32(entry.pointee.d_type)
                 var known: StatFingerprint?
                 if type == Int32(DT_UNKNOWN) {
                     var info = stat()
                     guard fstatat(dfd, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
-                    if info.st_mode & S_IFMT == S_IFDIR { type = Int32(DT_DIR) } else { known = StatFingerprint(info); type = Int32(DT_REG) }
+                    if info.st_mode & S_IFMT == S_IFDIR {
+                        type = Int32(DT_DIR)
+                    } else {
+                        known = StatFingerprint(info)
+                        type = Int32(DT_REG)
+                    }
                 }
                 if type == Int32(DT_DIR) {
                     guard !DefaultIgnores.ignoresFolder(name) else { return }
                     result.add(name, isFolder: true, stat: none)
                 } else if type == Int32(DT_REG) || type == Int32(DT_LNK) {
-                    guard !DefaultIgnores.ignoresFile(name), let info = known ?? StatFingerprint.at(dfd, cName) else { return }
+                    guard !DefaultIgnores.ignoresFile(name), let info = known ?? StatFingerprint.at(dfd, cName) else {
+                        return
+                    }
                     result.add(name, isFolder: false, stat: info)
                 }
             }
@@ -144,8 +161,10 @@ struct FolderEntries {
                     if order != 0 { return order < 0 }
                 }
                 // After the common part: the next byte, a folder's implied `/`, or the end (-1).
-                let nextA = a.length > common ? Int(all[Int(a.start) + common]) : (a.isFolder ? Int(UInt8(ascii: "/")) : -1)
-                let nextB = b.length > common ? Int(all[Int(b.start) + common]) : (b.isFolder ? Int(UInt8(ascii: "/")) : -1)
+                let nextA =
+                    a.length > common ? Int(all[Int(a.start) + common]) : (a.isFolder ? Int(UInt8(ascii: "/")) : -1)
+                let nextB =
+                    b.length > common ? Int(all[Int(b.start) + common]) : (b.isFolder ? Int(UInt8(ascii: "/")) : -1)
                 return nextA < nextB
             }
         }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What is remembered of a file or folder to notice that it changed: whether it exists, its size,
@@ -24,10 +24,11 @@ struct WatchStamp: Equatable {
     }
 
     init(_ info: stat) {
-        self.init(exists: true, size: UInt64(max(info.st_size, 0)),
-                  mtime: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
-                  ctime: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
-                  inode: UInt64(info.st_ino))
+        self.init(
+            exists: true, size: UInt64(max(info.st_size, 0)),
+            mtime: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+            ctime: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+            inode: UInt64(info.st_ino))
     }
 
     /// The stamp of `path`, following symlinks (config files are often links); `.missing` when absent.
@@ -58,7 +59,8 @@ struct WatchStamp: Equatable {
     }
 
     static func read(from reader: inout ByteReader) throws -> WatchStamp {
-        WatchStamp(exists: try reader.u8() == 1, size: try reader.u64(), mtime: try reader.i64(),
-                   ctime: try reader.i64(), inode: try reader.u64())
+        WatchStamp(
+            exists: try reader.u8() == 1, size: try reader.u64(), mtime: try reader.i64(),
+            ctime: try reader.i64(), inode: try reader.u64())
     }
 }

@@ -11,16 +11,21 @@ private struct Workspace {
     let hasher = CountingHasher()
 
     init() throws {
-        project = try TempDir.project(["app/main.py": "print('hi')\n", "app/util.py": "X = 1\n", "app/tests/test_main.py": "def test(): pass\n"])
+        project = try TempDir.project([
+            "app/main.py": "print('hi')\n", "app/util.py": "X = 1\n", "app/tests/test_main.py": "def test(): pass\n",
+        ])
         Files.ageAll(project.path)
         store = try CacheStore(projectRoot: project.path)
         scanner = InputScanner(stateDirectory: store.stateDirectory, runner: nil, hasher: hasher)
     }
 
     /// The key and manifest of `pytest` in `app/` under `environment` and `python`.
-    func current(environment: [String: String] = ["DEBUG": "1"], python: String = "3.11.9") throws -> (key: Digest, manifest: InputManifest) {
+    func current(environment: [String: String] = ["DEBUG": "1"], python: String = "3.11.9") throws -> (
+        key: Digest, manifest: InputManifest
+    ) {
         let inputs = try scanner.scan(folder: project.path("app"))
-        var builder = CacheKeyBuilder(action: "test", component: "app", command: ["pytest", "-q"], tools: ["python": python])
+        var builder = CacheKeyBuilder(
+            action: "test", component: "app", command: ["pytest", "-q"], tools: ["python": python])
         builder.declare(["DEBUG", "DATABASE_URL"], from: environment)
         return builder.build(files: inputs.files, salt: try ProjectSalt.load(stateDirectory: store.stateDirectory))
     }
@@ -28,7 +33,9 @@ private struct Workspace {
     /// Runs "the tests" once: computes the key and stores a result under it.
     func storeResult(environment: [String: String] = ["DEBUG": "1"]) throws {
         let (key, manifest) = try current(environment: environment)
-        try store.save(kind: .tests, key: key, manifest: manifest, payload: ["result.json": Array("{\"passed\":3}".utf8)], duration: 4.5)
+        try store.save(
+            kind: .tests, key: key, manifest: manifest, payload: ["result.json": Array("{\"passed\":3}".utf8)],
+            duration: 4.5)
     }
 
     func explain(environment: [String: String] = ["DEBUG": "1"], python: String = "3.11.9") throws -> CacheExplanation {
@@ -119,7 +126,8 @@ private struct Workspace {
         let workspace = try Workspace()
         try workspace.storeResult()
         let explanation = try workspace.explain(python: "3.12.1")
-        #expect(explanation.toolsChanged == [CacheExplanation.Change(name: "python", before: "3.11.9", after: "3.12.1")])
+        #expect(
+            explanation.toolsChanged == [CacheExplanation.Change(name: "python", before: "3.11.9", after: "3.12.1")])
         #expect(explanation.lines().contains("  tool python: 3.11.9 -> 3.12.1"))
     }
 }

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpCache
 import HelpSystem
 import HelpTestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite struct CachePruneTests {
     /// A store with entries `a`, `b`, `c` of 10 KiB payload each, last used 3, 2 and 1 hours ago.
@@ -14,7 +15,9 @@ import Testing
         var keys: [Digest] = []
         for (index, seed) in ["a", "b", "c"].enumerated() {
             let (key, manifest) = sampleEntry(seed)
-            try store.save(kind: .tests, key: key, manifest: manifest, payload: ["blob": Array(repeating: 1, count: 10_240)], duration: 1)
+            try store.save(
+                kind: .tests, key: key, manifest: manifest, payload: ["blob": Array(repeating: 1, count: 10_240)],
+                duration: 1)
             Files.age(store.entryFolder(kind: .tests, key: key) + "/access", seconds: 3600 * (3 - index))
             keys.append(key)
         }
@@ -61,7 +64,9 @@ import Testing
         defer { withExtendedLifetime(project) {} }
         store.maxSize = store.entries().first!.bytes * 2 + 100
         let (key, manifest) = sampleEntry("d")
-        try store.save(kind: .tests, key: key, manifest: manifest, payload: ["blob": Array(repeating: 1, count: 10_240)], duration: 1)
+        try store.save(
+            kind: .tests, key: key, manifest: manifest, payload: ["blob": Array(repeating: 1, count: 10_240)],
+            duration: 1)
         #expect(Set(store.entries().map(\.keyHex)) == [keys[2].hex, key.hex])
     }
 

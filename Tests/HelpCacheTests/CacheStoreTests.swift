@@ -1,13 +1,16 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpCache
 import HelpSystem
 import HelpTestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Entries with distinct keys for store tests: the manifest names the component and a seed.
-func sampleEntry(_ seed: String, component: String = "app", action: String = "test") -> (key: Digest, manifest: InputManifest) {
+func sampleEntry(_ seed: String, component: String = "app", action: String = "test") -> (
+    key: Digest, manifest: InputManifest
+) {
     let files = InputFiles([InputFile(relativePath: "main.py", digest: SHA256.hash(seed))])
     let manifest = InputManifest(action: action, component: component, command: ["pytest"], files: files)
     return (manifest.key, manifest)
@@ -20,7 +23,9 @@ func sampleEntry(_ seed: String, component: String = "app", action: String = "te
         defer { withExtendedLifetime(project) {} }
         let store = try CacheStore(projectRoot: project.path)
         let (key, manifest) = sampleEntry("one")
-        try store.save(kind: .tests, key: key, manifest: manifest, payload: ["result.json": [1, 2, 3], "output.log": Array("ok\n".utf8)], duration: 2.5)
+        try store.save(
+            kind: .tests, key: key, manifest: manifest,
+            payload: ["result.json": [1, 2, 3], "output.log": Array("ok\n".utf8)], duration: 2.5)
         let entry = try #require(store.lookup(kind: .tests, key: key))
         #expect(entry.payload == ["result.json": [1, 2, 3], "output.log": Array("ok\n".utf8)])
         #expect(entry.manifest == manifest)
@@ -48,21 +53,26 @@ func sampleEntry(_ seed: String, component: String = "app", action: String = "te
         #expect(stats.totalBytes > 0)
     }
 
-    @Test("a damaged payload, manifest or record is a miss with one warning, and a new save repairs it",
-          arguments: ["payload/result.json", "manifest.bin", "entry.bin"])
+    @Test(
+        "a damaged payload, manifest or record is a miss with one warning, and a new save repairs it",
+        arguments: ["payload/result.json", "manifest.bin", "entry.bin"])
     func damagedEntry(file: String) throws {
         let project = TempDir()
         defer { withExtendedLifetime(project) {} }
         let warnings = WarningLog()
         let store = try CacheStore(projectRoot: project.path, warn: warnings.sink)
         let (key, manifest) = sampleEntry("one")
-        try store.save(kind: .tests, key: key, manifest: manifest, payload: ["result.json": Array("{\"passed\":1}".utf8)], duration: 1)
+        try store.save(
+            kind: .tests, key: key, manifest: manifest, payload: ["result.json": Array("{\"passed\":1}".utf8)],
+            duration: 1)
         let path = store.entryFolder(kind: .tests, key: key) + "/" + file
         let bytes = try CacheFiles.read(path)
         Files.overwrite(path, Array(bytes.prefix(bytes.count / 2)))
         #expect(store.lookup(kind: .tests, key: key) == nil)
         #expect(warnings.all.count == 1)
-        try store.save(kind: .tests, key: key, manifest: manifest, payload: ["result.json": Array("{\"passed\":1}".utf8)], duration: 1)
+        try store.save(
+            kind: .tests, key: key, manifest: manifest, payload: ["result.json": Array("{\"passed\":1}".utf8)],
+            duration: 1)
         #expect(store.lookup(kind: .tests, key: key)?.payload["result.json"] == Array("{\"passed\":1}".utf8))
     }
 
@@ -103,7 +113,9 @@ func sampleEntry(_ seed: String, component: String = "app", action: String = "te
         defer { withExtendedLifetime(project) {} }
         let store = try CacheStore(projectRoot: project.path)
         let (key, manifest) = sampleEntry("one")
-        #expect(throws: HelpError.self) { try store.save(kind: .tests, key: key, manifest: manifest, payload: ["../x": []], duration: 1) }
+        #expect(throws: HelpError.self) {
+            try store.save(kind: .tests, key: key, manifest: manifest, payload: ["../x": []], duration: 1)
+        }
     }
 
     @Test("eight writers with their own store instances leave every entry readable")
@@ -118,8 +130,11 @@ func sampleEntry(_ seed: String, component: String = "app", action: String = "te
                 let store = try CacheStore(projectRoot: project.path, warn: warnings.sink)
                 for round in 0..<6 {
                     let (key, manifest) = sampleEntry("w\(worker)-r\(round)", component: "c\(worker)")
-                    try store.save(kind: .tests, key: key, manifest: manifest, payload: ["out": Array(repeating: UInt8(worker), count: 4096)], duration: 1)
-                    try store.save(kind: .tests, key: shared.key, manifest: shared.manifest, payload: ["out": [9]], duration: 1)
+                    try store.save(
+                        kind: .tests, key: key, manifest: manifest,
+                        payload: ["out": Array(repeating: UInt8(worker), count: 4096)], duration: 1)
+                    try store.save(
+                        kind: .tests, key: shared.key, manifest: shared.manifest, payload: ["out": [9]], duration: 1)
                     _ = store.lookup(kind: .tests, key: key)
                 }
             } catch {
@@ -132,7 +147,9 @@ func sampleEntry(_ seed: String, component: String = "app", action: String = "te
         for worker in 0..<8 {
             for round in 0..<6 {
                 let key = sampleEntry("w\(worker)-r\(round)", component: "c\(worker)").key
-                #expect(store.lookup(kind: .tests, key: key)?.payload["out"] == Array(repeating: UInt8(worker), count: 4096))
+                #expect(
+                    store.lookup(kind: .tests, key: key)?.payload["out"] == Array(repeating: UInt8(worker), count: 4096)
+                )
             }
         }
         #expect(store.lookup(kind: .tests, key: shared.key)?.payload["out"] == [9])

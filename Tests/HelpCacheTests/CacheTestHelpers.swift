@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpCache
 import HelpSystem
 import HelpTestSupport
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A hasher that records which files it was asked to read, so tests can prove the stat cache
 /// spared them.
@@ -39,7 +40,9 @@ enum Files {
     /// Sets a file's modification time `seconds` into the past, so the stat cache's racy rule
     /// (recent files are re-hashed) does not apply to it.
     static func age(_ path: String, seconds: Int = 3600) {
-        var times = [timespec(tv_sec: time(nil) - seconds, tv_nsec: 0), timespec(tv_sec: time(nil) - seconds, tv_nsec: 0)]
+        var times = [
+            timespec(tv_sec: time(nil) - seconds, tv_nsec: 0), timespec(tv_sec: time(nil) - seconds, tv_nsec: 0),
+        ]
         precondition(utimensat(AT_FDCWD, path, &times, AT_SYMLINK_NOFOLLOW) == 0, "utimensat \(path)")
     }
 
@@ -102,7 +105,9 @@ func quietRunner() -> PosixProcessRunner {
 
 /// Runs git in `folder`, failing the test setup if git fails.
 func git(_ folder: String, _ arguments: [String]) throws {
-    let result = try quietRunner().run(Command("git", ["-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments,
-                                               workingDirectory: folder))
+    let result = try quietRunner().run(
+        Command(
+            "git", ["-c", "user.name=t", "-c", "user.email=t@example.com"] + arguments,
+            workingDirectory: folder))
     guard result.succeeded else { throw HelpError("git \(arguments.joined(separator: " ")) failed: \(result.stderr)") }
 }

@@ -12,7 +12,8 @@ private struct Repository {
 
     init() throws {
         folder = try TempDir.project([
-            "app/main.py": "1", "app/pkg/util.py": "2", "app/empty/": "", ".gitignore": "*.log\n", "app/.gitignore": "local/\n",
+            "app/main.py": "1", "app/pkg/util.py": "2", "app/empty/": "", ".gitignore": "*.log\n",
+            "app/.gitignore": "local/\n",
         ])
         try git(folder.path, ["init", "-q"])
         try git(folder.path, ["add", "-A"])

@@ -6,8 +6,10 @@ import Testing
 @Suite struct InputListingTests {
     static let tree: [String: String] = [
         "app/main.py": "1", "app/util.py": "2", "README.md": "3",
-        "node_modules/x/index.js": "ignored", ".venv/lib/site.py": "ignored", "app/__pycache__/main.cpython-311.pyc": "ignored",
-        "app/stale.pyc": "ignored", "build/out.o": "ignored", ".build-linux/x": "ignored", "pkg.egg-info/PKG-INFO": "ignored",
+        "node_modules/x/index.js": "ignored", ".venv/lib/site.py": "ignored",
+        "app/__pycache__/main.cpython-311.pyc": "ignored",
+        "app/stale.pyc": "ignored", "build/out.o": "ignored", ".build-linux/x": "ignored",
+        "pkg.egg-info/PKG-INFO": "ignored",
         ".pytest_cache/v": "ignored", "dist/pkg.whl": "ignored", ".helpcache/state/salt": "ignored",
     ]
 
@@ -33,7 +35,8 @@ import Testing
 
     @Test("inside git: tracked and untracked files, without gitignored or default-ignored ones")
     func gitListing() throws {
-        let folder = try TempDir.project(Self.tree.merging([".gitignore": "*.log\nsecret/\n", "debug.log": "x", "secret/key": "k"]) { $1 })
+        let folder = try TempDir.project(
+            Self.tree.merging([".gitignore": "*.log\nsecret/\n", "debug.log": "x", "secret/key": "k"]) { $1 })
         try git(folder.path, ["init", "-q"])
         try git(folder.path, ["add", ".gitignore", "app/main.py", "README.md"])
         try git(folder.path, ["add", "-f", "build/out.o"])  // tracked, so an input even in build/
@@ -46,7 +49,9 @@ import Testing
 
     @Test("a component folder inside a repository lists paths relative to the component")
     func gitSubfolder() throws {
-        let folder = try TempDir.project(["server/app.py": "a", "server/tests/test_app.py": "t", "client/index.js": "c"])
+        let folder = try TempDir.project([
+            "server/app.py": "a", "server/tests/test_app.py": "t", "client/index.js": "c",
+        ])
         try git(folder.path, ["init", "-q"])
         try git(folder.path, ["add", "server/app.py"])
         try git(folder.path, ["commit", "-qm", "init"])
@@ -65,6 +70,15 @@ import Testing
         #expect(viaGit.files == viaWalker.files)
     }
 
+    @Test("the walker lists in byte order, the order git and the cache key use")
+    func walkerByteOrder() throws {
+        let folder = try TempDir.project([
+            "a.txt": "1", "a/b.txt": "2", "a-b/c": "3", "ab": "4", "a/c/d": "5", "B": "6",
+        ])
+        let inputs = try scanner(folder, runner: nil).scan(folder: folder.path)
+        #expect(inputs.files.relativePaths == ["B", "a-b/c", "a.txt", "a/b.txt", "a/c/d", "ab"])
+    }
+
     @Test("a symlink is an input hashed by its target path, not followed")
     func symlinks() throws {
         let folder = try TempDir.project(["real.txt": "content"])
@@ -76,5 +90,5 @@ import Testing
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif

@@ -10,7 +10,8 @@ import Testing
         Files.ageAll(folder.path)
         let hasher = CountingHasher()
         let warnings = WarningLog()
-        let scanner = InputScanner(stateDirectory: folder.path(".helpcache/state"), runner: nil, hasher: hasher, warn: warnings.sink)
+        let scanner = InputScanner(
+            stateDirectory: folder.path(".helpcache/state"), runner: nil, hasher: hasher, warn: warnings.sink)
         return (folder, scanner, hasher, warnings)
     }
 
@@ -99,7 +100,8 @@ import Testing
         let old = StatFingerprint(size: 3, mtime: 1_000_000_000, ctime: 1_000_000_000, inode: 7)
         let recent = StatFingerprint(size: 4, mtime: 9_500_000_000, ctime: 9_500_000_000, inode: 8, isSymlink: true)
         let digest = SHA256.hash("x")
-        let bytes = StatCache.encode(paths: paths, stats: [old, recent], digests: [digest, digest], writeTime: 10_000_000_000)
+        let bytes = StatCache.encode(
+            paths: paths, stats: [old, recent], digests: [digest, digest], writeTime: 10_000_000_000)
         let cache = try StatCache.decode(bytes)
         #expect(cache.count == 2)
         #expect(Array(cache.path(1)) == Array("b/c".utf8))
