@@ -4,6 +4,7 @@
 public struct ByteWriter {
     public private(set) var bytes: [UInt8]
 
+    /// An empty writer with room for `capacity` bytes.
     public init(capacity: Int = 256) {
         bytes = []
         bytes.reserveCapacity(capacity)
@@ -13,16 +14,20 @@ public struct ByteWriter {
 
     // MARK: - Fixed-size values
 
+    /// One byte.
     public mutating func u8(_ value: UInt8) { bytes.append(value) }
 
+    /// A little-endian 32-bit word.
     public mutating func u32(_ value: UInt32) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// A little-endian 64-bit word.
     public mutating func u64(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// A little-endian signed 64-bit word.
     public mutating func i64(_ value: Int64) { u64(UInt64(bitPattern: value)) }
 
     /// A digest as its 32 bytes, most significant first.

@@ -10,6 +10,7 @@ public struct CacheCounters: Sendable, Equatable {
     public var timeSaved: Double = 0
     public var storedBytes: UInt64 = 0
 
+    /// All zero: a new store.
     public init() {}
 
     func encoded() -> [UInt8] {

@@ -4,6 +4,7 @@ import HelpSystem
 /// and action, which files were added, removed or modified, which declared variables, tools,
 /// command or config changed. Structured so the CLI can render it for people or as JSON.
 public struct CacheExplanation: Sendable, Equatable {
+    /// The outcome of the lookup being explained.
     public enum Verdict: String, Sendable {
         /// An entry with this exact key exists.
         case hit
@@ -19,6 +20,7 @@ public struct CacheExplanation: Sendable, Equatable {
         public var before: String?
         public var after: String?
 
+        /// A change of `name` from `before` to `after`.
         public init(name: String, before: String?, after: String?) {
             self.name = name
             self.before = before

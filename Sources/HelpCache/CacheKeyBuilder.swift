@@ -9,6 +9,7 @@ public struct CacheKeyBuilder: Sendable {
     public var tools: [String: String]
     public var config: [String: String]
 
+    /// A builder for `action` on `component`; the rest may be set now or later.
     public init(
         action: String, component: String, command: [String] = [], environment: [String: String?] = [:],
         tools: [String: String] = [:], config: [String: String] = [:]

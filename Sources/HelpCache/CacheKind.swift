@@ -23,6 +23,7 @@ public enum CacheKind: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Alphabetical, for stable listings.
     public static func < (a: CacheKind, b: CacheKind) -> Bool { a.rawValue < b.rawValue }
 }
 

@@ -17,6 +17,7 @@ public protocol ContentHasher: Sendable {
 }
 
 extension ContentHasher {
+    /// Hashes by absolute path, for hashers that only implement that.
     public func digest(in folder: Int32, name: UnsafePointer<CChar>, size: Int, isSymlink: Bool, path: () -> String)
         throws -> Digest
     {
@@ -27,8 +28,10 @@ extension ContentHasher {
 /// The real hasher: SHA-256 of a file's bytes via `FileHasher`; a symlink is hashed as the text
 /// it points to, so retargeting a link changes the key without following it out of the tree.
 public struct FileContentHasher: ContentHasher {
+    /// The hasher used outside tests.
     public init() {}
 
+    /// Opens the file's folder and hashes it by name.
     public func digest(ofFileAt path: String, isSymlink: Bool) throws -> Digest {
         let slash = path.lastIndex(of: "/") ?? path.startIndex
         let folder = slash == path.startIndex ? "." : String(path[..<slash])

@@ -11,6 +11,7 @@ import HelpSystem
 public struct GitFileLister: Sendable {
     public var runner: any ProcessRunner
 
+    /// A lister running git through `runner`.
     public init(runner: any ProcessRunner) {
         self.runner = runner
     }

@@ -8,6 +8,7 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
     private let bytes: [UInt8]
     private let onlyFolders: Bool
 
+    /// Compiles `text`; every string is a valid pattern (an unclosed `[` is literal).
     public init(_ text: String) {
         self.text = text
         var pattern = Array(text.utf8)

@@ -17,6 +17,7 @@ public struct InputManifest: Sendable, Equatable {
     public var config: [String: String]
     public var files: InputFiles
 
+    /// A manifest of the given parts; `formatVersion` is the current one unless decoding.
     public init(
         action: String, component: String, command: [String] = [], environment: [String: Digest?] = [:],
         tools: [String: String] = [:], config: [String: String] = [:], files: InputFiles,

@@ -21,6 +21,7 @@ public struct InputScanner: Sendable {
     /// Where a corrupt stat cache or a failing git is reported (once per scan).
     public var warn: @Sendable (String) -> Void
 
+    /// A scanner keeping stat caches in `stateDirectory`; `runner` runs git (nil: always walk).
     public init(
         stateDirectory: String, runner: (any ProcessRunner)?, hasher: any ContentHasher = FileContentHasher(),
         threads: Int = WorkerThreads.defaultCount, reuseGitListing: Bool = true,

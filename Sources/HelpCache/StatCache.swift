@@ -67,6 +67,7 @@ public final class StatCache: @unchecked Sendable {
         return UnsafeBufferPointer(start: base, count: Int(end(raw, index)) - start)
     }
 
+    /// The stat remembered for entry `index`.
     public func stat(_ index: Int) -> StatFingerprint {
         let raw = file!.bytes
         let offset = recordsStart + index * StatCache.recordSize

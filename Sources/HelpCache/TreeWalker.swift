@@ -10,6 +10,7 @@
 public struct TreeWalker: Sendable {
     public var threads: Int
 
+    /// A walker using `threads` threads.
     public init(threads: Int = WorkerThreads.defaultCount) {
         self.threads = threads
     }
@@ -69,6 +70,7 @@ public struct TreeWalker: Sendable {
 /// One folder's files (with stats) and walkable subfolders, sorted so that a depth-first join of
 /// all folders is in byte order.
 struct FolderEntries {
+    /// A name in `names` and what it is.
     struct Entry {
         var start: Int32
         var length: Int32
