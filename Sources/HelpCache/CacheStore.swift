@@ -6,7 +6,8 @@ import HelpSystem
 
 /// The project's result cache, `<project>/.helpcache/`: entries by kind and key
 /// (`tests/ab/abcdef…/` with `manifest.bin`, `entry.bin`, `payload/…`, `access`), a `VERSION`
-/// file, and `state/` (salt, stat caches, latest-entry indexes, counters).
+/// file, `state/` (salt, stat caches, git listings, latest-entry indexes, counters), `logs/` and
+/// `backups/` (kept by other parts of help), and a `.gitignore` of `*`.
 ///
 /// Writers take `lock` (flock) so concurrent `help` processes take turns; an entry is assembled in
 /// a hidden temp folder and renamed into place, so readers (who never lock) see whole entries or
@@ -29,6 +30,13 @@ public final class CacheStore: @unchecked Sendable {
         self.warn = warn
         try CacheFiles.makeDirectories(root + "/state")
         try checkVersion()
+        for folder in CacheKind.allCases.map(\.folder) + ["logs", "backups"] {
+            try CacheFiles.makeDirectories(root + "/" + folder)
+        }
+        // The store ignores itself in git, so no project has to list it in its own .gitignore.
+        if (try? CacheFiles.readIfExists(root + "/.gitignore")) ?? nil == nil {
+            try? CacheFiles.writeAtomically(root + "/.gitignore", Array("*\n".utf8), sync: false)
+        }
     }
 
     /// The store of a project: `<projectRoot>/.helpcache`.

@@ -47,6 +47,18 @@ import Testing
         #expect(inputs.files.relativePaths == [".gitignore", "app/main.py", "app/util.py", "build/out.o"])
     }
 
+    @Test("the store's folder ignores itself, so git never lists it")
+    func storeIgnoresItself() throws {
+        let folder = try TempDir.project(["main.py": "1"])
+        try git(folder.path, ["init", "-q"])
+        let store = try CacheStore(projectRoot: folder.path)
+        try CacheFiles.writeAtomically(store.root + "/logs/run.log", Array("x".utf8))
+        let inputs = try store.inputScanner(runner: quietRunner()).scan(folder: folder.path)
+        #expect(inputs.files.relativePaths == ["main.py"])
+        let status = try quietRunner().run(Command("git", ["status", "--porcelain"], workingDirectory: folder.path))
+        #expect(status.stdout == "?? main.py\n")
+    }
+
     @Test("a component folder inside a repository lists paths relative to the component")
     func gitSubfolder() throws {
         let folder = try TempDir.project([
