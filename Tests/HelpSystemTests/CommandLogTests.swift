@@ -39,7 +39,7 @@ import HelpTestSupport
         let root = TempDir()
         let log = CommandLog(path: root.path("help.log"))
         let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console, log: log)
-        var command = Command("sh", ["-c", "echo listing-data; echo warning-text >&2"])
+        var command = Command("sh", ["-c", "printf '%s-%s\\n' listing data; echo warning-text >&2"])
         command.logsStdout = false
         let result = try runner.run(command)
         #expect(result.stdout == "listing-data\n")
