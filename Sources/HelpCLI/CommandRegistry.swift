@@ -7,5 +7,6 @@ public enum CommandRegistry {
         DoctorCommand.spec,
         HashCommand.spec,
         InstallCommand.spec,
+        TestCommand.spec,
     ]
 }

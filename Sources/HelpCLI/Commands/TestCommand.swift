@@ -1,0 +1,71 @@
+import HelpProject
+import HelpSystem
+import HelpTasks
+
+/// `help test`: every component's tests and quality checks, selected, cached and explained.
+public enum TestCommand {
+    public static let spec = CommandSpec(
+        name: "test",
+        summary: "Run tests, coverage, lint and type checks per component, answering unchanged ones from cache",
+        discussion: """
+            Runs each selected component's checks in its own environment (dependencies synced first): \
+            Python — pytest (with coverage when pytest-cov is installed), ruff check, ruff format --check, \
+            mypy when configured; Node — node --test (with coverage) or npm test; Swift — swift test. A \
+            server with Alembic gets a throwaway migrated SQLite database as DATABASE_URL, removed \
+            afterwards. A pass is cached under a key of the component's files, its dependencies' files, \
+            declared env vars, tool versions and the command; a hit prints `cached` (-v or --replay shows \
+            its output). Failures are never cached. A check whose tool is missing is reported as skipped \
+            with the install command. Exit 1 when anything failed.
+            """,
+        options: [
+            .repeatable("component", valueName: "NAME", help: "Test this component (also --NAME, e.g. --server)"),
+            .flag("changed", help: "Only components whose files changed (since --since or the merge base), plus dependents"),
+            .value("since", valueName: "REF", help: "With --changed: the git revision to compare with"),
+            .value("only", valueName: "GROUP", help: "Run only one group of checks", allowedValues: ["tests", "lint", "types"]),
+            .flag("no-lint", help: "Skip lint, format and type checks"),
+            .flag("no-cache", help: "Run every check even when a cached pass exists"),
+            .flag("rerun-failed", help: "Run only the checks that failed last time"),
+            .flag("explain", help: "Say for each check why it ran (what changed) or why it was a hit"),
+            .flag("replay", help: "Print the captured output of cached checks"),
+            .value("junit", valueName: "FILE", help: "Also write JUnit XML of all components to FILE"),
+            .value("jobs", short: "j", valueName: "N", help: "Components tested at once (default: CPU count)"),
+        ],
+        examples: [
+            .init("help test", "Everything, with unchanged checks answered from cache"),
+            .init("help test --server --explain", "The server's checks, saying why each ran"),
+            .init("help test --changed --junit report.xml", "What changed since the merge base, plus dependents, with JUnit XML"),
+        ],
+        run: { try run($0, $1) })
+
+    static func run(_ invocation: Invocation, _ context: Context) throws -> Report {
+        var options = TestOptions()
+        options.components = invocation.values("component")
+        options.changed = invocation.flag("changed")
+        options.since = invocation.value("since")
+        if options.since != nil && !options.changed {
+            throw HelpError.usage("--since goes with --changed", hint: "Run 'help test --changed --since REF'.")
+        }
+        if options.changed && !options.components.isEmpty {
+            throw HelpError.usage("--changed chooses components itself; drop the component flags or --changed")
+        }
+        options.only = invocation.value("only")
+        options.noLint = invocation.flag("no-lint")
+        options.noCache = invocation.flag("no-cache")
+        options.rerunFailed = invocation.flag("rerun-failed")
+        options.explain = invocation.flag("explain")
+        options.replay = invocation.flag("replay")
+        options.junitPath = invocation.value("junit")
+        options.jobs = Platform.detect(environment: context.environment).cpuCount
+        if let jobs = invocation.value("jobs") {
+            guard let count = Int(jobs), count > 0 else {
+                throw HelpError.usage("--jobs takes a positive number, not '\(jobs)'")
+            }
+            options.jobs = count
+        }
+        let report = try TestWorkflow.run(options, context: context)
+        let failure = report.failed
+            ? HelpError("some checks failed", hint: "Run 'help test --rerun-failed' after fixing them; -v shows full output.")
+            : nil
+        return Report(lines: report.lines, json: report.json, failure: failure)
+    }
+}

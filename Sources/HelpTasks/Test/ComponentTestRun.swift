@@ -1,0 +1,156 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import HelpCache
+import HelpProject
+import HelpSystem
+
+/// The checks of one component in one `help test` run: dependencies first, then each check from
+/// the cache or for real, with a throwaway database for a server's tests.
+struct ComponentTestRun {
+    let component: Component
+    let project: Project
+    let options: TestOptions
+    let context: Context
+    let cache: TestResultCache
+    let scans: [String: InputSet]
+    /// With `--rerun-failed`: only these `component/check` pairs run.
+    let rerunOnly: Set<String>?
+
+    func run(reason: String) -> ComponentResult {
+        var result = ComponentResult(component: component.name, reason: reason)
+        var environment = ComponentCacheKey.commandEnvironment(of: component, inheriting: context.environment)
+        var binDirectory: String?
+        if component.kind != .swift {
+            do {
+                let sync = try DependencySync.sync(component: component, project: project, context: context, options: SyncOptions())
+                if let venv = sync.environment {
+                    binDirectory = venv.binDirectory
+                    environment.merge(venv.activationEnvironment) { _, new in new }
+                    environment["PATH"] = venv.path(prepending: environment["PATH"])
+                }
+            } catch let error as HelpError {
+                result.error = error
+                return result
+            } catch {
+                result.error = HelpError("\(error)")
+                return result
+            }
+        }
+        let scratch = FileSystem().exists("/tmp") ? "/tmp" : project.root.path
+        let planner = TestCheckPlanner(project: project, options: options, scratch: scratch)
+        var checks = planner.checks(for: component, binDirectory: binDirectory, runner: context.runner)
+        if let rerunOnly { checks = checks.filter { rerunOnly.contains(component.name + "/" + $0.kind.rawValue) } }
+        let folder = project.folder(of: component)
+        let tools = ComponentCacheKey.tools(of: component, folder: folder, rootFolder: project.root.path, runner: context.runner)
+        var dependencyDigests: [String: Digest] = [:]
+        for dependency in project.dependencies(of: component.name) {
+            if let scan = scans[dependency.name] { dependencyDigests[dependency.name] = TestWorkflow.digest(of: scan) }
+        }
+        for check in checks {
+            result.checks.append(CheckResult(
+                kind: check.kind, command: check.command.displayLine,
+                outcome: outcome(of: check, environment: environment, binDirectory: binDirectory, tools: tools,
+                                 dependencyDigests: dependencyDigests)))
+        }
+        return result
+    }
+
+    func outcome(of check: TestCheck, environment: [String: String], binDirectory: String?, tools: [String: String],
+                 dependencyDigests: [String: Digest]) -> TestOutcome {
+        if let hint = check.missingHint {
+            return TestOutcome(status: .skipped, note: "tool missing: \(hint)")
+        }
+        guard let inputs = scans[component.name],
+              let (key, manifest) = try? cache.key(for: check, component: component, inputs: inputs,
+                                                    dependencyDigests: dependencyDigests, tools: tools, environment: environment)
+        else {
+            return execute(check, environment: environment, binDirectory: binDirectory)
+        }
+        if !options.noCache, !options.rerunFailed, var hit = cache.lookup(key) {
+            hit.note = options.explain ? "hit: inputs, env, tools and command unchanged" : nil
+            return hit
+        }
+        var outcome = execute(check, environment: environment, binDirectory: binDirectory)
+        if options.explain {
+            let why = cache.store.explain(kind: .tests, key: key, manifest: manifest).lines(limit: 8)
+            outcome.note = options.noCache ? "--no-cache" : why.joined(separator: "; ")
+        }
+        outcome.flaky = cache.remember(outcome.status, key: key)
+        if outcome.status == .passed { try? cache.save(outcome, key: key, manifest: manifest) }
+        return outcome
+    }
+
+    /// Runs a check for real (with a throwaway database for a server's tests) and reads its output.
+    func execute(_ check: TestCheck, environment: [String: String], binDirectory: String?) -> TestOutcome {
+        var command = check.command
+        command.environment.merge(environment) { old, _ in old }
+        var database: TestDatabase?
+        defer { database?.remove() }
+        if check.kind == .tests, TestDatabase.wanted(by: component) {
+            command.secrets["SECRET_KEY"] = environment["SECRET_KEY"].map(Secret.init) ?? Self.generatedSecret()
+            do {
+                let db = try TestDatabase()
+                database = db
+                let python = binDirectory.map { $0 + "/python" } ?? "python3"
+                let migrated = try db.migrate(component: project.folder(of: component), python: python,
+                                              environment: command.environment, secrets: command.secrets, runner: context.runner)
+                guard migrated.succeeded else {
+                    return TestOutcome(status: .failed, note: "migrations failed on the test database",
+                                       output: migrated.stdout + migrated.stderr)
+                }
+                command.environment["DATABASE_URL"] = db.url
+            } catch {
+                return TestOutcome(status: .failed, note: "test database: \(error)")
+            }
+        }
+        let started = MonotonicTime.now()
+        let result: ProcessResult
+        do {
+            result = try context.runner.run(command)
+        } catch let error as HelpError {
+            return TestOutcome(status: error.code == .unavailable ? .skipped : .failed, note: error.message)
+        } catch {
+            return TestOutcome(status: .failed, note: "\(error)")
+        }
+        return Self.read(result, kind: check.kind, componentKind: component.kind,
+                         duration: MonotonicTime.now().seconds(since: started))
+    }
+
+    /// Turns a finished check into an outcome: exit status decides, output adds counts and coverage.
+    static func read(_ result: ProcessResult, kind: TestCheckKind, componentKind: ComponentKind, duration: Double) -> TestOutcome {
+        let output = result.stdout + (result.stderr.isEmpty ? "" : "\n" + result.stderr)
+        var outcome = TestOutcome(status: result.succeeded ? .passed : .failed, duration: duration, output: output)
+        guard kind == .tests else { return outcome }
+        switch componentKind {
+        case .python:
+            let parsed = TestOutputParser.pytest(output)
+            (outcome.passed, outcome.failed, outcome.skipped) = (parsed.passed, parsed.failed, parsed.skipped)
+            outcome.failures = parsed.failures
+            outcome.coverage = parsed.coverage
+            // pytest exits 5 when it collected nothing: not a pass, not a failure.
+            if result.termination == .exited(5) { outcome.status = .skipped; outcome.note = "no tests collected" }
+        case .node:
+            let parsed = TestOutputParser.node(output)
+            (outcome.passed, outcome.failed, outcome.skipped) = (parsed.passed, parsed.failed, parsed.skipped)
+            outcome.failures = parsed.failures
+            outcome.coverage = parsed.coverage
+        case .swift:
+            let parsed = TestOutputParser.swift(output)
+            (outcome.passed, outcome.failed) = (parsed.passed, parsed.failed)
+        }
+        if result.timedOut { outcome.note = "timed out" }
+        return outcome
+    }
+
+    /// 32 random bytes from the kernel's CSPRNG, hex: a SECRET_KEY for the test run only, never printed.
+    static func generatedSecret() -> Secret {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        let fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            _ = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 32) }
+            close(fd)
+        }
+        return Secret(bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined())
+    }
+}

@@ -1,0 +1,126 @@
+import HelpProject
+import HelpSystem
+
+/// Decides which checks a component gets and the exact commands, from its kind, its environment
+/// and its configuration. No side effects beyond looking at files, so plans are testable.
+public struct TestCheckPlanner: Sendable {
+    public var project: Project
+    public var options: TestOptions
+    /// Where a check may write machine-readable results (a per-run temp folder).
+    public var scratch: String
+
+    public init(project: Project, options: TestOptions, scratch: String) {
+        self.project = project
+        self.options = options
+        self.scratch = scratch
+    }
+
+    /// The checks for `component`, whose Python environment (if any) has its tools in `binDirectory`.
+    public func checks(for component: Component, binDirectory: String?, runner: any ProcessRunner) -> [TestCheck] {
+        let folder = project.folder(of: component)
+        var checks: [TestCheck] = []
+        switch component.kind {
+        case .python:
+            checks = pythonChecks(component, folder: folder, bin: binDirectory)
+        case .node:
+            checks = [nodeTests(component, folder: folder, runner: runner)]
+        case .swift:
+            checks = [TestCheck(
+                component: component.name, kind: .tests,
+                command: Command("swift", ["test"], workingDirectory: folder), identity: ["swift", "test"],
+                missingHint: runner.locate("swift") == nil ? "install the Swift toolchain (swift.org/install)" : nil)]
+        }
+        return checks.filter(wanted)
+    }
+
+    func wanted(_ check: TestCheck) -> Bool {
+        if let only = options.only, check.kind.group != only { return false }
+        if options.noLint && check.kind != .tests { return false }
+        return true
+    }
+
+    // MARK: - Python
+
+    func pythonChecks(_ component: Component, folder: String, bin: String?) -> [TestCheck] {
+        let fs = FileSystem()
+        func tool(_ name: String) -> String? {
+            guard let bin, fs.exists(bin + "/" + name) else { return nil }
+            return bin + "/" + name
+        }
+        let python = bin.map { $0 + "/python" } ?? "python3"
+        let hint = { (package: String) in "help install \(package) --dev --component \(component.name)" }
+        var checks: [TestCheck] = []
+
+        if let declared = component.commands.test, !declared.isEmpty, declared != ["pytest"] {
+            checks.append(TestCheck(component: component.name, kind: .tests,
+                                    command: Command(declared[0], Array(declared.dropFirst()), workingDirectory: folder),
+                                    identity: declared))
+        } else {
+            var arguments = ["-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"]
+            let config = pyprojectText(folder)
+            if tool("coverage") != nil || hasPytestCov(bin) {
+                if hasPytestCov(bin) && !config.contains("--cov") { arguments += ["--cov", "--cov-report=term"] }
+            }
+            if options.rerunFailed { arguments.append("--lf") }
+            checks.append(TestCheck(
+                component: component.name, kind: .tests,
+                command: Command(python, arguments, workingDirectory: folder), identity: ["pytest"] + arguments.dropFirst(2),
+                missingHint: tool("pytest") == nil ? hint("pytest") : nil))
+        }
+        let ruff = tool("ruff")
+        checks.append(TestCheck(component: component.name, kind: .lint,
+                                command: Command(ruff ?? "ruff", ["check", "."], workingDirectory: folder),
+                                identity: ["ruff", "check", "."], missingHint: ruff == nil ? hint("ruff") : nil))
+        checks.append(TestCheck(component: component.name, kind: .format,
+                                command: Command(ruff ?? "ruff", ["format", "--check", "."], workingDirectory: folder),
+                                identity: ["ruff", "format", "--check", "."], missingHint: ruff == nil ? hint("ruff") : nil))
+        if usesMypy(folder) {
+            let mypy = tool("mypy")
+            checks.append(TestCheck(component: component.name, kind: .types,
+                                    command: Command(mypy ?? "mypy", ["."], workingDirectory: folder),
+                                    identity: ["mypy", "."], missingHint: mypy == nil ? hint("mypy") : nil))
+        }
+        return checks
+    }
+
+    func pyprojectText(_ folder: String) -> String {
+        (try? FileSystem().readText(folder + "/pyproject.toml")) ?? ""
+    }
+
+    /// mypy runs when the project configures it (`[tool.mypy]`, mypy.ini, setup.cfg `[mypy]`).
+    func usesMypy(_ folder: String) -> Bool {
+        let fs = FileSystem()
+        if pyprojectText(folder).contains("[tool.mypy") || fs.exists(folder + "/mypy.ini") || fs.exists(folder + "/.mypy.ini") {
+            return true
+        }
+        return ((try? fs.readText(folder + "/setup.cfg")) ?? "").contains("[mypy")
+    }
+
+    /// pytest-cov installed in the environment (its plugin module sits in site-packages).
+    func hasPytestCov(_ bin: String?) -> Bool {
+        guard let bin else { return false }
+        let lib = String(bin.dropLast(4)) + "/lib"
+        let fs = FileSystem()
+        guard let versions = try? fs.listDirectory(lib) else { return false }
+        return versions.contains { fs.exists(lib + "/" + $0.name + "/site-packages/pytest_cov") }
+    }
+
+    // MARK: - Node
+
+    func nodeTests(_ component: Component, folder: String, runner: any ProcessRunner) -> TestCheck {
+        let script = component.node?.scripts.first(where: { $0.name == "test" })?.command
+        let words = script?.split(separator: " ").map(String.init) ?? ["node", "--test"]
+        // `node --test …` runs directly so coverage can be added; any other script goes through npm.
+        if words.first == "node", words.contains("--test") {
+            var arguments = Array(words.dropFirst())
+            arguments.insert("--experimental-test-coverage", at: 0)
+            arguments.insert(contentsOf: ["--test-reporter=tap"], at: 0)
+            return TestCheck(component: component.name, kind: .tests,
+                             command: Command("node", arguments, workingDirectory: folder), identity: ["node"] + arguments,
+                             missingHint: runner.locate("node") == nil ? "install Node.js (apt install nodejs)" : nil)
+        }
+        return TestCheck(component: component.name, kind: .tests,
+                         command: Command("npm", ["test"], workingDirectory: folder), identity: ["npm", "test"],
+                         missingHint: runner.locate("npm") == nil ? "install npm (apt install npm)" : nil)
+    }
+}

@@ -1,0 +1,92 @@
+import HelpCache
+import HelpProject
+import HelpSystem
+
+/// The result cache of `help test`: one entry per (component, check), keyed by the component's
+/// inputs, the inputs of what it depends on, declared env vars, tool versions and the check's
+/// command. Only passes are stored as results; every outcome is remembered per key so a key that
+/// once passed and once failed is reported `flaky`, and the last failures feed `--rerun-failed`.
+public struct TestResultCache: Sendable {
+    public let store: CacheStore
+    let project: Project
+
+    public init(store: CacheStore, project: Project) {
+        self.store = store
+        self.project = project
+    }
+
+    /// The key of one check, from the component's scanned inputs and its dependencies' digests.
+    public func key(for check: TestCheck, component: Component, inputs: InputSet, dependencyDigests: [String: Digest],
+                    tools: [String: String], environment: [String: String]) throws -> (key: Digest, manifest: InputManifest) {
+        var config = ComponentCacheKey.config(of: component)
+        for (name, digest) in dependencyDigests { config["depends_on " + name] = digest.hex }
+        var builder = CacheKeyBuilder(action: Self.action(check.kind), component: component.name,
+                                      command: check.identity, tools: tools, config: config)
+        builder.declare(ComponentCacheKey.declaredNames(of: component),
+                        from: ComponentCacheKey.commandEnvironment(of: component, inheriting: environment))
+        return builder.build(files: inputs.files, salt: try store.salt())
+    }
+
+    /// The stored action word: `test` for the test suite (what `help cache explain` compares), `test-<check>` else.
+    public static func action(_ kind: TestCheckKind) -> String {
+        kind == .tests ? "test" : "test-" + kind.rawValue
+    }
+
+    /// A cached pass for `key`, or nil.
+    public func lookup(_ key: Digest) -> TestOutcome? {
+        guard let entry = store.lookup(kind: .tests, key: key),
+              let bytes = entry.payload["result.json"],
+              let json = try? JSONValue.parse(bytes, source: "cached result")
+        else { return nil }
+        let output = entry.payload["output.txt"].map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return TestOutcome(status: .passed, passed: json["passed"]?.int, failed: json["failed"]?.int,
+                           skipped: json["skipped"]?.int, coverage: json["coverage"]?.double ?? json["coverage"]?.int.map(Double.init),
+                           duration: entry.duration, cached: true, output: output)
+    }
+
+    /// Stores a pass (failures are never stored as results).
+    public func save(_ outcome: TestOutcome, key: Digest, manifest: InputManifest) throws {
+        guard outcome.status == .passed else { return }
+        let json: JSONValue = ["passed": outcome.passed.map { .int($0) } ?? .null,
+                               "failed": outcome.failed.map { .int($0) } ?? .null,
+                               "skipped": outcome.skipped.map { .int($0) } ?? .null,
+                               "coverage": outcome.coverage.map { .double($0) } ?? .null]
+        try store.save(kind: .tests, key: key, manifest: manifest,
+                       payload: ["result.json": Array(json.encoded(.compact).utf8), "output.txt": Array(outcome.output.utf8)],
+                       duration: outcome.duration)
+    }
+
+    // MARK: - Outcome history
+
+    var historyFolder: String { store.stateDirectory + "/test-outcomes" }
+
+    /// Records `status` for `key` and says whether the same key has seen the other outcome before.
+    public func remember(_ status: TestOutcome.Status, key: Digest) -> Bool {
+        guard status != .skipped else { return false }
+        let fs = FileSystem()
+        let path = historyFolder + "/" + key.hex
+        let before = (try? fs.readText(path)) ?? ""
+        let word = status.rawValue
+        if !before.contains(word) {
+            try? fs.createDirectories(historyFolder)
+            try? fs.writeAtomically(path, Array((before + word + "\n").utf8))
+        }
+        return before.contains(status == .passed ? TestOutcome.Status.failed.rawValue : TestOutcome.Status.passed.rawValue)
+    }
+
+    var failedListPath: String { store.stateDirectory + "/test-failed" }
+
+    /// The `component/check` pairs that failed in the last run.
+    public func lastFailures() -> Set<String> {
+        let text = (try? FileSystem().readText(failedListPath)) ?? ""
+        return Set(text.split(separator: "\n").map(String.init))
+    }
+
+    /// Replaces the list of failures with this run's (keeping failures of checks that did not run).
+    public func recordFailures(_ failed: Set<String>, ran: Set<String>) {
+        let kept = lastFailures().subtracting(ran).union(failed)
+        let fs = FileSystem()
+        try? fs.createDirectories(store.stateDirectory)
+        try? fs.writeAtomically(failedListPath, Array(kept.sorted().map { $0 + "\n" }.joined().utf8))
+    }
+}

@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import HelpCache
+import HelpProject
+import HelpSystem
+
+/// `help test`: selects components, syncs their dependencies, runs each check (or answers it from
+/// the result cache), and returns one report. Components run in parallel (`-j`); a component's
+/// lines are printed together when it finishes, so output never interleaves line by line.
+public enum TestWorkflow {
+    public static func run(_ options: TestOptions, context: Context) throws -> TestReport {
+        let started = MonotonicTime.now()
+        let project = try Project.load(from: context.workingDirectory)
+        let selection = try TestSelection.choose(project: project, options: options, runner: context.runner)
+        let store = try CacheStore(projectRoot: project.root.path, warn: { context.console.warn($0) })
+        let cache = TestResultCache(store: store, project: project)
+        let scans = try scanInputs(project: project, store: store, runner: context.runner)
+        let lastFailures = cache.lastFailures()
+        if options.rerunFailed && lastFailures.isEmpty {
+            context.console.info("no failures recorded from the last run: running the selection")
+        }
+
+        let results = ResultSlots(count: selection.components.count)
+        let queue = WorkQueue(count: selection.components.count, threads: max(1, options.jobs))
+        queue.run { index in
+            let component = selection.components[index]
+            let runner = ComponentTestRun(
+                component: component, project: project, options: options, context: context, cache: cache,
+                scans: scans, rerunOnly: options.rerunFailed && !lastFailures.isEmpty ? lastFailures : nil)
+            let result = runner.run(reason: selection.reasons[component.name] ?? "")
+            results.set(index, result)
+            result.printLines(on: context.console, replay: options.replay || context.console.style.verbosity == .verbose)
+        }
+        let finished = results.all
+        var failed = Set<String>(), ran = Set<String>()
+        for result in finished {
+            for check in result.checks where !check.outcome.cached {
+                ran.insert(result.component + "/" + check.kind.rawValue)
+                if check.outcome.status == .failed { failed.insert(result.component + "/" + check.kind.rawValue) }
+            }
+        }
+        cache.recordFailures(failed, ran: ran)
+        let report = TestReport(components: finished, duration: MonotonicTime.now().seconds(since: started))
+        if let path = options.junitPath {
+            let target = path.hasPrefix("/") ? path : context.workingDirectory + "/" + path
+            try FileSystem().writeAtomically(target, Array(report.junitXML().utf8))
+        }
+        return report
+    }
+
+    /// Every component's inputs, scanned once: a check's key needs its own component's files and a
+    /// digest of each dependency's.
+    static func scanInputs(project: Project, store: CacheStore, runner: any ProcessRunner) throws -> [String: InputSet] {
+        var scans: [String: InputSet] = [:]
+        let scanner = store.inputScanner(runner: runner)
+        for component in project.components {
+            scans[component.name] = try scanner.scan(folder: project.folder(of: component), rules: ComponentCacheKey.rules(of: component))
+        }
+        return scans
+    }
+
+    /// One digest standing for a whole input listing (paths and contents).
+    static func digest(of inputs: InputSet) -> Digest {
+        var hasher = SHA256()
+        for file in inputs.files {
+            hasher.update(file.relativePath)
+            hasher.update([0])
+            hasher.update(file.digest.hex)
+            hasher.update([10])
+        }
+        return hasher.finalize()
+    }
+}
+
+/// Results written by worker threads, one slot each.
+final class ResultSlots: @unchecked Sendable {
+    private var slots: [ComponentResult?]
+    private let lock = Mutex()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: ComponentResult) { lock.withLock { slots[index] = value } }
+
+    var all: [ComponentResult] { lock.withLock { slots.compactMap { $0 } } }
+}
+
+/// Runs work items on a few plain joinable threads (Dispatch's pool must not be parked in the
+/// blocking waits of child processes).
+final class WorkQueue: @unchecked Sendable {
+    private final class Box {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    let count: Int
+    let threads: Int
+    private var next = 0
+    private let lock = Mutex()
+
+    init(count: Int, threads: Int) {
+        self.count = count
+        self.threads = min(threads, max(count, 1))
+    }
+
+    /// Calls `body` once per index, on up to `threads` threads, and returns when all are done.
+    func run(_ body: @escaping @Sendable (Int) -> Void) {
+        let work = { while let index = self.take() { body(index) } }
+        var handles: [pthread_t] = []
+        for _ in 1..<max(threads, 1) {
+            var thread = pthread_t()
+            let box = Unmanaged.passRetained(Box(work)).toOpaque()
+            let created = pthread_create(&thread, nil, { raw in
+                Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue().body()
+                return nil
+            }, box)
+            if created == 0 { handles.append(thread) } else { Unmanaged<Box>.fromOpaque(box).release() }
+        }
+        work()
+        for thread in handles { pthread_join(thread, nil) }
+    }
+
+    private func take() -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            defer { next += 1 }
+            return next
+        }
+    }
+}
