@@ -3,8 +3,10 @@
 public enum CommandRegistry {
     public static let all: [CommandSpec] = [
         ComponentsCommand.spec,
+        ConfigCommand.spec,
         DoctorCommand.spec,
         HashCommand.spec,
         InstallCommand.spec,
+        RunCommand.spec,
     ]
 }
