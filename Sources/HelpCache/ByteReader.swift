@@ -17,26 +17,31 @@ public struct ByteReader {
 
     // MARK: - Fixed-size values
 
+    /// One byte.
     public mutating func u8() throws -> UInt8 {
         try need(1)
         defer { offset += 1 }
         return bytes[offset]
     }
 
+    /// A little-endian 32-bit word.
     public mutating func u32() throws -> UInt32 {
         try need(4)
         defer { offset += 4 }
         return bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt32.self)) }
     }
 
+    /// A little-endian 64-bit word.
     public mutating func u64() throws -> UInt64 {
         try need(8)
         defer { offset += 8 }
         return bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) }
     }
 
+    /// A little-endian signed 64-bit word.
     public mutating func i64() throws -> Int64 { Int64(bitPattern: try u64()) }
 
+    /// A digest stored as its 32 bytes.
     public mutating func digest() throws -> Digest {
         try need(32)
         defer { offset += 32 }
@@ -92,6 +97,7 @@ public struct ByteReader {
 /// one warning.
 public struct CorruptData: Error, Equatable, CustomStringConvertible {
     public var reason: String
+    /// Corruption described by `reason` (shown in the warning).
     public init(_ reason: String) { self.reason = reason }
     public var description: String { reason }
 }

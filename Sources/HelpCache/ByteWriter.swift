@@ -4,6 +4,7 @@
 public struct ByteWriter {
     public private(set) var bytes: [UInt8]
 
+    /// An empty writer with room for `capacity` bytes.
     public init(capacity: Int = 256) {
         bytes = []
         bytes.reserveCapacity(capacity)
@@ -13,22 +14,26 @@ public struct ByteWriter {
 
     // MARK: - Fixed-size values
 
+    /// One byte.
     public mutating func u8(_ value: UInt8) { bytes.append(value) }
 
+    /// A little-endian 32-bit word.
     public mutating func u32(_ value: UInt32) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// A little-endian 64-bit word.
     public mutating func u64(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
+    /// A little-endian signed 64-bit word.
     public mutating func i64(_ value: Int64) { u64(UInt64(bitPattern: value)) }
 
     /// A digest as its 32 bytes, most significant first.
     public mutating func digest(_ value: Digest) {
-        for word in [value.w0, value.w1, value.w2, value.w3] {
-            withUnsafeBytes(of: word.bigEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: (value.w0.bigEndian, value.w1.bigEndian, value.w2.bigEndian, value.w3.bigEndian)) {
+            bytes.append(contentsOf: $0)
         }
     }
 

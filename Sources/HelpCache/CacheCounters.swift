@@ -10,6 +10,7 @@ public struct CacheCounters: Sendable, Equatable {
     public var timeSaved: Double = 0
     public var storedBytes: UInt64 = 0
 
+    /// All zero: a new store.
     public init() {}
 
     func encoded() -> [UInt8] {
@@ -38,7 +39,9 @@ extension CacheStore {
 
     /// The counters as stored; zero when missing or damaged.
     public func readCounters() -> CacheCounters {
-        guard let bytes = (try? CacheFiles.readIfExists(countersPath)) ?? nil, let counters = try? CacheCounters.decode(bytes) else {
+        guard let bytes = (try? CacheFiles.readIfExists(countersPath)) ?? nil,
+            let counters = try? CacheCounters.decode(bytes)
+        else {
             return CacheCounters()
         }
         return counters

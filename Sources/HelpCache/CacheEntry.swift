@@ -20,6 +20,7 @@ public struct CacheEntry: Sendable {
 /// The `entry.bin` of a stored entry: its key, timing and the list of payload files with sizes and
 /// checksums, sealed so a damaged record is detected.
 struct EntryRecord: Equatable {
+    /// One payload file as recorded: name, size and checksum.
     struct Payload: Equatable {
         var name: String
         var size: UInt64

@@ -4,6 +4,7 @@ import HelpSystem
 /// and action, which files were added, removed or modified, which declared variables, tools,
 /// command or config changed. Structured so the CLI can render it for people or as JSON.
 public struct CacheExplanation: Sendable, Equatable {
+    /// The outcome of the lookup being explained.
     public enum Verdict: String, Sendable {
         /// An entry with this exact key exists.
         case hit
@@ -18,6 +19,13 @@ public struct CacheExplanation: Sendable, Equatable {
         public var name: String
         public var before: String?
         public var after: String?
+
+        /// A change of `name` from `before` to `after`.
+        public init(name: String, before: String?, after: String?) {
+            self.name = name
+            self.before = before
+            self.after = after
+        }
     }
 
     public var verdict: Verdict
@@ -44,9 +52,12 @@ public struct CacheExplanation: Sendable, Equatable {
     // MARK: - Comparing
 
     /// The differences from `previous` (the last stored manifest) to `current`.
-    public static func compare(current: InputManifest, key: Digest, previous: InputManifest?, previousKey: Digest?,
-                               isHit: Bool) -> CacheExplanation {
-        var result = CacheExplanation(verdict: isHit ? .hit : (previous == nil ? .firstRun : .miss), key: key, previousKey: previousKey)
+    public static func compare(
+        current: InputManifest, key: Digest, previous: InputManifest?, previousKey: Digest?,
+        isHit: Bool
+    ) -> CacheExplanation {
+        var result = CacheExplanation(
+            verdict: isHit ? .hit : (previous == nil ? .firstRun : .miss), key: key, previousKey: previousKey)
         guard let previous, !isHit else { return result }
         result.formatChanged = previous.formatVersion != current.formatVersion
         diffFiles(previous.files, current.files, into: &result)
@@ -55,7 +66,8 @@ public struct CacheExplanation: Sendable, Equatable {
         result.toolsChanged = changes(previous.tools, current.tools)
         result.configChanged = changes(previous.config, current.config)
         if previous.command != current.command {
-            result.commandChanged = Change(name: "command", before: displayLine(previous.command), after: displayLine(current.command))
+            result.commandChanged = Change(
+                name: "command", before: displayLine(previous.command), after: displayLine(current.command))
         }
         return result
     }
@@ -65,7 +77,8 @@ public struct CacheExplanation: Sendable, Equatable {
         var i = 0
         var j = 0
         while i < before.count || j < after.count {
-            let order: Int32 = i == before.count ? 1 : (j == after.count ? -1 : PathList.compare(before.paths, i, after.paths, j))
+            let order: Int32 =
+                i == before.count ? 1 : (j == after.count ? -1 : PathList.compare(before.paths, i, after.paths, j))
             if order < 0 {
                 result.removedFiles.append(before.paths.path(i))
                 i += 1
@@ -100,17 +113,26 @@ public struct CacheExplanation: Sendable, Equatable {
         case .miss: break
         }
         guard hasDifferences else { return ["miss: the last stored result was removed (cleaned or pruned)"] }
-        var out = ["miss: changed since the last stored result (\(previousKey.map { String($0.hex.prefix(12)) } ?? "?"))"]
+        var out = [
+            "miss: changed since the last stored result (\(previousKey.map { String($0.hex.prefix(12)) } ?? "?"))"
+        ]
         if formatChanged { out.append("  cache format changed") }
-        for (label, files) in [("modified", modifiedFiles), ("added", addedFiles), ("removed", removedFiles)] where !files.isEmpty {
+        for (label, files) in [("modified", modifiedFiles), ("added", addedFiles), ("removed", removedFiles)]
+        where !files.isEmpty {
             out.append("  \(label) (\(files.count)):")
             out += files.prefix(limit).map { "    " + $0 }
             if files.count > limit { out.append("    … and \(files.count - limit) more") }
         }
         if !environmentChanged.isEmpty { out.append("  environment: " + environmentChanged.joined(separator: ", ")) }
-        for change in toolsChanged { out.append("  tool \(change.name): \(change.before ?? "none") -> \(change.after ?? "none")") }
-        if let commandChanged { out.append("  command: \(commandChanged.before ?? "") -> \(commandChanged.after ?? "")") }
-        for change in configChanged { out.append("  config \(change.name): \(change.before ?? "unset") -> \(change.after ?? "unset")") }
+        for change in toolsChanged {
+            out.append("  tool \(change.name): \(change.before ?? "none") -> \(change.after ?? "none")")
+        }
+        if let commandChanged {
+            out.append("  command: \(commandChanged.before ?? "") -> \(commandChanged.after ?? "")")
+        }
+        for change in configChanged {
+            out.append("  config \(change.name): \(change.before ?? "unset") -> \(change.after ?? "unset")")
+        }
         return out
     }
 }
@@ -123,6 +145,7 @@ extension CacheStore {
             return CacheExplanation.compare(current: manifest, key: key, previous: nil, previousKey: nil, isHit: true)
         }
         let previous = latestManifest(kind: kind, component: manifest.component, action: manifest.action)
-        return CacheExplanation.compare(current: manifest, key: key, previous: previous?.manifest, previousKey: previous?.key, isHit: false)
+        return CacheExplanation.compare(
+            current: manifest, key: key, previous: previous?.manifest, previousKey: previous?.key, isHit: false)
     }
 }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The few file operations the cache needs, on raw syscalls: whole-file reads, atomic writes
 /// (temp file in the same folder, fsync, rename), folder creation, listing and removal.
@@ -50,7 +51,9 @@ public enum CacheFiles {
     }
 
     /// Reads until `capacity` bytes or the end; returns the count.
-    private static func fill(_ fd: Int32, _ base: UnsafeMutablePointer<UInt8>, _ capacity: Int, _ failed: inout Bool) -> Int {
+    private static func fill(_ fd: Int32, _ base: UnsafeMutablePointer<UInt8>, _ capacity: Int, _ failed: inout Bool)
+        -> Int
+    {
         var filled = 0
         while filled < capacity {
             let n = Glibc.read(fd, base + filled, capacity - filled)
@@ -69,7 +72,8 @@ public enum CacheFiles {
 
     /// Writes `bytes` to `path` so readers see either the old file or the new one, never a part:
     /// a temp file beside it, fsync (unless `sync` is false, for counters that may be lost), rename.
-    public static func writeAtomically(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o644, sync: Bool = true) throws {
+    public static func writeAtomically(_ path: String, _ bytes: [UInt8], mode: mode_t = 0o644, sync: Bool = true) throws
+    {
         let temp = temporaryName(beside: path)
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw failure("cannot create", temp) }
@@ -142,7 +146,9 @@ public enum CacheFiles {
         defer { closedir(dir) }
         var out: [(name: String, isDirectory: Bool)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
             if name == "." || name == ".." { continue }
             var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
             if entry.pointee.d_type == UInt8(DT_UNKNOWN) {

@@ -18,6 +18,8 @@ public enum CacheFormat {
     static let manifestMagic = magic("HCMF")
     /// An entry's record: duration, times, payload list.
     static let entryMagic = magic("HCEN")
+    /// A folder's remembered `git ls-files` listing under `state/`.
+    static let gitListingMagic = magic("HCGL")
     /// The store's hit/miss counters.
     static let statsMagic = magic("HCSS")
 

@@ -9,8 +9,11 @@ public struct CacheKeyBuilder: Sendable {
     public var tools: [String: String]
     public var config: [String: String]
 
-    public init(action: String, component: String, command: [String] = [], environment: [String: String?] = [:],
-                tools: [String: String] = [:], config: [String: String] = [:]) {
+    /// A builder for `action` on `component`; the rest may be set now or later.
+    public init(
+        action: String, component: String, command: [String] = [], environment: [String: String?] = [:],
+        tools: [String: String] = [:], config: [String: String] = [:]
+    ) {
         self.action = action
         self.component = component
         self.command = command
@@ -28,8 +31,9 @@ public struct CacheKeyBuilder: Sendable {
     public func build(files: InputFiles, salt: ProjectSalt) -> (key: Digest, manifest: InputManifest) {
         var fingerprints: [String: Digest?] = [:]
         for (name, value) in environment { fingerprints.updateValue(salt.fingerprint(value), forKey: name) }
-        let manifest = InputManifest(action: action, component: component, command: command,
-                                     environment: fingerprints, tools: tools, config: config, files: files)
+        let manifest = InputManifest(
+            action: action, component: component, command: command,
+            environment: fingerprints, tools: tools, config: config, files: files)
         return (manifest.key, manifest)
     }
 }

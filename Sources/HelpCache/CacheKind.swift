@@ -23,6 +23,7 @@ public enum CacheKind: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Alphabetical, for stable listings.
     public static func < (a: CacheKind, b: CacheKind) -> Bool { a.rawValue < b.rawValue }
 }
 
@@ -43,7 +44,8 @@ public enum CacheLimits {
             scale = unit
             body = body.dropLast()
         }
-        guard !body.isEmpty, body.allSatisfy({ $0.isNumber || $0 == "." }), let number = Double(body), number >= 0 else { return nil }
+        guard !body.isEmpty, body.allSatisfy({ $0.isNumber || $0 == "." }), let number = Double(body), number >= 0
+        else { return nil }
         let bytes = (number * scale).rounded()
         return bytes < 1.8e19 ? UInt64(bytes) : nil
     }
@@ -57,7 +59,8 @@ public enum CacheLimits {
             scale = unit
             body = body.dropLast()
         }
-        guard !body.isEmpty, body.allSatisfy({ $0.isNumber || $0 == "." }), let number = Double(body), number >= 0 else { return nil }
+        guard !body.isEmpty, body.allSatisfy({ $0.isNumber || $0 == "." }), let number = Double(body), number >= 0
+        else { return nil }
         return number * scale
     }
 
@@ -80,7 +83,9 @@ extension String {
     /// Without leading and trailing spaces and tabs (no Foundation).
     var trimmingSpaces: String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return ""
+        }
         return String(self[first...last])
     }
 }

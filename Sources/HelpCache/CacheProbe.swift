@@ -22,8 +22,10 @@ public enum CacheProbe {
 
     /// Keys the folder `root` (absolute). State lives in `stateDirectory`, by default
     /// `root/.helpcache/state`. `rehash` forgets the stat cache first, so every file is read.
-    public static func run(root: String, runner: (any ProcessRunner)?, stateDirectory: String? = nil, rehash: Bool = false,
-                           warn: @escaping @Sendable (String) -> Void = { _ in }) throws -> Result {
+    public static func run(
+        root: String, runner: (any ProcessRunner)?, stateDirectory: String? = nil, rehash: Bool = false,
+        warn: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws -> Result {
         let started = MonotonicTime.now()
         guard let root = CacheFiles.realPath(root) else { throw HelpError.io("\(root) does not exist") }
         let state = stateDirectory ?? root + "/" + CacheFormat.folderName + "/state"
@@ -33,7 +35,8 @@ public enum CacheProbe {
         let salt = try ProjectSalt.load(stateDirectory: state)
         let name = root.split(separator: "/").last.map(String.init) ?? root
         let (key, _) = CacheKeyBuilder(action: "probe", component: name).build(files: inputs.files, salt: salt)
-        return Result(key: key, files: inputs.files.count, hashed: inputs.report.hashed, source: inputs.source,
-                      seconds: MonotonicTime.now().seconds(since: started))
+        return Result(
+            key: key, files: inputs.files.count, hashed: inputs.report.hashed, source: inputs.source,
+            seconds: MonotonicTime.now().seconds(since: started))
     }
 }

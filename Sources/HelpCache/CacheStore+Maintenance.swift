@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// What is stored: entries and bytes per kind, plus the running counters.
 public struct CacheStatistics: Sendable, Equatable {
@@ -45,12 +46,15 @@ extension CacheStore {
         for kind in kinds {
             let kindFolder = root + "/" + kind.folder
             for shard in CacheFiles.list(kindFolder) where shard.isDirectory && !shard.name.hasPrefix(".") {
-                for item in CacheFiles.list(kindFolder + "/" + shard.name) where item.isDirectory && !item.name.hasPrefix(".") {
+                for item in CacheFiles.list(kindFolder + "/" + shard.name)
+                where item.isDirectory && !item.name.hasPrefix(".") {
                     let folder = kindFolder + "/" + shard.name + "/" + item.name
                     let (bytes, newest) = CacheStore.usage(folder)
                     var info = stat()
-                    let access = lstat(folder + "/" + EntryRecord.accessName, &info) == 0 ? CacheStore.mtime(info) : newest
-                    out.append(StoredEntry(kind: kind, keyHex: item.name, bytes: bytes, lastAccess: access, folder: folder))
+                    let access =
+                        lstat(folder + "/" + EntryRecord.accessName, &info) == 0 ? CacheStore.mtime(info) : newest
+                    out.append(
+                        StoredEntry(kind: kind, keyHex: item.name, bytes: bytes, lastAccess: access, folder: folder))
                 }
             }
         }
@@ -76,7 +80,8 @@ extension CacheStore {
             let kinds = kind.map { [$0] } ?? CacheKind.allCases
             let removed = entries(of: kinds)
             for entry in removed { remove(entry) }
-            for item in CacheFiles.list(stateDirectory) where kinds.contains(where: { item.name.hasPrefix("latest-" + $0.folder + "-") }) {
+            for item in CacheFiles.list(stateDirectory)
+            where kinds.contains(where: { item.name.hasPrefix("latest-" + $0.folder + "-") }) {
                 CacheFiles.removeTree(stateDirectory + "/" + item.name)
             }
             let remaining = entries().reduce(0) { $0 + $1.bytes }
@@ -115,9 +120,14 @@ extension CacheStore {
 
     /// Renames the entry out of sight first, so a reader never finds half of it.
     private func remove(_ entry: StoredEntry) {
-        let trash = String(entry.folder[..<entry.folder.lastIndex(of: "/")!]) + "/.trash-" + entry.keyHex.prefix(16)
+        let trash =
+            String(entry.folder[..<entry.folder.lastIndex(of: "/")!]) + "/.trash-" + entry.keyHex.prefix(16)
             + "-" + CacheFiles.randomHex(bytes: 4)
-        if rename(entry.folder, trash) == 0 { CacheFiles.removeTree(trash) } else { CacheFiles.removeTree(entry.folder) }
+        if rename(entry.folder, trash) == 0 {
+            CacheFiles.removeTree(trash)
+        } else {
+            CacheFiles.removeTree(entry.folder)
+        }
     }
 
     /// Leftovers of writers that died mid-save (older than an hour, so never a live one).
@@ -126,7 +136,8 @@ extension CacheStore {
         for kind in CacheKind.allCases {
             let kindFolder = root + "/" + kind.folder
             for shard in CacheFiles.list(kindFolder) where shard.isDirectory {
-                for item in CacheFiles.list(kindFolder + "/" + shard.name) where item.name.hasPrefix(".tmp-") || item.name.hasPrefix(".trash-") {
+                for item in CacheFiles.list(kindFolder + "/" + shard.name)
+                where item.name.hasPrefix(".tmp-") || item.name.hasPrefix(".trash-") {
                     let path = kindFolder + "/" + shard.name + "/" + item.name
                     var info = stat()
                     if lstat(path, &info) == 0 && CacheStore.mtime(info) < cutoff { CacheFiles.removeTree(path) }

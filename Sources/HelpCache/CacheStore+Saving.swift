@@ -1,24 +1,30 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Writing entries: assembled in a hidden folder, fsynced, renamed into place under the lock.
 extension CacheStore {
     /// Stores a result under `key` with its manifest and payload files (plain names), remembering
     /// `duration` (seconds) as what a later hit saves. An existing valid entry is kept as is. The
     /// (component, action) index is pointed at it, and the size cap is enforced afterwards.
-    public func save(kind: CacheKind, key: Digest, manifest: InputManifest, payload: [String: [UInt8]], duration: Double) throws {
+    public func save(
+        kind: CacheKind, key: Digest, manifest: InputManifest, payload: [String: [UInt8]], duration: Double
+    ) throws {
         for name in payload.keys where !EntryRecord.isValidPayloadName(name) {
             throw HelpError.usage("cache payload name '\(name)' must be a plain file name")
         }
-        guard manifest.key == key else { throw HelpError("the manifest given to the cache does not produce key \(key.hex)") }
+        guard manifest.key == key else {
+            throw HelpError("the manifest given to the cache does not produce key \(key.hex)")
+        }
         let folder = entryFolder(kind: kind, key: key)
         let parent = String(folder[..<folder.lastIndex(of: "/")!])
         try withWriteLock {
             try CacheFiles.makeDirectories(parent)
             if read(kind: kind, key: key, quiet: true) == nil {
-                let size = try writeEntry(folder: folder, parent: parent, key: key, manifest: manifest, payload: payload, duration: duration)
+                let size = try writeEntry(
+                    folder: folder, parent: parent, key: key, manifest: manifest, payload: payload, duration: duration)
                 updateCounters { $0.storedBytes += size }
             } else {
                 touchAccess(folder)
@@ -33,8 +39,10 @@ extension CacheStore {
 
     /// Writes the entry's files into a temp folder beside `folder` and renames it into place,
     /// moving aside a damaged entry of the same key first. Returns the bytes written.
-    private func writeEntry(folder: String, parent: String, key: Digest, manifest: InputManifest,
-                            payload: [String: [UInt8]], duration: Double) throws -> UInt64 {
+    private func writeEntry(
+        folder: String, parent: String, key: Digest, manifest: InputManifest,
+        payload: [String: [UInt8]], duration: Double
+    ) throws -> UInt64 {
         let temp = parent + "/.tmp-" + key.hex.prefix(16) + "-\(getpid())-" + CacheFiles.randomHex(bytes: 4)
         defer { CacheFiles.removeTree(temp) }
         try CacheFiles.makeDirectories(temp + "/" + EntryRecord.payloadFolder)
@@ -49,16 +57,21 @@ extension CacheStore {
         }
         let manifestBytes = EntryRecord.manifestFile(manifest, writeTime: now)
         try CacheFiles.writeNew(temp + "/" + EntryRecord.manifestName, manifestBytes)
-        let record = EntryRecord(key: key, durationNanoseconds: UInt64(max(0, duration) * 1e9), created: now, payloads: items)
+        let record = EntryRecord(
+            key: key, durationNanoseconds: UInt64(max(0, duration) * 1e9), created: now, payloads: items)
         let recordBytes = record.encoded()
         try CacheFiles.writeNew(temp + "/" + EntryRecord.fileName, recordBytes)
         try CacheFiles.writeNew(temp + "/" + EntryRecord.accessName, [])
         size += UInt64(manifestBytes.count + recordBytes.count)
         CacheFiles.syncFolder(temp)
         if rename(temp, folder) != 0 {
-            guard errno == ENOTEMPTY || errno == EEXIST else { throw CacheFiles.failure("cannot move an entry into", folder) }
+            guard errno == ENOTEMPTY || errno == EEXIST else {
+                throw CacheFiles.failure("cannot move an entry into", folder)
+            }
             let trash = parent + "/.trash-" + key.hex.prefix(16) + "-" + CacheFiles.randomHex(bytes: 4)
-            guard rename(folder, trash) == 0, rename(temp, folder) == 0 else { throw CacheFiles.failure("cannot replace", folder) }
+            guard rename(folder, trash) == 0, rename(temp, folder) == 0 else {
+                throw CacheFiles.failure("cannot replace", folder)
+            }
             CacheFiles.removeTree(trash)
         }
         CacheFiles.syncFolder(parent)

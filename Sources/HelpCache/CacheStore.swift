@@ -1,11 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The project's result cache, `<project>/.helpcache/`: entries by kind and key
 /// (`tests/ab/abcdef…/` with `manifest.bin`, `entry.bin`, `payload/…`, `access`), a `VERSION`
-/// file, and `state/` (salt, stat caches, latest-entry indexes, counters).
+/// file, `state/` (salt, stat caches, git listings, latest-entry indexes, counters), `logs/` and
+/// `backups/` (kept by other parts of help), and a `.gitignore` of `*`.
 ///
 /// Writers take `lock` (flock) so concurrent `help` processes take turns; an entry is assembled in
 /// a hidden temp folder and renamed into place, so readers (who never lock) see whole entries or
@@ -19,23 +21,47 @@ public final class CacheStore: @unchecked Sendable {
 
     /// Opens (creating if needed) the store at `root`. A `VERSION` other than ours empties the
     /// cache folders, with a warning; logs and backups are kept.
-    public init(root: String, maxSize: UInt64 = CacheLimits.defaultMaxSize, warn: @escaping @Sendable (String) -> Void = { _ in }) throws {
+    public init(
+        root: String, maxSize: UInt64 = CacheLimits.defaultMaxSize,
+        warn: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws {
         self.root = root
         self.maxSize = maxSize
         self.warn = warn
         try CacheFiles.makeDirectories(root + "/state")
         try checkVersion()
+        for folder in CacheKind.allCases.map(\.folder) + ["logs", "backups"] {
+            try CacheFiles.makeDirectories(root + "/" + folder)
+        }
+        // The store ignores itself in git, so no project has to list it in its own .gitignore.
+        if (try? CacheFiles.readIfExists(root + "/.gitignore")) ?? nil == nil {
+            try? CacheFiles.writeAtomically(root + "/.gitignore", Array("*\n".utf8), sync: false)
+        }
     }
 
     /// The store of a project: `<projectRoot>/.helpcache`.
-    public convenience init(projectRoot: String, maxSize: UInt64 = CacheLimits.defaultMaxSize,
-                            warn: @escaping @Sendable (String) -> Void = { _ in }) throws {
+    public convenience init(
+        projectRoot: String, maxSize: UInt64 = CacheLimits.defaultMaxSize,
+        warn: @escaping @Sendable (String) -> Void = { _ in }
+    ) throws {
         try self.init(root: projectRoot + "/" + CacheFormat.folderName, maxSize: maxSize, warn: warn)
     }
 
     /// `state/`: salt, stat caches, indexes, counters.
     public var stateDirectory: String { root + "/state" }
     var lockPath: String { root + "/lock" }
+
+    /// A scanner keeping its stat caches in this store's `state/`.
+    public func inputScanner(runner: (any ProcessRunner)?, hasher: any ContentHasher = FileContentHasher())
+        -> InputScanner
+    {
+        InputScanner(stateDirectory: stateDirectory, runner: runner, hasher: hasher, warn: warn)
+    }
+
+    /// The project's salt for environment fingerprints (created on first use).
+    public func salt() throws -> ProjectSalt {
+        try ProjectSalt.load(stateDirectory: stateDirectory)
+    }
 
     /// The folder of an entry: `<kind>/<first two hex digits>/<key hex>`.
     public func entryFolder(kind: CacheKind, key: Digest) -> String {
@@ -78,7 +104,8 @@ public final class CacheStore: @unchecked Sendable {
             guard let recordBytes = try CacheFiles.readIfExists(folder + "/" + EntryRecord.fileName) else { return nil }
             let record = try EntryRecord.decode(recordBytes)
             guard record.key == key else { throw CorruptData("entry holds another key") }
-            let manifest = try EntryRecord.readManifest(try CacheFiles.read(folder + "/" + EntryRecord.manifestName), key: key)
+            let manifest = try EntryRecord.readManifest(
+                try CacheFiles.read(folder + "/" + EntryRecord.manifestName), key: key)
             var payload: [String: [UInt8]] = [:]
             for item in record.payloads {
                 let bytes = try CacheFiles.read(folder + "/" + EntryRecord.payloadFolder + "/" + item.name)
@@ -87,12 +114,15 @@ public final class CacheStore: @unchecked Sendable {
                 }
                 payload[item.name] = bytes
             }
-            return CacheEntry(kind: kind, key: key, manifest: manifest, payload: payload,
-                              duration: Double(record.durationNanoseconds) / 1e9, created: record.created, folder: folder)
+            return CacheEntry(
+                kind: kind, key: key, manifest: manifest, payload: payload,
+                duration: Double(record.durationNanoseconds) / 1e9, created: record.created, folder: folder)
         } catch {
             // A folder removed by a concurrent prune is an ordinary miss.
             var info = stat()
-            if !quiet && lstat(folder, &info) == 0 { warn("ignoring damaged cache entry \(kind.folder)/\(key.hex.prefix(12)) (\(error))") }
+            if !quiet && lstat(folder, &info) == 0 {
+                warn("ignoring damaged cache entry \(kind.folder)/\(key.hex.prefix(12)) (\(error))")
+            }
             return nil
         }
     }
@@ -100,33 +130,39 @@ public final class CacheStore: @unchecked Sendable {
     /// The last entry saved for (component, action), payload included.
     public func latest(kind: CacheKind, component: String, action: String) -> CacheEntry? {
         guard let key = latestKey(kind: kind, component: component, action: action),
-              let entry = read(kind: kind, key: key),
-              entry.manifest.component == component, entry.manifest.action == action
+            let entry = read(kind: kind, key: key),
+            entry.manifest.component == component, entry.manifest.action == action
         else { return nil }
         return entry
     }
 
     /// The key and verified manifest of that entry, without reading its payload: what an
     /// explanation compares against.
-    public func latestManifest(kind: CacheKind, component: String, action: String) -> (key: Digest, manifest: InputManifest)? {
+    public func latestManifest(kind: CacheKind, component: String, action: String) -> (
+        key: Digest, manifest: InputManifest
+    )? {
         guard let key = latestKey(kind: kind, component: component, action: action) else { return nil }
         let folder = entryFolder(kind: kind, key: key)
         guard let bytes = (try? CacheFiles.readIfExists(folder + "/" + EntryRecord.manifestName)) ?? nil,
-              let manifest = try? EntryRecord.readManifest(bytes, key: key),
-              manifest.component == component, manifest.action == action
+            let manifest = try? EntryRecord.readManifest(bytes, key: key),
+            manifest.component == component, manifest.action == action
         else { return nil }
         return (key, manifest)
     }
 
     private func latestKey(kind: CacheKind, component: String, action: String) -> Digest? {
-        guard let bytes = (try? CacheFiles.readIfExists(latestIndexPath(kind: kind, component: component, action: action))) ?? nil else {
+        guard
+            let bytes =
+                (try? CacheFiles.readIfExists(latestIndexPath(kind: kind, component: component, action: action))) ?? nil
+        else {
             return nil
         }
         return Digest(hex: String(decoding: bytes, as: UTF8.self).trimmingSpaces)
     }
 
     func latestIndexPath(kind: CacheKind, component: String, action: String) -> String {
-        stateDirectory + "/latest-" + kind.folder + "-" + CacheStore.safeName(component) + "-" + CacheStore.safeName(action)
+        stateDirectory + "/latest-" + kind.folder + "-" + CacheStore.safeName(component) + "-"
+            + CacheStore.safeName(action)
     }
 
     /// A name usable in a file name: letters, digits, `.`, `_`, `-` kept; anything else (and a
@@ -134,9 +170,14 @@ public final class CacheStore: @unchecked Sendable {
     static func safeName(_ name: String) -> String {
         var out = ""
         for (index, byte) in name.utf8.enumerated() {
-            let plain = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            let plain =
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
                 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || (byte == UInt8(ascii: ".") && index > 0)
-            if plain { out.unicodeScalars.append(Unicode.Scalar(byte)) } else { out += "%" + String(byte, radix: 16, uppercase: true) }
+            if plain {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true)
+            }
         }
         return out.isEmpty ? "%" : out
     }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Lists a folder's files the way git sees them: tracked files (`git ls-files -z --cached`) plus
 /// untracked ones that are not ignored (`git ls-files -z --others --exclude-standard`, with the
@@ -10,6 +11,7 @@ import HelpSystem
 public struct GitFileLister: Sendable {
     public var runner: any ProcessRunner
 
+    /// A lister running git through `runner`.
     public init(runner: any ProcessRunner) {
         self.runner = runner
     }
@@ -40,8 +42,18 @@ public struct GitFileLister: Sendable {
 
     /// Untracked files that are not ignored, outside the default-ignored folders.
     public func listUntracked(_ folder: String) throws -> PathList {
-        try run(folder, ["ls-files", "-z", "--others", "--exclude-standard"]
-                    + DefaultIgnores.gitExcludePatterns.flatMap { ["-x", $0] })
+        try run(
+            folder,
+            ["ls-files", "-z", "--others", "--exclude-standard"]
+                + DefaultIgnores.gitExcludePatterns.flatMap { ["-x", $0] })
+    }
+
+    /// The `core.excludesFile` git is configured with, if any (`~` expanded by git).
+    public func configuredExcludesFile(_ folder: String) -> String? {
+        let command = Command("git", ["config", "--path", "--get", "core.excludesFile"], workingDirectory: folder)
+        guard let result = try? runner.run(command), result.succeeded else { return nil }
+        let path = result.stdout.trimmingSpaces
+        return path.isEmpty ? nil : path
     }
 
     private func run(_ folder: String, _ arguments: [String]) throws -> PathList {
@@ -63,14 +75,7 @@ public struct GitFileLister: Sendable {
 
     /// Whether `folder` or a parent holds `.git` (a folder, or a file in worktrees and submodules).
     public static func isInsideWorkTree(_ folder: String) -> Bool {
-        var current = folder
-        while true {
-            var info = stat()
-            if lstat(current + "/.git", &info) == 0 { return true }
-            guard let slash = current.lastIndex(of: "/"), !current.isEmpty else { return false }
-            if slash == current.startIndex { return lstat("/.git", &info) == 0 }
-            current = String(current[..<slash])
-        }
+        GitRepository.containing(folder) != nil
     }
 
     /// Both lists in one byte-ordered list; a path in both (an intent-to-add file) appears once.

@@ -8,6 +8,7 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
     private let bytes: [UInt8]
     private let onlyFolders: Bool
 
+    /// Compiles `text`; every string is a valid pattern (an unclosed `[` is literal).
     public init(_ text: String) {
         self.text = text
         var pattern = Array(text.utf8)
@@ -51,7 +52,9 @@ public struct GlobPattern: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Backtracking matcher; `**/` segments try every folder depth, `*` every split in a segment.
-    private static func match(_ p: UnsafeBufferPointer<UInt8>, _ pi: Int, _ s: UnsafeBufferPointer<UInt8>, _ si: Int) -> Bool {
+    private static func match(_ p: UnsafeBufferPointer<UInt8>, _ pi: Int, _ s: UnsafeBufferPointer<UInt8>, _ si: Int)
+        -> Bool
+    {
         let slash = UInt8(ascii: "/")
         var pi = pi
         var si = si

@@ -3,6 +3,7 @@ public struct InputFile: Sendable, Hashable, CustomStringConvertible {
     public var relativePath: String
     public var digest: Digest
 
+    /// A file at `relativePath` with content digest `digest`.
     public init(relativePath: String, digest: Digest) {
         self.relativePath = relativePath
         self.digest = digest
@@ -32,7 +33,11 @@ public struct InputFiles: Sendable, Equatable, RandomAccessCollection {
         var order = list.sortedOrder()
         var unique: [Int] = []
         for index in order {
-            if let last = unique.last, list.compare(last, index) == 0 { unique[unique.count - 1] = index } else { unique.append(index) }
+            if let last = unique.last, list.compare(last, index) == 0 {
+                unique[unique.count - 1] = index
+            } else {
+                unique.append(index)
+            }
         }
         order = unique
         self.init(paths: list.selecting(order), digests: order.map { loose[$0].digest })
@@ -43,6 +48,7 @@ public struct InputFiles: Sendable, Equatable, RandomAccessCollection {
     public var startIndex: Int { 0 }
     public var endIndex: Int { digests.count }
 
+    /// The file at `position` (allocates its path string).
     public subscript(position: Int) -> InputFile {
         InputFile(relativePath: paths.path(position), digest: digests[position])
     }

@@ -17,9 +17,12 @@ public struct InputManifest: Sendable, Equatable {
     public var config: [String: String]
     public var files: InputFiles
 
-    public init(action: String, component: String, command: [String] = [], environment: [String: Digest?] = [:],
-                tools: [String: String] = [:], config: [String: String] = [:], files: InputFiles,
-                formatVersion: UInt32 = CacheFormat.version) {
+    /// A manifest of the given parts; `formatVersion` is the current one unless decoding.
+    public init(
+        action: String, component: String, command: [String] = [], environment: [String: Digest?] = [:],
+        tools: [String: String] = [:], config: [String: String] = [:], files: InputFiles,
+        formatVersion: UInt32 = CacheFormat.version
+    ) {
         self.formatVersion = formatVersion
         self.action = action
         self.component = component
@@ -30,15 +33,27 @@ public struct InputManifest: Sendable, Equatable {
         self.files = files
     }
 
-    /// The cache key: SHA-256 of the canonical encoding.
-    public var key: Digest { SHA256.hash(encoded()) }
+    /// The cache key: SHA-256 of the canonical encoding, streamed (no 6 MB buffer for 100k files).
+    public var key: Digest {
+        var hasher = SHA256()
+        stream { hasher.update($0) }
+        return hasher.finalize()
+    }
 
     // MARK: - Canonical encoding
 
     /// Fixed field order, maps sorted by the UTF-8 bytes of their keys, every string and list
     /// length-prefixed: equal manifests give equal bytes and different ones cannot collide.
     public func encoded() -> [UInt8] {
-        var writer = ByteWriter(capacity: 256 + files.paths.bytes.count + files.count * 36)
+        var out: [UInt8] = []
+        out.reserveCapacity(512 + files.paths.bytes.count + files.count * 36)
+        stream { out.append(contentsOf: $0) }
+        return out
+    }
+
+    /// Produces the encoding piece by piece: the small fields, then the files in 64 KiB chunks.
+    private func stream(_ sink: (UnsafeRawBufferPointer) -> Void) {
+        var writer = ByteWriter(capacity: 512)
         writer.u32(formatVersion)
         writer.string(action)
         writer.string(component)
@@ -57,13 +72,44 @@ public struct InputManifest: Sendable, Equatable {
         InputManifest.writeMap(tools, into: &writer)
         InputManifest.writeMap(config, into: &writer)
         writer.u64(UInt64(files.count))
-        files.paths.bytes.withUnsafeBufferPointer { all in
-            for index in 0..<files.count {
-                writer.lengthPrefixed(UnsafeBufferPointer(rebasing: all[files.paths.range(index)]))
-                writer.digest(files.digests[index])
+        writer.bytes.withUnsafeBytes { sink($0) }
+        InputManifest.streamFiles(files, sink)
+    }
+
+    /// Per file: length-prefixed path, then the 32 digest bytes.
+    private static func streamFiles(_ files: InputFiles, _ sink: (UnsafeRawBufferPointer) -> Void) {
+        let capacity = 1 << 16
+        withUnsafeTemporaryAllocation(byteCount: capacity, alignment: 16) { chunk in
+            var used = 0
+            files.paths.bytes.withUnsafeBytes { all in
+                for index in 0..<files.count {
+                    let range = files.paths.range(index)
+                    if used + 36 + range.count > capacity {
+                        sink(UnsafeRawBufferPointer(rebasing: chunk[0..<used]))
+                        used = 0
+                    }
+                    let digest = files.digests[index]
+                    if 36 + range.count > capacity {  // longer than any real path; sent in pieces
+                        withUnsafeBytes(of: UInt32(range.count).littleEndian) { sink($0) }
+                        sink(UnsafeRawBufferPointer(rebasing: all[range]))
+                        withUnsafeBytes(
+                            of: (digest.w0.bigEndian, digest.w1.bigEndian, digest.w2.bigEndian, digest.w3.bigEndian)
+                        ) { sink($0) }
+                        continue
+                    }
+                    chunk.storeBytes(of: UInt32(range.count).littleEndian, toByteOffset: used, as: UInt32.self)
+                    chunk.baseAddress!.advanced(by: used + 4).copyMemory(
+                        from: all.baseAddress!.advanced(by: range.lowerBound), byteCount: range.count)
+                    used += 4 + range.count
+                    chunk.storeBytes(of: digest.w0.bigEndian, toByteOffset: used, as: UInt64.self)
+                    chunk.storeBytes(of: digest.w1.bigEndian, toByteOffset: used + 8, as: UInt64.self)
+                    chunk.storeBytes(of: digest.w2.bigEndian, toByteOffset: used + 16, as: UInt64.self)
+                    chunk.storeBytes(of: digest.w3.bigEndian, toByteOffset: used + 24, as: UInt64.self)
+                    used += 32
+                }
             }
+            if used > 0 { sink(UnsafeRawBufferPointer(rebasing: chunk[0..<used])) }
         }
-        return writer.bytes
     }
 
     /// Parses what `encoded()` produced; anything else throws `CorruptData`.
@@ -93,9 +139,10 @@ public struct InputManifest: Sendable, Equatable {
             digests.append(try reader.digest())
         }
         guard reader.isAtEnd else { throw CorruptData("bytes after the manifest") }
-        return InputManifest(action: action, component: component, command: command, environment: environment,
-                             tools: tools, config: config, files: InputFiles(paths: paths, digests: digests),
-                             formatVersion: version)
+        return InputManifest(
+            action: action, component: component, command: command, environment: environment,
+            tools: tools, config: config, files: InputFiles(paths: paths, digests: digests),
+            formatVersion: version)
     }
 
     // MARK: - Helpers

@@ -5,6 +5,7 @@ public struct InputRules: Sendable, Equatable {
     public var inputs: [GlobPattern]
     public var exclude: [GlobPattern]
 
+    /// Rules from the `inputs` and `exclude` glob lists of a component's config.
     public init(inputs: [String] = [], exclude: [String] = []) {
         self.inputs = inputs.map(GlobPattern.init)
         self.exclude = exclude.map(GlobPattern.init)

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The parallel steps of a scan: stat, reuse from the stat cache, hash.
 extension InputScanner {
@@ -25,7 +26,8 @@ extension InputScanner {
 
     /// Takes digests from the stat cache where path and stat match (both lists are sorted).
     /// Returns whether the cache's entries differ from what is current.
-    func reuse(_ cache: StatCache, _ paths: PathList, _ stats: [StatFingerprint], into digests: inout [Digest?]) -> Bool {
+    func reuse(_ cache: StatCache, _ paths: PathList, _ stats: [StatFingerprint], into digests: inout [Digest?]) -> Bool
+    {
         var matched = 0
         paths.bytes.withUnsafeBufferPointer { all in
             var j = 0
@@ -43,22 +45,43 @@ extension InputScanner {
         return matched != cache.count
     }
 
-    /// Hashes the files at `indices` on the worker threads. A file that vanished meanwhile is
-    /// left without a digest (and dropped); any other failure is thrown.
-    func hashAll(_ indices: [Int], _ paths: PathList, _ stats: [StatFingerprint], folder: String,
-                 into digests: inout [Digest?]) throws {
+    /// Hashes the files at `indices` on the worker threads, opening each by name in its folder.
+    /// A file that vanished meanwhile is left without a digest (and dropped); any other failure
+    /// is thrown.
+    func hashAll(
+        _ indices: [Int], _ paths: PathList, _ stats: [StatFingerprint], folder: String,
+        into digests: inout [Digest?]
+    ) throws {
+        let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folderFD >= 0 else { throw CacheFiles.failure("cannot open folder", folder) }
+        defer { close(folderFD) }
         let failures = FailureList()
+        let hasher = self.hasher
         digests.withUnsafeMutableBufferPointer { slots in
-            WorkerThreads.forEachChunk(indices.count, chunk: 64, threads: threads) { chunk in
-                for k in chunk {
-                    let index = indices[k]
-                    let path = folder + "/" + paths.path(index)
-                    do {
-                        slots[index] = try hasher.digest(ofFileAt: path, isSymlink: stats[index].isSymlink)
-                    } catch {
-                        var info = stat()
-                        if lstat(path, &info) != 0 && errno == ENOENT { continue }
-                        failures.add(error)
+            paths.bytes.withUnsafeBufferPointer { all in
+                WorkerThreads.forEachChunk(indices.count, chunk: 64, threads: threads) { chunk in
+                    var opener = FolderOpener(root: folderFD)
+                    defer { opener.close() }
+                    for k in chunk {
+                        let index = indices[k]
+                        let relative = UnsafeBufferPointer(rebasing: all[paths.range(index)])
+                        let path = { folder + "/" + String(decoding: relative, as: UTF8.self) }
+                        let outcome: Result<Digest, Error>? = opener.withLocation(relative) { dirFD, name in
+                            Result {
+                                try hasher.digest(
+                                    in: dirFD, name: name, size: Int(stats[index].size),
+                                    isSymlink: stats[index].isSymlink, path: path)
+                            }
+                        }
+                        switch outcome {
+                        case .success(let digest)?: slots[index] = digest
+                        case .failure(let error)?:
+                            var info = stat()
+                            if lstat(path(), &info) != 0 && errno == ENOENT { continue }
+                            failures.add(error)
+                        case nil:
+                            continue  // its folder is gone: the file vanished
+                        }
                     }
                 }
             }
@@ -73,56 +96,6 @@ extension InputScanner {
         let kept = (0..<paths.count).filter { digests[$0] != nil }
         if kept.count == paths.count { return (paths, stats, digests) }
         return (paths.selecting(kept), kept.map { stats[$0] }, kept.map { digests[$0] })
-    }
-}
-
-/// Stats relative paths by their folder: keeps the last folder open so consecutive files in it
-/// are looked up by name only.
-struct FolderOpener {
-    /// Linux O_PATH (not exported by the Glibc module): a descriptor good for *at calls only.
-    static let pathOnly: Int32 = 0o10_000_000
-    private let root: Int32
-    private var folder: [UInt8] = []
-    private var folderFD: Int32
-    private var name = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-
-    init(root: Int32) {
-        self.root = root
-        self.folderFD = root
-    }
-
-    /// lstat of `path` (relative to the root); nil when missing, too long or not a file.
-    mutating func stat(_ path: UnsafeBufferPointer<UInt8>) -> StatFingerprint? {
-        guard path.count < name.count else { return nil }
-        var slash = path.count - 1
-        while slash >= 0 && path[slash] != UInt8(ascii: "/") { slash -= 1 }
-        let parent = UnsafeBufferPointer(rebasing: path[0..<max(slash, 0)])
-        if !parent.elementsEqual(folder) {
-            close()
-            folder = Array(parent)
-            if !parent.isEmpty {
-                copy(parent)
-                folderFD = openat(root, name, FolderOpener.pathOnly | O_DIRECTORY | O_CLOEXEC)
-                if folderFD < 0 { folderFD = -1 }
-            }
-        }
-        guard folderFD >= 0 else { return nil }
-        copy(UnsafeBufferPointer(rebasing: path[(slash + 1)...]))
-        return StatFingerprint.at(folderFD, name)
-    }
-
-    /// Closes the folder held open (never the root).
-    mutating func close() {
-        if folderFD >= 0 && folderFD != root { Glibc.close(folderFD) }
-        folderFD = root
-        folder = []
-    }
-
-    private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
-        name.withUnsafeMutableBytes { raw in
-            raw.copyMemory(from: UnsafeRawBufferPointer(bytes))
-            raw[bytes.count] = 0
-        }
     }
 }
 

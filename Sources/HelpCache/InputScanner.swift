@@ -1,13 +1,14 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Finds a component's input files and their digests: lists them (git, else the walker), applies
 /// the `inputs`/`exclude` globs, stats them, reuses the stat cache's digest for every file whose
 /// stat is unchanged and hashes the rest on several threads. Writes the stat cache back only when
-/// something changed. Inside git, the stat cache is loaded and its files are stat'ed while the two
-/// `git ls-files` calls run, so the no-op case costs little more than git's own listing.
+/// something changed. Inside git, the files the stat cache remembers are stat'ed while the listing
+/// is obtained, and the listing itself is reused while no folder or ignore file changed.
 public struct InputScanner: Sendable {
     /// `.helpcache/state`, where the stat caches live.
     public var stateDirectory: String
@@ -15,21 +16,33 @@ public struct InputScanner: Sendable {
     public var runner: (any ProcessRunner)?
     public var hasher: any ContentHasher
     public var threads: Int
+    /// Whether an unchanged git listing may be reused without running git (see `GitListingCache`).
+    public var reuseGitListing: Bool
     /// Where a corrupt stat cache or a failing git is reported (once per scan).
     public var warn: @Sendable (String) -> Void
 
-    public init(stateDirectory: String, runner: (any ProcessRunner)?, hasher: any ContentHasher = FileContentHasher(),
-                threads: Int = WorkerThreads.defaultCount, warn: @escaping @Sendable (String) -> Void = { _ in }) {
+    /// A scanner keeping stat caches in `stateDirectory`; `runner` runs git (nil: always walk).
+    public init(
+        stateDirectory: String, runner: (any ProcessRunner)?, hasher: any ContentHasher = FileContentHasher(),
+        threads: Int = WorkerThreads.defaultCount, reuseGitListing: Bool = true,
+        warn: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.stateDirectory = stateDirectory
         self.runner = runner
         self.hasher = hasher
         self.threads = threads
+        self.reuseGitListing = reuseGitListing
         self.warn = warn
     }
 
     /// Where the stat cache of `folder` lives: one file per folder, named by a hash of its path.
     public func statCachePath(_ folder: String) -> String {
         stateDirectory + "/statcache-" + String(SHA256.hash(folder).hex.prefix(16)) + ".bin"
+    }
+
+    /// Where the remembered git listing of `folder` lives.
+    public func gitListingPath(_ folder: String) -> String {
+        stateDirectory + "/gitlist-" + String(SHA256.hash(folder).hex.prefix(16)) + ".bin"
     }
 
     // MARK: - Scanning
@@ -62,69 +75,12 @@ public struct InputScanner: Sendable {
             try? CacheFiles.makeDirectories(stateDirectory)
             try? StatCache.save(cachePath, paths: final.paths, stats: final.stats, digests: final.digests)
         }
-        let report = ScanReport(listed: listing.paths.count, hashed: toHash.count, statCacheWritten: changed,
-                                seconds: MonotonicTime.now().seconds(since: started))
-        return InputSet(folder: folder, source: listing.source,
-                        files: InputFiles(paths: final.paths, digests: final.digests.map { $0! }), report: report)
-    }
-
-    /// The git listing with stats, or nil outside git (or when git fails, with a warning). Three
-    /// jobs overlap: `ls-files --cached`, `ls-files --others`, and loading the stat cache plus
-    /// stat'ing the files it remembers, which are nearly always the files git is about to list.
-    private func listWithGit(_ folder: String, rules: InputRules, cachePath: String, cache: inout StatCache) -> Listing? {
-        guard let runner, GitFileLister.isInsideWorkTree(folder) else { return nil }
-        let git = GitFileLister(runner: runner)
-        var tracked: Result<PathList, Error> = .success(PathList())
-        var untracked: Result<PathList, Error> = .success(PathList())
-        var loaded = StatCache()
-        var prestat: [StatFingerprint?] = []
-        WorkerThreads.run(3) { job in
-            switch job {
-            case 1: tracked = Result { try git.listTracked(folder) }
-            case 2: untracked = Result { try git.listUntracked(folder) }
-            default:
-                loaded = StatCache.load(cachePath, warn: warn)
-                let cache = loaded
-                prestat = statAll(count: cache.count, in: folder) { cache.path($0) }
-            }
-        }
-        cache = loaded
-        let paths: PathList
-        do {
-            paths = GitFileLister.mergeSorted(try tracked.get(), try untracked.get())
-        } catch {
-            warn("\(error); listing \(folder) without git")
-            return nil
-        }
-        var listing = Listing(paths: paths, stats: [], source: .git).admitted(by: rules)
-        listing.stats = InputScanner.carryOver(prestat, from: loaded, to: listing.paths)
-        let unknown = (0..<listing.paths.count).filter { listing.stats[$0] == nil }
-        if !unknown.isEmpty {
-            let listed = listing.paths
-            let found = listed.bytes.withUnsafeBufferPointer { all in
-                statAll(count: unknown.count, in: folder) { UnsafeBufferPointer(rebasing: all[listed.range(unknown[$0])]) }
-            }
-            for (k, index) in unknown.enumerated() { listing.stats[index] = found[k] }
-        }
-        return listing
-    }
-
-    /// Stats taken for the cache's paths, moved to the positions of the same paths in `listed`
-    /// (both in byte order); nil where a listed path was not in the cache or had no stat.
-    private static func carryOver(_ prestat: [StatFingerprint?], from cache: StatCache, to listed: PathList) -> [StatFingerprint?] {
-        var out = [StatFingerprint?](repeating: nil, count: listed.count)
-        listed.bytes.withUnsafeBufferPointer { all in
-            var j = 0
-            for i in 0..<listed.count {
-                let path = UnsafeBufferPointer(rebasing: all[listed.range(i)])
-                while j < cache.count && PathList.compare(cache.path(j), path) < 0 { j += 1 }
-                if j < cache.count && PathList.compare(cache.path(j), path) == 0 {
-                    out[i] = prestat[j]
-                    j += 1
-                }
-            }
-        }
-        return out
+        let report = ScanReport(
+            listed: listing.paths.count, hashed: toHash.count, statCacheWritten: changed,
+            seconds: MonotonicTime.now().seconds(since: started))
+        return InputSet(
+            folder: folder, source: listing.source,
+            files: InputFiles(paths: final.paths, digests: final.digests.map { $0! }), report: report)
     }
 }
 

@@ -15,6 +15,7 @@ public struct InputSet: Sendable {
     public var files: InputFiles
     public var report: ScanReport
 
+    /// A scan result.
     public init(folder: String, source: Source, files: InputFiles, report: ScanReport) {
         self.folder = folder
         self.source = source
@@ -31,6 +32,7 @@ public struct ScanReport: Sendable, Equatable {
     public var statCacheWritten: Bool
     public var seconds: Double
 
+    /// A scan report.
     public init(listed: Int, hashed: Int, statCacheWritten: Bool, seconds: Double) {
         self.listed = listed
         self.hashed = hashed

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A whole file mapped read-only into memory (pages shared with the page cache, so a 10 MB stat
@@ -23,7 +23,9 @@ final class MappedFile: @unchecked Sendable {
         let size = Int(info.st_size)
         guard size > 0 else { return MappedFile(copying: []) }
         let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MappedFile.populate, fd, 0)
-        guard let address, address != MAP_FAILED else { return MappedFile(copying: try CacheFiles.readAll(fd: fd, path: path)) }
+        guard let address, address != MAP_FAILED else {
+            return MappedFile(copying: try CacheFiles.readAll(fd: fd, path: path))
+        }
         return MappedFile(UnsafeRawBufferPointer(start: address, count: size), mapped: true)
     }
 

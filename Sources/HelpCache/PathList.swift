@@ -7,6 +7,7 @@ public struct PathList: Sendable, Equatable {
     /// The end offset of each path in `bytes`; path `i` starts where path `i - 1` ends.
     public private(set) var ends: [Int] = []
 
+    /// An empty list.
     public init() {}
 
     /// Adopts a buffer and its end offsets as they are (the caller checked them).
@@ -15,16 +16,19 @@ public struct PathList: Sendable, Equatable {
         self.ends = ends
     }
 
+    /// The paths in the order given.
     public init<S: Sequence>(_ paths: S) where S.Element == String {
         for path in paths { append(path) }
     }
 
     public var count: Int { ends.count }
 
+    /// Where path `index` lies in `bytes`.
     public func range(_ index: Int) -> Range<Int> {
         (index == 0 ? 0 : ends[index - 1])..<ends[index]
     }
 
+    /// Path `index` as a string (allocates).
     public func path(_ index: Int) -> String {
         String(decoding: bytes[range(index)], as: UTF8.self)
     }
@@ -37,11 +41,13 @@ public struct PathList: Sendable, Equatable {
 
     // MARK: - Building
 
+    /// Adds a path at the end.
     public mutating func append(_ path: String) {
         bytes.append(contentsOf: path.utf8)
         ends.append(bytes.count)
     }
 
+    /// Adds a path given as UTF-8 bytes at the end.
     public mutating func append(_ path: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: path)
         ends.append(bytes.count)
@@ -69,6 +75,7 @@ public struct PathList: Sendable, Equatable {
         append(path)
     }
 
+    /// Reserves room for `pathCount` paths of `byteCount` bytes in all.
     public mutating func reserve(bytes byteCount: Int, paths pathCount: Int) {
         bytes.reserveCapacity(byteCount)
         ends.reserveCapacity(pathCount)
@@ -161,7 +168,7 @@ public struct PathList: Sendable, Equatable {
 }
 
 #if canImport(Glibc)
-import Glibc
-@inline(__always)
-private func memcmpBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Int32 { memcmp(a, b, n) }
+    import Glibc
+    @inline(__always)
+    private func memcmpBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Int32 { memcmp(a, b, n) }
 #endif

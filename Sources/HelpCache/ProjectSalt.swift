@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The per-project random key under which declared environment values are fingerprinted
 /// (HMAC-SHA256), so manifests can tell that a secret changed without holding anything that
@@ -25,7 +26,9 @@ public struct ProjectSalt: Sendable {
     /// create it agree: the file appears complete through `link`, and the loser reads the winner's.
     public static func load(stateDirectory: String) throws -> ProjectSalt {
         let path = stateDirectory + "/salt"
-        if let existing = try CacheFiles.readIfExists(path), existing.count == 32 { return ProjectSalt(bytes: existing) }
+        if let existing = try CacheFiles.readIfExists(path), existing.count == 32 {
+            return ProjectSalt(bytes: existing)
+        }
         try CacheFiles.makeDirectories(stateDirectory)
         let fresh = CacheFiles.randomBytes(32)
         let temp = CacheFiles.temporaryName(beside: path)
@@ -33,7 +36,9 @@ public struct ProjectSalt: Sendable {
         defer { unlink(temp) }
         if link(temp, path) == 0 { return ProjectSalt(bytes: fresh) }
         guard errno == EEXIST else { throw CacheFiles.failure("cannot create", path) }
-        if let existing = try CacheFiles.readIfExists(path), existing.count == 32 { return ProjectSalt(bytes: existing) }
+        if let existing = try CacheFiles.readIfExists(path), existing.count == 32 {
+            return ProjectSalt(bytes: existing)
+        }
         // A damaged salt: replace it. Old fingerprints no longer match, which only costs misses.
         guard rename(temp, path) == 0 else { throw CacheFiles.failure("cannot replace", path) }
         return ProjectSalt(bytes: fresh)

@@ -45,16 +45,26 @@ public enum SealedFile {
     }
 
     /// The same checks on raw memory (a mapped file); returns the body's range and the write time.
-    public static func check(_ raw: UnsafeRawBufferPointer, magic: UInt32) throws -> (body: Range<Int>, writeTime: Int64) {
+    public static func check(_ raw: UnsafeRawBufferPointer, magic: UInt32) throws -> (
+        body: Range<Int>, writeTime: Int64
+    ) {
         guard raw.count >= headerSize + trailerSize else { throw CorruptData("truncated header") }
-        func word32(_ at: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
-        func word64(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        func word32(_ at: Int) -> UInt32 {
+            UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt32.self))
+        }
+        func word64(_ at: Int) -> UInt64 {
+            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+        }
         guard word32(0) == magic else { throw CorruptData("not a cache file of this kind") }
         let version = word32(4)
-        guard version == CacheFormat.version else { throw CorruptData("format version \(version), expected \(CacheFormat.version)") }
+        guard version == CacheFormat.version else {
+            throw CorruptData("format version \(version), expected \(CacheFormat.version)")
+        }
         let end = raw.count - trailerSize
         guard word64(16) == UInt64(end - headerSize) else { throw CorruptData("truncated or extended body") }
-        guard word64(end) == Checksum64.of(UnsafeRawBufferPointer(rebasing: raw[0..<end])) else { throw CorruptData("checksum mismatch") }
+        guard word64(end) == Checksum64.of(UnsafeRawBufferPointer(rebasing: raw[0..<end])) else {
+            throw CorruptData("checksum mismatch")
+        }
         return (headerSize..<end, Int64(bitPattern: word64(8)))
     }
 }

@@ -39,7 +39,7 @@ public final class StatCache: @unchecked Sendable {
         let pathBytes = Int(clamping: word(body.lowerBound + 8))
         let available = body.count - 16
         guard pathBytes <= available, count <= (available - pathBytes) / (4 + StatCache.recordSize),
-              available - pathBytes == count * (4 + StatCache.recordSize)
+            available - pathBytes == count * (4 + StatCache.recordSize)
         else { throw CorruptData("entry count does not match the file size") }
         self.count = count
         self.writeTime = writeTime
@@ -49,7 +49,8 @@ public final class StatCache: @unchecked Sendable {
         recordsStart = endsStart + count * 4
         var previous = 0
         for index in 0..<count {
-            let end = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: endsStart + index * 4, as: UInt32.self)))
+            let end = Int(
+                UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: endsStart + index * 4, as: UInt32.self)))
             guard end >= previous, end <= pathBytes else { throw CorruptData("bad path offsets") }
             previous = end
         }
@@ -66,19 +67,26 @@ public final class StatCache: @unchecked Sendable {
         return UnsafeBufferPointer(start: base, count: Int(end(raw, index)) - start)
     }
 
+    /// The stat remembered for entry `index`.
     public func stat(_ index: Int) -> StatFingerprint {
         let raw = file!.bytes
         let offset = recordsStart + index * StatCache.recordSize
-        func word(_ at: Int) -> UInt64 { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + at, as: UInt64.self)) }
-        return StatFingerprint(size: word(0), mtime: Int64(bitPattern: word(8)), ctime: Int64(bitPattern: word(16)),
-                               inode: word(24), isSymlink: word(32) & StatCache.flagSymlink != 0)
+        func word(_ at: Int) -> UInt64 {
+            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + at, as: UInt64.self))
+        }
+        return StatFingerprint(
+            size: word(0), mtime: Int64(bitPattern: word(8)), ctime: Int64(bitPattern: word(16)),
+            inode: word(24), isSymlink: word(32) & StatCache.flagSymlink != 0)
     }
 
     /// The remembered digest; nil when the file was racy as the cache was written.
     public func digest(_ index: Int) -> Digest? {
         let raw = file!.bytes
         let offset = recordsStart + index * StatCache.recordSize
-        guard UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 32, as: UInt64.self)) & StatCache.flagDigest != 0 else { return nil }
+        guard
+            UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 32, as: UInt64.self)) & StatCache.flagDigest
+                != 0
+        else { return nil }
         return ByteReader.digest(in: raw, at: offset + 40)
     }
 
@@ -106,10 +114,13 @@ public final class StatCache: @unchecked Sendable {
 
     /// The sealed file for sorted `paths` with their stats and digests. Entries racy against
     /// `writeTime` (see `StatFingerprint.isRacy`) are written without their digest.
-    public static func encode(paths: PathList, stats: [StatFingerprint], digests: [Digest?], writeTime: Int64) -> [UInt8] {
+    public static func encode(paths: PathList, stats: [StatFingerprint], digests: [Digest?], writeTime: Int64)
+        -> [UInt8]
+    {
         precondition(paths.count == stats.count && stats.count == digests.count)
-        var writer = SealedFile.begin(magic: CacheFormat.statCacheMagic, writeTime: writeTime,
-                                      capacity: 16 + paths.bytes.count + paths.count * (4 + recordSize))
+        var writer = SealedFile.begin(
+            magic: CacheFormat.statCacheMagic, writeTime: writeTime,
+            capacity: 16 + paths.bytes.count + paths.count * (4 + recordSize))
         writer.u64(UInt64(paths.count))
         writer.u64(UInt64(paths.bytes.count))
         writer.raw(paths.bytes)
@@ -127,8 +138,11 @@ public final class StatCache: @unchecked Sendable {
     }
 
     /// Writes a cache atomically. Not fsynced: losing it in a crash only costs a rehash.
-    public static func save(_ path: String, paths: PathList, stats: [StatFingerprint], digests: [Digest?],
-                            writeTime: Int64 = CacheFiles.now()) throws {
-        try CacheFiles.writeAtomically(path, encode(paths: paths, stats: stats, digests: digests, writeTime: writeTime), sync: false)
+    public static func save(
+        _ path: String, paths: PathList, stats: [StatFingerprint], digests: [Digest?],
+        writeTime: Int64 = CacheFiles.now()
+    ) throws {
+        try CacheFiles.writeAtomically(
+            path, encode(paths: paths, stats: stats, digests: digests, writeTime: writeTime), sync: false)
     }
 }

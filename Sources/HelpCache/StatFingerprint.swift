@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What the stat cache remembers about a file to decide, without reading it, that it is unchanged:
@@ -11,6 +11,7 @@ public struct StatFingerprint: Sendable, Equatable {
     public var inode: UInt64
     public var isSymlink: Bool
 
+    /// A fingerprint from its parts (tests, decoding).
     public init(size: UInt64, mtime: Int64, ctime: Int64, inode: UInt64, isSymlink: Bool = false) {
         self.size = size
         self.mtime = mtime

@@ -1,13 +1,16 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Lists the files under a folder outside git with raw syscalls: openat + readdir with d_type, and
 /// one fstatat per file, on several threads sharing a queue of folders. Default-ignored folders
-/// (see `DefaultIgnores`) are not entered; symlinks are listed, never followed.
+/// (see `DefaultIgnores`) are not entered; symlinks are listed, never followed. Each folder's
+/// entries are sorted on their own (a subfolder counting as its name plus `/`), so joining the
+/// folders depth-first gives byte order without one big sort.
 public struct TreeWalker: Sendable {
     public var threads: Int
 
+    /// A walker using `threads` threads.
     public init(threads: Int = WorkerThreads.defaultCount) {
         self.threads = threads
     }
@@ -18,122 +21,154 @@ public struct TreeWalker: Sendable {
         guard rootFD >= 0 else { throw CacheFiles.failure("cannot open folder", root) }
         defer { close(rootFD) }
         let queue = FolderQueue(first: [])
-        var parts = [(PathList, [StatFingerprint])](repeating: (PathList(), []), count: threads)
+        var parts = [[FolderEntries]](repeating: [], count: threads)
         parts.withUnsafeMutableBufferPointer { slots in
             WorkerThreads.run(threads) { worker in
-                var found = PathList()
-                var stats: [StatFingerprint] = []
+                var read: [FolderEntries] = []
                 while let folder = queue.pop() {
-                    let subfolders = TreeWalker.read(folder, rootFD: rootFD, into: &found, &stats)
-                    queue.finish(adding: subfolders)
+                    let entries = FolderEntries.read(folder, rootFD: rootFD)
+                    queue.finish(adding: entries.subfolderPaths)
+                    read.append(entries)
                 }
-                slots[worker] = (found, stats)
+                slots[worker] = read
             }
         }
-        return merge(parts)
-    }
-
-    // MARK: - One folder
-
-    /// Reads one folder: files go into `found`/`stats`, subfolders to walk are returned.
-    private static func read(_ folder: [UInt8], rootFD: Int32, into found: inout PathList, _ stats: inout [StatFingerprint]) -> [[UInt8]] {
-        let fd = folder.isEmpty ? openat(rootFD, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            : (folder + [0]).withUnsafeBufferPointer { path in
-                path.withMemoryRebound(to: CChar.self) { openat(rootFD, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW) }
-            }
-        guard fd >= 0, let dir = fdopendir(fd) else {
-            if fd >= 0 { close(fd) }
-            return []
+        var byPath: [[UInt8]: FolderEntries] = [:]
+        for part in parts {
+            for entries in part { byPath[entries.path] = entries }
         }
-        defer { closedir(dir) }
-        let dfd = dirfd(dir)
-        var subfolders: [[UInt8]] = []
-        folder.withUnsafeBufferPointer { prefix in
-            while let entry = readdir(dir) {
-                withUnsafePointer(to: &entry.pointee.d_name) { namePointer in
-                    let cName = UnsafeRawPointer(namePointer).assumingMemoryBound(to: CChar.self)
-                    let name = UnsafeBufferPointer(start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self), count: strlen(cName))
-                    if name.count <= 2 && name[0] == UInt8(ascii: ".") && (name.count == 1 || name[1] == UInt8(ascii: ".")) { return }
-                    var type = Int32(entry.pointee.d_type)
-                    var known: StatFingerprint?
-                    if type == Int32(DT_UNKNOWN) {
-                        var info = stat()
-                        guard fstatat(dfd, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
-                        if info.st_mode & S_IFMT == S_IFDIR { type = Int32(DT_DIR) } else { known = StatFingerprint(info); type = Int32(DT_REG) }
-                    }
-                    if type == Int32(DT_DIR) {
-                        guard !DefaultIgnores.ignoresFolder(name) else { return }
-                        var sub = [UInt8](prefix)
-                        if !sub.isEmpty { sub.append(UInt8(ascii: "/")) }
-                        sub.append(contentsOf: name)
-                        subfolders.append(sub)
-                    } else if type == Int32(DT_REG) || type == Int32(DT_LNK) {
-                        guard !DefaultIgnores.ignoresFile(name), let info = known ?? StatFingerprint.at(dfd, cName) else { return }
-                        found.append(prefix: prefix, name: name)
-                        stats.append(info)
-                    }
-                }
-            }
-        }
-        return subfolders
-    }
-
-    // MARK: - Merging
-
-    /// Joins the workers' lists and sorts them into byte order.
-    private func merge(_ parts: [(PathList, [StatFingerprint])]) -> (paths: PathList, stats: [StatFingerprint]) {
-        var all = PathList()
+        var paths = PathList()
         var stats: [StatFingerprint] = []
-        stats.reserveCapacity(parts.reduce(0) { $0 + $1.1.count })
-        for (list, partStats) in parts {
-            for i in 0..<list.count { list.withPath(i) { all.append($0) } }
-            stats.append(contentsOf: partStats)
+        TreeWalker.emit([], byPath, &paths, &stats)
+        return (paths, stats)
+    }
+
+    /// Appends the files of `folder` and, in place, of its subfolders.
+    private static func emit(
+        _ folder: [UInt8], _ byPath: [[UInt8]: FolderEntries], _ paths: inout PathList, _ stats: inout [StatFingerprint]
+    ) {
+        guard let entries = byPath[folder] else { return }
+        entries.names.withUnsafeBufferPointer { names in
+            folder.withUnsafeBufferPointer { prefix in
+                for entry in entries.entries {
+                    let name = UnsafeBufferPointer(rebasing: names[Int(entry.start)..<Int(entry.start + entry.length)])
+                    if entry.isFolder {
+                        var child = folder
+                        if !child.isEmpty { child.append(UInt8(ascii: "/")) }
+                        child.append(contentsOf: name)
+                        emit(child, byPath, &paths, &stats)
+                    } else {
+                        paths.append(prefix: prefix, name: name)
+                        stats.append(entry.stat)
+                    }
+                }
+            }
         }
-        let order = all.sortedOrder()
-        return (all.selecting(order), order.map { stats[$0] })
     }
 }
 
-/// The walker's shared queue of folders still to read; workers wait on it until every folder is
-/// read and none is being read (so none can add more).
-private final class FolderQueue: @unchecked Sendable {
-    private var pending: [[UInt8]]
-    private var active = 0
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let condition = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-
-    init(first: [UInt8]) {
-        pending = [first]
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(condition, nil)
+/// One folder's files (with stats) and walkable subfolders, sorted so that a depth-first join of
+/// all folders is in byte order.
+struct FolderEntries {
+    /// A name in `names` and what it is.
+    struct Entry {
+        var start: Int32
+        var length: Int32
+        var isFolder: Bool
+        var stat: StatFingerprint
     }
 
-    deinit {
-        pthread_cond_destroy(condition)
-        pthread_mutex_destroy(mutex)
-        condition.deallocate()
-        mutex.deallocate()
-    }
+    /// The folder, relative to the root.
+    var path: [UInt8]
+    /// The entry names back to back.
+    var names: [UInt8] = []
+    var entries: [Entry] = []
 
-    /// The next folder, or nil once the walk is complete.
-    func pop() -> [UInt8]? {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        while pending.isEmpty && active > 0 { pthread_cond_wait(condition, mutex) }
-        guard let folder = pending.popLast() else {
-            pthread_cond_broadcast(condition)
-            return nil
+    /// The relative paths of the subfolders to walk next.
+    var subfolderPaths: [[UInt8]] {
+        entries.filter(\.isFolder).map { entry in
+            var child = path
+            if !child.isEmpty { child.append(UInt8(ascii: "/")) }
+            child.append(contentsOf: names[Int(entry.start)..<Int(entry.start + entry.length)])
+            return child
         }
-        active += 1
-        return folder
     }
 
-    /// Marks a folder read and queues the subfolders it found.
-    func finish(adding folders: [[UInt8]]) {
-        pthread_mutex_lock(mutex)
-        pending.append(contentsOf: folders)
-        active -= 1
-        if !folders.isEmpty || active == 0 { pthread_cond_broadcast(condition) }
-        pthread_mutex_unlock(mutex)
+    /// Reads `folder`: stats its files, keeps subfolders that are not default-ignored, sorts.
+    static func read(_ folder: [UInt8], rootFD: Int32) -> FolderEntries {
+        var result = FolderEntries(path: folder)
+        let fd =
+            folder.isEmpty
+            ? openat(rootFD, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            : (folder + [0]).withUnsafeBufferPointer { path in
+                path.withMemoryRebound(to: CChar.self) {
+                    openat(rootFD, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_CLOEXEC | O_NOFOLLOW)
+                }
+            }
+        guard fd >= 0, let dir = fdopendir(fd) else {
+            if fd >= 0 { close(fd) }
+            return result
+        }
+        defer { closedir(dir) }
+        let dfd = dirfd(dir)
+        let none = StatFingerprint(size: 0, mtime: 0, ctime: 0, inode: 0)
+        while let entry = readdir(dir) {
+            withUnsafePointer(to: &entry.pointee.d_name) { namePointer in
+                let cName = UnsafeRawPointer(namePointer).assumingMemoryBound(to: CChar.self)
+                let name = UnsafeBufferPointer(
+                    start: UnsafeRawPointer(cName).assumingMemoryBound(to: UInt8.self), count: strlen(cName))
+                if name.count <= 2 && name[0] == UInt8(ascii: ".") && (name.count == 1 || name[1] == UInt8(ascii: "."))
+                {
+                    return
+                }
+                var type = Int32(entry.pointee.d_type)
+                var known: StatFingerprint?
+                if type == Int32(DT_UNKNOWN) {
+                    var info = stat()
+                    guard fstatat(dfd, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return }
+                    if info.st_mode & S_IFMT == S_IFDIR {
+                        type = Int32(DT_DIR)
+                    } else {
+                        known = StatFingerprint(info)
+                        type = Int32(DT_REG)
+                    }
+                }
+                if type == Int32(DT_DIR) {
+                    guard !DefaultIgnores.ignoresFolder(name) else { return }
+                    result.add(name, isFolder: true, stat: none)
+                } else if type == Int32(DT_REG) || type == Int32(DT_LNK) {
+                    guard !DefaultIgnores.ignoresFile(name), let info = known ?? StatFingerprint.at(dfd, cName) else {
+                        return
+                    }
+                    result.add(name, isFolder: false, stat: info)
+                }
+            }
+        }
+        result.sort()
+        return result
+    }
+
+    private mutating func add(_ name: UnsafeBufferPointer<UInt8>, isFolder: Bool, stat: StatFingerprint) {
+        entries.append(Entry(start: Int32(names.count), length: Int32(name.count), isFolder: isFolder, stat: stat))
+        names.append(contentsOf: name)
+    }
+
+    /// Byte order of the names, a folder's name read as if followed by `/`.
+    private mutating func sort() {
+        names.withUnsafeBufferPointer { all in
+            entries.sort { a, b in
+                let common = Int(min(a.length, b.length))
+                if common > 0 {
+                    let order = memcmp(all.baseAddress! + Int(a.start), all.baseAddress! + Int(b.start), common)
+                    if order != 0 { return order < 0 }
+                }
+                // After the common part: the next byte, a folder's implied `/`, or the end (-1).
+                let nextA =
+                    a.length > common ? Int(all[Int(a.start) + common]) : (a.isFolder ? Int(UInt8(ascii: "/")) : -1)
+                let nextB =
+                    b.length > common ? Int(all[Int(b.start) + common]) : (b.isFolder ? Int(UInt8(ascii: "/")) : -1)
+                return nextA < nextB
+            }
+        }
     }
 }

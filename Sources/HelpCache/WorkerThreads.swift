@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Plain pthreads for the scanner's parallel stat and hash loops. Dispatch's concurrentPerform
 /// caps at the core count the runtime sees, while stat and read calls spend most of their time in
@@ -31,11 +32,14 @@ public enum WorkerThreads {
             for worker in 1..<count {
                 let box = Unmanaged.passRetained(Job { escapable(worker) }).toOpaque()
                 var thread = pthread_t()
-                if pthread_create(&thread, nil, { raw in
-                    let job = Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue()
-                    job.body()
-                    return nil
-                }, box) == 0 {
+                if pthread_create(
+                    &thread, nil,
+                    { raw in
+                        let job = Unmanaged<Job>.fromOpaque(raw!).takeRetainedValue()
+                        job.body()
+                        return nil
+                    }, box) == 0
+                {
                     threads.append(thread)
                 } else {
                     Unmanaged<Job>.fromOpaque(box).release()
@@ -49,7 +53,9 @@ public enum WorkerThreads {
     }
 
     /// Calls `body` on chunks of `0..<total`, handed out to `threads` workers as they finish.
-    public static func forEachChunk(_ total: Int, chunk: Int = 512, threads: Int = defaultCount, _ body: (Range<Int>) -> Void) {
+    public static func forEachChunk(
+        _ total: Int, chunk: Int = 512, threads: Int = defaultCount, _ body: (Range<Int>) -> Void
+    ) {
         guard total > 0 else { return }
         let workers = min(threads, (total + chunk - 1) / chunk)
         let next = ChunkCounter()

@@ -1,7 +1,7 @@
-/// The set of release versions a PEP 440 specifier allows, as one interval, for telling whether
-/// two specifiers for the same package can both be met (`httpx==0.25` against `httpx>=0.27`).
-/// Versions compare by their release numbers; pre-, post- and local parts are ignored, which only
-/// makes the check more forgiving, never stricter.
+/// The versions a PEP 440 specifier allows, for telling whether two specifiers for the same
+/// package can both be met (`httpx==0.25` against `httpx>=0.27`) and whether a version fits.
+/// Matching and overlap follow PEP 440 exactly through `SpecifierSet`; `lower`, `upper` and
+/// `excluded` summarise the clauses by release numbers for display.
 public struct VersionRange: Sendable, Equatable {
     /// A bound and whether it is included.
     public struct Bound: Sendable, Equatable {
@@ -9,100 +9,66 @@ public struct VersionRange: Sendable, Equatable {
         public var inclusive: Bool
     }
 
-    public var lower: Bound?
-    public var upper: Bound?
+    /// The clauses, with PEP 440 semantics.
+    public let specifiers: SpecifierSet
+    public private(set) var lower: Bound?
+    public private(set) var upper: Bound?
     /// Versions excluded by `!=`.
-    public var excluded: [[Int]] = []
+    public private(set) var excluded: [[Int]] = []
 
     /// Every version.
-    public static let any = VersionRange(lower: nil, upper: nil)
+    public static let any = VersionRange(specifiers: .any)
 
-    /// The operators PEP 440 defines, longest first so `===` is not read as `==`.
-    static let operators = ["===", "~=", "==", "!=", "<=", ">=", "<", ">"]
-
-    /// Splits `>=1,<2` into normalized clauses; nil when a clause is malformed.
+    /// Splits `>=1,<2` into clauses without spaces, as written; nil when a clause is malformed.
     public static func clauses(_ specifier: String) -> [String]? {
         var out: [String] = []
         for raw in specifier.split(separator: ",", omittingEmptySubsequences: false) {
-            let clause = raw.filter { !$0.isWhitespace }
-            guard let op = operators.first(where: { clause.hasPrefix($0) }) else { return nil }
-            let version = clause.dropFirst(op.count)
-            guard let first = version.first, first.isNumber || first == "v",
-                  version.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "._+!*-".contains($0)) }) else { return nil }
-            if version.contains("*") && !(op == "==" || op == "!=") { return nil }
-            if op == "~=" && release(String(version)).count < 2 { return nil }
-            out.append(op + version)
+            guard VersionSpecifier(String(raw)) != nil else { return nil }
+            out.append(raw.filter { !$0.isWhitespace })
         }
         return out
     }
 
-    /// The interval a specifier allows; nil when it cannot be read.
+    /// The range a specifier allows; nil when it cannot be read.
     public init?(specifier: String) {
-        self.init(lower: nil, upper: nil)
-        guard !specifier.isEmpty else { return }
-        guard let clauses = VersionRange.clauses(specifier) else { return nil }
-        for clause in clauses {
-            let op = VersionRange.operators.first(where: { clause.hasPrefix($0) })!
-            let text = String(clause.dropFirst(op.count))
-            let numbers = VersionRange.release(text)
-            switch op {
-            case ">=": raiseLower(Bound(release: numbers, inclusive: true))
-            case ">": raiseLower(Bound(release: numbers, inclusive: false))
-            case "<=": dropUpper(Bound(release: numbers, inclusive: true))
-            case "<": dropUpper(Bound(release: numbers, inclusive: false))
-            case "~=":
+        guard let set = try? SpecifierSet(specifier) else { return nil }
+        self.init(specifiers: set)
+    }
+
+    /// The range of an already parsed set.
+    public init(specifiers: SpecifierSet) {
+        self.specifiers = specifiers
+        for clause in specifiers.specifiers {
+            guard let version = clause.version else { continue }
+            let numbers = version.release
+            switch clause.op {
+            case .greaterOrEqual: raiseLower(Bound(release: numbers, inclusive: true))
+            case .greater: raiseLower(Bound(release: numbers, inclusive: false))
+            case .lessOrEqual: dropUpper(Bound(release: numbers, inclusive: true))
+            case .less: dropUpper(Bound(release: numbers, inclusive: false))
+            case .notEqual: if !clause.isPrefix { excluded.append(numbers) }
+            case .compatible, .equal, .arbitrary:
+                let prefix = clause.op == .compatible ? Array(numbers.dropLast()) : numbers
                 raiseLower(Bound(release: numbers, inclusive: true))
-                var next = Array(numbers.dropLast())
-                next[next.count - 1] += 1
-                dropUpper(Bound(release: next, inclusive: false))
-            case "!=":
-                if !text.contains("*") { excluded.append(numbers) }
-            default:  // == and ===
-                if text.hasSuffix("*") {
-                    raiseLower(Bound(release: numbers, inclusive: true))
-                    var next = numbers
+                if clause.op == .compatible || clause.isPrefix {
+                    var next = prefix
                     next[next.count - 1] += 1
                     dropUpper(Bound(release: next, inclusive: false))
                 } else {
-                    raiseLower(Bound(release: numbers, inclusive: true))
                     dropUpper(Bound(release: numbers, inclusive: true))
                 }
             }
         }
     }
 
-    init(lower: Bound?, upper: Bound?) {
-        self.lower = lower
-        self.upper = upper
-    }
-
     /// True when some version satisfies both ranges.
-    public func overlaps(_ other: VersionRange) -> Bool {
-        var both = self
-        if let lower = other.lower { both.raiseLower(lower) }
-        if let upper = other.upper { both.dropUpper(upper) }
-        both.excluded += other.excluded
-        guard let lower = both.lower, let upper = both.upper else { return true }
-        let order = VersionRange.compare(lower.release, upper.release)
-        if order > 0 { return false }
-        if order == 0 {
-            return lower.inclusive && upper.inclusive && !both.excluded.contains { VersionRange.compare($0, lower.release) == 0 }
-        }
-        return true
-    }
+    public func overlaps(_ other: VersionRange) -> Bool { specifiers.intersects(other.specifiers) }
 
-    /// True when `version` (release numbers) lies in the range.
+    /// True when `version` lies in the range. Text that is no PEP 440 version is judged by its
+    /// leading release numbers (`3.13.0t` as `3.13.0`).
     public func contains(_ version: String) -> Bool {
-        let numbers = VersionRange.release(version)
-        if let lower {
-            let order = VersionRange.compare(numbers, lower.release)
-            if order < 0 || (order == 0 && !lower.inclusive) { return false }
-        }
-        if let upper {
-            let order = VersionRange.compare(numbers, upper.release)
-            if order > 0 || (order == 0 && !upper.inclusive) { return false }
-        }
-        return !excluded.contains { VersionRange.compare($0, numbers) == 0 }
+        let parsed = PythonVersion(version) ?? PythonVersion(release: VersionRange.release(version))
+        return specifiers.contains(parsed)
     }
 
     // MARK: - Helpers
