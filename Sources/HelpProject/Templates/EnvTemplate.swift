@@ -7,7 +7,7 @@ import HelpSystem
 ///     # help: secret
 ///     SECRET_KEY=
 ///
-/// Markers (one `# help:` line, words separated by commas or spaces):
+/// Markers (one `# help:` line directly above the key, words separated by commas):
 /// - `secret`: an empty value is generated (32 random bytes, URL-safe base64), and the value is
 ///   masked wherever configuration is shown;
 /// - `required`: the run stops (exit 65) while the value is empty.
@@ -51,44 +51,35 @@ public struct EnvTemplate: Sendable, Equatable {
         entries.first { $0.key == key }
     }
 
-    /// The comment prefix of a marker line.
-    public static let markerPrefix = "# help:"
-    /// The marker words a template may use.
-    public static let markerWords = ["secret", "required"]
-
     // MARK: - Parsing
 
-    /// Reads a template: values through the dotenv reader, markers and comments from the lines
-    /// above each key. An unknown marker word is a data error naming the file and line.
+    /// Reads a template: keys and values as python-dotenv reads them, markers from the comment
+    /// line directly above each key (`DotEnvTemplate`), and the whole comment block above each key
+    /// to copy along into `.env`. An unknown marker word, or a line python-dotenv cannot read, is
+    /// a data error naming the file and line.
     public static func parse(_ text: String, source: EnvTemplateSource) throws -> EnvTemplate {
+        let template = DotEnvTemplate(text: text)
+        if let problem = template.problems.first {
+            throw HelpError.badData("\(source.label): \(problem)", hint: "markers are written `# help: secret, required`")
+        }
+        if let unreadable = template.file.unreadableLines.first {
+            throw HelpError.badData("\(source.label):\(unreadable.lowerBound): python-dotenv cannot read this line",
+                                    hint: "close its quotes, or quote a value that holds spaces or #")
+        }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
         }
         var entries: [Entry] = []
-        for assignment in try EnvAssignment.read(text, source: source.label) {
+        for binding in template.file.entries {
             var comments: [String] = []
-            var index = assignment.line - 2
+            var index = binding.lines.lowerBound - 2
             while index >= 0, lines[index].drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") {
                 comments.insert(lines[index], at: 0)
                 index -= 1
             }
-            var entry = Entry(key: assignment.key, value: assignment.value, comments: comments, line: assignment.line)
-            for (offset, comment) in comments.enumerated() {
-                let trimmed = comment.drop(while: { $0 == " " || $0 == "\t" })
-                guard trimmed.hasPrefix(markerPrefix) else { continue }
-                let words = trimmed.dropFirst(markerPrefix.count).split(whereSeparator: { $0 == "," || $0 == " " || $0 == "\t" })
-                for word in words.map({ $0.lowercased() }) {
-                    switch word {
-                    case "secret": entry.isSecret = true
-                    case "required": entry.isRequired = true
-                    default:
-                        let line = assignment.line - comments.count + offset
-                        throw HelpError.badData(
-                            "\(source.label):\(line): unknown marker '\(word)'",
-                            hint: "markers are: " + markerWords.joined(separator: ", ") + " (as in `# help: secret, required`)")
-                    }
-                }
-            }
+            let markers = template.markers(for: binding.key)
+            let entry = Entry(key: binding.key, value: binding.value ?? "", isSecret: markers.contains(.secret),
+                              isRequired: markers.contains(.required), comments: comments, line: binding.lines.lowerBound)
             if let existing = entries.firstIndex(where: { $0.key == entry.key }) {
                 entries[existing] = entry
             } else {
@@ -96,6 +87,11 @@ public struct EnvTemplate: Sendable, Equatable {
             }
         }
         return EnvTemplate(entries: entries, source: source)
+    }
+
+    /// `KEY=value` as a `.env` line, the value quoted so python-dotenv reads it back unchanged.
+    public static func line(key: String, value: String) -> String {
+        key + "=" + DotEnvEscapes.quote(value)
     }
 }
 

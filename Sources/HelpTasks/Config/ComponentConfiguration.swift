@@ -53,7 +53,7 @@ public struct ComponentConfiguration: Sendable {
     /// Re-reads `.env` after the plan was applied and returns the configuration children get.
     public func reloaded(environment: [String: String], fileSystem: FileSystem = FileSystem()) throws -> EffectiveConfiguration {
         let text = try fileSystem.readText(plan.path)
-        return EffectiveConfiguration(template: template, envFile: try EnvAssignment.read(text, source: plan.path), environment: environment)
+        return EffectiveConfiguration(template: template, envFile: DotEnvFile(text: text), environment: environment)
     }
 
     /// Stops with exit 65 when required keys are empty, naming them and the file to fill.

@@ -34,12 +34,13 @@ public struct ConfigReport: Sendable {
             if !lines.isEmpty { lines.append("") }
             lines.append("\(component.configuration.component.name): \(file) (template: \(source.name), \(source.origin.rawValue): \(RunPlan.relative(source.label, root: root)))")
             let width = component.effective.items.map(\.key.count).max() ?? 0
-            for item in component.effective.items {
+            let values = component.effective.items.map { $0.value.isEmpty ? "(empty)" : $0.display(reveal: reveal) }
+            let valueWidth = min(60, values.map(\.count).max() ?? 0)
+            for (item, value) in zip(component.effective.items, values) {
                 var flags: [String] = [Self.sourceLabel(item.source)]
                 if item.isSecret { flags.append("secret") }
                 if item.isRequired { flags.append("required") }
-                let value = item.value.isEmpty ? "(empty)" : item.display(reveal: reveal)
-                lines.append("  " + item.key.padding(to: width) + "  " + value + "    [" + flags.joined(separator: ", ") + "]")
+                lines.append("  " + item.key.padding(to: width) + "  " + value.padding(to: valueWidth) + "  [" + flags.joined(separator: ", ") + "]")
             }
             lines += component.problems.map { "  problem: " + $0 }
             lines += component.notes.map { "  note: " + $0 }

@@ -35,12 +35,12 @@ public struct EffectiveConfiguration: Sendable, Equatable {
 
     /// Items in template order, then keys only `.env` has, in file order. `environment` is the
     /// process environment; it only overrides keys the template or `.env` knows.
-    public init(template: EnvTemplate?, envFile: [EnvAssignment], environment: [String: String]) {
+    public init(template: EnvTemplate?, envFile: DotEnvFile, environment: [String: String]) {
         var fileValues: [String: String] = [:]
         var order: [String] = template?.entries.map(\.key) ?? []
-        for assignment in envFile {
-            if fileValues[assignment.key] == nil && !order.contains(assignment.key) { order.append(assignment.key) }
-            fileValues[assignment.key] = assignment.value
+        for key in envFile.keys {
+            if !order.contains(key) { order.append(key) }
+            fileValues[key] = envFile.value(for: key)
         }
         items = order.map { key in
             let entry = template?.entry(key)

@@ -13,8 +13,8 @@ public struct EnvFilePlan: Sendable, Equatable {
     public var template: EnvTemplate
     /// The file's text now; nil when there is no `.env` yet.
     public var existingText: String?
-    /// The file's assignments now.
-    public var existing: [EnvAssignment]
+    /// The file as python-dotenv reads it now (empty when there is none).
+    public var existing: DotEnvFile
     /// Template entries the file does not have, in template order.
     public var additions: [EnvTemplate.Entry]
     /// Keys marked `secret` that the file has with an empty value on a plain `KEY=` line.
@@ -29,15 +29,19 @@ public struct EnvFilePlan: Sendable, Equatable {
         self.path = path
         self.template = template
         self.existingText = existingText
-        existing = try existingText.map { try EnvAssignment.read($0, source: path) } ?? []
-        let present = Set(existing.map(\.key))
+        existing = DotEnvFile(text: existingText ?? "")
+        if let unreadable = existing.unreadableLines.first {
+            throw HelpError.badData("\(path):\(unreadable.lowerBound): python-dotenv cannot read this line",
+                                    hint: "close its quotes, or quote a value that holds spaces or #")
+        }
+        let present = Set(existing.keys)
         additions = template.entries.filter { !present.contains($0.key) }
         let lines = existingText.map(EnvFilePlan.lines) ?? []
         var fills: [String] = []
         for entry in template.entries where entry.isSecret && entry.value.isEmpty {
             // The last assignment wins for readers, so that is the one to fill.
-            guard let assignment = existing.last(where: { $0.key == entry.key }), assignment.value.isEmpty,
-                EnvFilePlan.isPlainEmptyAssignment(lines[assignment.line - 1], key: entry.key)
+            guard let binding = existing.entries.last(where: { $0.key == entry.key }), (binding.value ?? "").isEmpty,
+                binding.lines.count == 1, EnvFilePlan.isPlainEmptyAssignment(lines[binding.lines.lowerBound - 1], key: entry.key)
             else { continue }
             fills.append(entry.key)
         }
@@ -61,7 +65,7 @@ public struct EnvFilePlan: Sendable, Equatable {
             secrets[entry.key]?.reveal() ?? entry.value
         }
         let entries = additions.map { entry in
-            (entry.comments + [entry.key + "=" + EnvFilePlan.quote(value(entry))]).joined(separator: "\n")
+            (entry.comments + [EnvTemplate.line(key: entry.key, value: value(entry))]).joined(separator: "\n")
         }
         guard let existingText else {
             let header = [
@@ -72,11 +76,12 @@ public struct EnvFilePlan: Sendable, Equatable {
         }
         var lines = EnvFilePlan.lines(existingText)
         for key in fills {
-            guard let assignment = existing.last(where: { $0.key == key }), let secret = secrets[key] else { continue }
-            let line = lines[assignment.line - 1]
+            guard let binding = existing.entries.last(where: { $0.key == key }), let secret = secrets[key] else { continue }
+            let index = binding.lines.lowerBound - 1
+            let line = lines[index]
             let indent = line.prefix { $0 == " " || $0 == "\t" }
             let export = line.dropFirst(indent.count).hasPrefix("export ") ? "export " : ""
-            lines[assignment.line - 1] = String(indent) + export + key + "=" + secret.reveal()
+            lines[index] = String(indent) + export + key + "=" + secret.reveal()
         }
         var text = lines.joined(separator: "\n")
         guard !additions.isEmpty else { return text }
@@ -102,26 +107,5 @@ public struct EnvFilePlan: Sendable, Equatable {
         rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\r" }
         if rest.hasPrefix("''") || rest.hasPrefix("\"\"") { rest = rest.dropFirst(2).drop { $0 == " " || $0 == "\t" || $0 == "\r" } }
         return rest.isEmpty || rest.hasPrefix("#")
-    }
-
-    /// A value as dotenv text: bare when it is plain, else single-quoted (taken literally), else
-    /// double-quoted with backslash escapes.
-    public static func quote(_ value: String) -> String {
-        let plain = value.unicodeScalars.allSatisfy { scalar in
-            (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") || (scalar >= "0" && scalar <= "9")
-                || "_-./:@+=,%~?&*!^[]{}()<>|;".unicodeScalars.contains(scalar)
-        }
-        if plain { return value }
-        if !value.contains("'") && !value.contains("\n") { return "'" + value + "'" }
-        var escaped = ""
-        for character in value {
-            switch character {
-            case "\\": escaped += "\\\\"
-            case "\"": escaped += "\\\""
-            case "\n": escaped += "\\n"
-            default: escaped.append(character)
-            }
-        }
-        return "\"" + escaped + "\""
     }
 }

@@ -17,6 +17,12 @@ public enum ProcessGroupMembers {
         return members.sorted()
     }
 
+    /// The command line of `pid`, its arguments joined by spaces; empty when it is gone.
+    public static func commandLine(of pid: Int32, fileSystem: FileSystem = FileSystem()) -> String {
+        guard let bytes = try? fileSystem.readFile("/proc/\(pid)/cmdline") else { return "" }
+        return String(decoding: bytes.map { $0 == 0 ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+    }
+
     /// The state and `pgrp` fields of a /proc/PID/stat line (the third and fifth), counted after
     /// the command name's closing parenthesis because the name itself may hold spaces and
     /// parentheses.

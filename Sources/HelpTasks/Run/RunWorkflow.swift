@@ -85,6 +85,7 @@ public struct RunWorkflow {
                 let result = try stage(.server, launch.component, into: &report) {
                     let service = try supervisor.start(launch, configuration: configurations[launch.component])
                     let state = try supervisor.waitUntilReady(service)
+                    if state == .interrupted { throw HelpError("interrupted while \(launch.component) was starting", code: .interrupted) }
                     var result = RunReport.ServiceResult(component: launch.component, pid: service.process.pid, urls: launch.urls)
                     if case .answered(let status) = state {
                         result.readyStatus = status
@@ -93,11 +94,11 @@ public struct RunWorkflow {
                     return (result, Self.describe(state, launch: launch, pid: service.process.pid))
                 }
                 report.services.append(result)
-                if context.interruption() != nil { break }
                 for url in launch.urls { context.console.result("\(launch.component): \(url)") }
             }
         } catch {
             if context.interruption() == nil { supervisor.stopAll() } else { supervisor.waitForAll() }
+            supervisor.sweep()
             throw error
         }
         lock?.record(supervisor.services)
@@ -116,6 +117,7 @@ public struct RunWorkflow {
         let (ended, result) = supervisor.waitForFirstExit()
         let interrupted = context.interruption() != nil
         if interrupted { supervisor.waitForAll() } else { supervisor.stopAll() }
+        supervisor.sweep()
         for index in report.services.indices {
             report.services[index].exitCode = supervisor.services.first { $0.launch.component == report.services[index].component }?.process.poll()?.exitCode
         }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import HelpSystem
 
 /// A service that has been started, and its process (the leader of its own process group).
@@ -77,8 +80,7 @@ final class ServiceSupervisor: @unchecked Sendable {
             }
             if let status = NetworkProbe.httpStatus(host: host, port: port, path: path, timeout: 1) { return .answered(status: status) }
             if service.launch.reloads {
-                let alive = ProcessGroupMembers.pids(inGroup: service.process.pid, includingZombies: false).count
-                if alive >= 2 {
+                if Self.hasWorker(group: service.process.pid) {
                     sawWorker = true
                 } else if sawWorker && service.process.poll() == nil {
                     let result = service.process.stop(grace: Self.grace)
@@ -91,6 +93,14 @@ final class ServiceSupervisor: @unchecked Sendable {
                 noted = true
             }
             _ = firstExit.wait(timeout: 0.1)
+        }
+    }
+
+    /// True while uvicorn's reloader has a live worker: a process of its group started by
+    /// multiprocessing's spawn (the reloader's other helper, the resource tracker, does not count).
+    static func hasWorker(group: Int32) -> Bool {
+        ProcessGroupMembers.pids(inGroup: group, includingZombies: false).contains { pid in
+            pid != group && ProcessGroupMembers.commandLine(of: pid).contains("spawn_main")
         }
     }
 
@@ -124,6 +134,21 @@ final class ServiceSupervisor: @unchecked Sendable {
     /// Waits for every service to end by itself (after an interrupt reached their groups).
     func waitForAll() {
         for service in services { _ = service.process.wait() }
+    }
+
+    /// Ends what is left in the services' process groups once their leaders are gone (a worker
+    /// whose reloader was killed, a grandchild that ignored SIGINT): SIGTERM, the grace period,
+    /// then SIGKILL. A group id cannot be handed to a new process while members remain, so the
+    /// signal reaches only what the service left behind.
+    func sweep() {
+        let groups = services.map(\.process.pid).filter { !ProcessGroupMembers.pids(inGroup: $0, includingZombies: false).isEmpty }
+        guard !groups.isEmpty else { return }
+        for group in groups { _ = kill(-group, SIGTERM) }
+        let deadline = MonotonicTime.now().adding(seconds: Self.grace)
+        while MonotonicTime.now() < deadline, groups.contains(where: { !ProcessGroupMembers.pids(inGroup: $0, includingZombies: false).isEmpty }) {
+            usleep(50_000)
+        }
+        for group in groups where !ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty { _ = kill(-group, SIGKILL) }
     }
 
     // MARK: - Errors
