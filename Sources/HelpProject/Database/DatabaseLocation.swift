@@ -35,7 +35,8 @@ public enum DatabaseLocation: Sendable, Equatable {
     /// runs, so `sqlite:///./dev.db` is `<folder>/dev.db`).
     public static func parse(_ url: String, folder: String) throws -> DatabaseLocation {
         guard let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") else {
-            throw HelpError.badData("DATABASE_URL is not a URL (expected scheme://...): \(PostgresDatabase.redact(url))",
+            // Not a URL, so no way to tell where a password would be: the value is not echoed.
+            throw HelpError.badData("DATABASE_URL is not a URL (expected scheme://...)",
                                     hint: "for example sqlite:///./dev.db or postgresql://user:password@localhost:5432/app")
         }
         let scheme = url[..<colon].lowercased()
