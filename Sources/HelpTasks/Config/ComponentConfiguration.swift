@@ -56,12 +56,13 @@ public struct ComponentConfiguration: Sendable {
         return EffectiveConfiguration(template: template, envFile: DotEnvFile(text: text), environment: environment)
     }
 
-    /// Stops with exit 65 when required keys are empty, naming them and the file to fill.
-    public static func requireComplete(_ configuration: EffectiveConfiguration, file: String) throws {
+    /// Stops with exit 65 when required keys are empty, naming them, the file to fill and the
+    /// template that requires them.
+    public static func requireComplete(_ configuration: EffectiveConfiguration, file: String, template: String? = nil) throws {
         let missing = configuration.missingRequired
         guard !missing.isEmpty else { return }
         throw HelpError.badData(
-            "required configuration is empty: " + missing.joined(separator: ", "),
+            "required configuration is empty: " + missing.joined(separator: ", ") + (template.map { " (required by \($0))" } ?? ""),
             hint: "set \(missing.count == 1 ? "it" : "them") in \(file) (or in the environment) and run again")
     }
 

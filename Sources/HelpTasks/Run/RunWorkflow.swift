@@ -61,7 +61,8 @@ public struct RunWorkflow {
                     let writer = EnvFileWriter(fileSystem: fileSystem, generator: generator, backupsDirectory: root + "/.helpcache/backups")
                     let outcome = try writer.apply(envPlan)
                     let effective = try loaded.reloaded(environment: context.environment, fileSystem: fileSystem)
-                    try ComponentConfiguration.requireComplete(effective, file: loaded.label(relativeTo: root))
+                    try ComponentConfiguration.requireComplete(effective, file: loaded.label(relativeTo: root),
+                                                               template: RunPlan.relative(loaded.template.source.label, root: root))
                     return (effective, Self.describe(outcome, file: loaded.label(relativeTo: root), template: loaded.template, root: root))
                 }
             }
