@@ -45,7 +45,6 @@ struct DatabasePreparer {
         if exists { return "PostgreSQL \(database.database) on \(database.endpoint) (exists)" }
         let create = Command("createdb", ["--", database.database], environment: database.clientEnvironment, secrets: database.clientSecrets,
                              workingDirectory: root, output: .capture, timeout: 60)
-        context.console.detail("$ " + create.displayLine)
         let result = try runClient(create)
         guard result.succeeded else {
             throw HelpError.unavailable("cannot create the database \(database.database) on \(database.endpoint)\(StepRunner.tail(result, lines: 3))",
@@ -63,7 +62,6 @@ struct DatabasePreparer {
             "psql", ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1", "-v", "name=\(database.database)"],
             environment: environment, secrets: database.clientSecrets, workingDirectory: root, output: .capture,
             input: .bytes(Array("SELECT 1 FROM pg_database WHERE datname = :'name';\n".utf8)), timeout: 30)
-        context.console.detail("$ " + query.displayLine)
         let result = try runClient(query)
         guard result.succeeded else {
             throw HelpError.unavailable(

@@ -23,7 +23,6 @@ struct MigrationRunner {
         }
         let before = try quick ?? current(plan, configuration: configuration)
         let upgrade = plan.command(plan.upgradeArguments, configuration: configuration)
-        context.console.detail("$ " + upgrade.displayLine)
         let result = try context.runner.run(upgrade)
         if result.termination == .signaled(2) {
             throw HelpError("interrupted while running alembic upgrade head", code: .interrupted)
@@ -83,7 +82,6 @@ struct MigrationRunner {
     /// `alembic current`, parsed: the first word of each line of its standard output.
     private func current(_ plan: MigrationPlan, configuration: EffectiveConfiguration?) throws -> [String] {
         let command = plan.command(plan.currentArguments, configuration: configuration)
-        context.console.detail("$ " + command.displayLine)
         let result = try context.runner.run(command)
         guard result.succeeded else {
             throw HelpError("\(plan.component): alembic current failed (exit \(result.exitCode))"

@@ -39,7 +39,6 @@ final class ServiceSupervisor: @unchecked Sendable {
     /// Starts `launch` with `configuration`'s values in its environment.
     func start(_ launch: ServiceLaunch, configuration: EffectiveConfiguration?) throws -> RunningService {
         let command = launch.command(configuration: configuration)
-        context.console.detail("$ " + command.displayLine)
         let process = try context.runner.start(command)
         let service = RunningService(launch: launch, process: process, secrets: configuration?.secretValues ?? [])
         services.append(service)
