@@ -19,7 +19,9 @@ public enum ConfigCommand {
             every configured one.
             """,
         options: [
-            .value("env", valueName: "NAME", help: "Configuration template: development (default), test, production, or a project's own"),
+            .value(
+                "env", valueName: "NAME",
+                help: "Configuration template: development (default), test, production, or a project's own"),
             .flag("reveal", help: "Show secret values (not with --json)"),
             .repeatable("component", valueName: "NAME", help: "The component to look at (also --NAME, e.g. --server)"),
         ],
@@ -36,7 +38,8 @@ public enum ConfigCommand {
     static func run(_ invocation: Invocation, _ context: Context) throws -> Report {
         let action = invocation.positionals.first ?? "show"
         guard ["show", "check"].contains(action) else {
-            throw HelpError.usage("unknown config action '\(action)'", hint: "use 'help config show' or 'help config check'")
+            throw HelpError.usage(
+                "unknown config action '\(action)'", hint: "use 'help config show' or 'help config check'")
         }
         if invocation.flag("reveal") && invocation.globals.json {
             throw HelpError.usage("--reveal cannot be used with --json", hint: "JSON output never holds secret values")
@@ -44,8 +47,9 @@ public enum ConfigCommand {
         if invocation.flag("reveal") && action == "check" {
             throw HelpError.usage("--reveal only applies to 'help config show'")
         }
-        let options = ConfigWorkflow.Options(environmentName: invocation.value("env") ?? "development",
-                                             components: invocation.values("component"), reveal: invocation.flag("reveal"))
+        let options = ConfigWorkflow.Options(
+            environmentName: invocation.value("env") ?? "development",
+            components: invocation.values("component"), reveal: invocation.flag("reveal"))
         let workflow = ConfigWorkflow(options: options, context: context)
         let report = action == "check" ? try workflow.check() : try workflow.show()
         return Report(lines: report.lines, json: report.json, failure: report.failure)

@@ -25,8 +25,12 @@ public enum RunCommand {
             failed). A second `help run` in the same project is refused while the first runs.
             """,
         options: [
-            .value("env", valueName: "NAME", help: "Configuration template: development (default), test, production, or a project's own"),
-            .value("port", short: "p", valueName: "PORT", help: "Port of the first server (default 8000, or the next free one)"),
+            .value(
+                "env", valueName: "NAME",
+                help: "Configuration template: development (default), test, production, or a project's own"),
+            .value(
+                "port", short: "p", valueName: "PORT",
+                help: "Port of the first server (default 8000, or the next free one)"),
             .value("host", valueName: "HOST", help: "Address the servers listen on (default 127.0.0.1)"),
             .repeatable("only", valueName: "NAME", help: "Start only this component (repeatable)"),
             .flag("dry-run", help: "Print the plan; change nothing, start nothing"),
@@ -54,9 +58,11 @@ public enum RunCommand {
             port = number
         }
         if let host = invocation.value("host"), host.isEmpty || host.contains("/") || host.contains(" ") {
-            throw HelpError.usage("--host takes an address or host name, not '\(host)'", hint: "for example 127.0.0.1 or 0.0.0.0")
+            throw HelpError.usage(
+                "--host takes an address or host name, not '\(host)'", hint: "for example 127.0.0.1 or 0.0.0.0")
         }
-        return RunOptions(environmentName: invocation.value("env") ?? "development", host: invocation.value("host"), port: port,
-                          only: invocation.values("only"), dryRun: invocation.flag("dry-run"))
+        return RunOptions(
+            environmentName: invocation.value("env") ?? "development", host: invocation.value("host"), port: port,
+            only: invocation.values("only"), dryRun: invocation.flag("dry-run"))
     }
 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
 import HelpTestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `help run` with the real tools (venv, pip, Alembic, uvicorn, PostgreSQL when CI provides one)
 /// on a copy of Examples/auth-service: up, answering, usable by the Python client, stopped by
@@ -34,7 +35,9 @@ struct RunEndToEndTests {
         // The URL comes on help's stdout, the step lines on its stderr: wait for both.
         guard run.waitFor("server: \(url)", timeout: 900), run.waitFor("server: start: pid", timeout: 60) else {
             run.kill()
-            throw HelpError("help run did not bring the server up:\n" + run.output.stderr.split(separator: "\n").suffix(30).joined(separator: "\n"))
+            throw HelpError(
+                "help run did not bring the server up:\n"
+                    + run.output.stderr.split(separator: "\n").suffix(30).joined(separator: "\n"))
         }
         return (run, url)
     }
@@ -55,7 +58,9 @@ struct RunEndToEndTests {
         let fresh = !project.fs.exists(project.path + "/server/.venv")
         let (run, url) = try startServer()
         defer { run.kill() }
-        print("help run, \(fresh ? "fresh copy" : "warm"), time to first 200: \(MonotonicTime.now().seconds(since: run.started)) s")
+        print(
+            "help run, \(fresh ? "fresh copy" : "warm"), time to first 200: \(MonotonicTime.now().seconds(since: run.started)) s"
+        )
         #expect(try project.status(url + "/health") == 200)
         let client = try project.python(Self.clientScript, [url])
         #expect(client.succeeded, "\(client.stderr)")
@@ -95,7 +100,11 @@ struct RunEndToEndTests {
         try project.prepare()
         let template = project.path + "/Templates/env/development.env"
         try project.fs.createDirectories(project.path + "/Templates/env")
-        try project.fs.writeAtomically(template, Array("DATABASE_URL=sqlite:///./dev.db\n# help: secret\nSECRET_KEY=\n# help: required\nPAYMENT_API_URL=\n".utf8))
+        try project.fs.writeAtomically(
+            template,
+            Array(
+                "DATABASE_URL=sqlite:///./dev.db\n# help: secret\nSECRET_KEY=\n# help: required\nPAYMENT_API_URL=\n"
+                    .utf8))
         defer { try? project.fs.remove(project.path + "/Templates") }
         let run = try RunningHelp(["run", "--port", String(try RunProject.freePort())], project: project)
         defer { run.kill() }
@@ -107,7 +116,9 @@ struct RunEndToEndTests {
 
     @Test("with HELP_TEST_POSTGRES_URL, the database is created, migrated and served from PostgreSQL")
     func postgres() throws {
-        guard let base = Environment.current()["HELP_TEST_POSTGRES_URL"], let slash = base.lastIndex(of: "/") else { return }
+        guard let base = Environment.current()["HELP_TEST_POSTGRES_URL"], let slash = base.lastIndex(of: "/") else {
+            return
+        }
         let name = "help_e2e_\(getpid())_\(MonotonicTime.now().nanoseconds % 1_000_000)"
         let url = String(base[..<slash]) + "/" + name
         defer { RunPostgres.drop(name, baseURL: base, project: project) }

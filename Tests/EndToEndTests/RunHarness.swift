@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
 import HelpTestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// One copy of Examples/auth-service shared by the `help run` end-to-end cases, with its own
 /// XDG_CACHE_HOME: the first case that runs pays for the virtualenv, the others reuse it.
@@ -40,7 +41,8 @@ final class RunProject: @unchecked Sendable {
         try lock.withLock {
             guard !copied else { return }
             let runner = PosixProcessRunner(environment: environment(), console: BufferConsole().console)
-            let copy = try runner.run(Command("/bin/cp", ["-R", BuiltHelp.checkoutRoot + "/Examples/auth-service", path]))
+            let copy = try runner.run(
+                Command("/bin/cp", ["-R", BuiltHelp.checkoutRoot + "/Examples/auth-service", path]))
             guard copy.succeeded else { throw HelpError.io("cannot copy the example: \(copy.stderr)") }
             for leftover in ["server/.venv", "python-client/.venv", ".helpcache", "server/.env", "server/dev.db"] {
                 try fs.remove(path + "/" + leftover)
@@ -57,8 +59,12 @@ final class RunProject: @unchecked Sendable {
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
         guard bound == 0 else { throw HelpError("cannot find a free port") }
         return Int(UInt16(bigEndian: address.sin_port))
     }
@@ -67,13 +73,16 @@ final class RunProject: @unchecked Sendable {
     /// how it ended (stdout holds what it printed).
     func python(_ script: String, _ arguments: [String]) throws -> ProcessResult {
         let runner = PosixProcessRunner(environment: environment(), console: BufferConsole().console)
-        return try runner.run(Command(path + "/server/.venv/bin/python", ["-c", script] + arguments,
-                                      environment: ["PYTHONPATH": path + "/python-client/src"], workingDirectory: path, timeout: 60))
+        return try runner.run(
+            Command(
+                path + "/server/.venv/bin/python", ["-c", script] + arguments,
+                environment: ["PYTHONPATH": path + "/python-client/src"], workingDirectory: path, timeout: 60))
     }
 
     /// The status of `GET url`, through the server's interpreter (urllib).
     func status(_ url: String) throws -> Int? {
-        let result = try python("""
+        let result = try python(
+            """
             import sys, urllib.error, urllib.request
             try:
                 print(urllib.request.urlopen(sys.argv[1], timeout=10).status)
@@ -101,8 +110,10 @@ final class RunningHelp: @unchecked Sendable {
     init(_ arguments: [String], project: RunProject, environment: [String: String] = [:]) throws {
         guard let help = BuiltHelp.path else { throw HelpError("the help binary was not built") }
         let runner = PosixProcessRunner(environment: project.environment(environment), console: output.console)
-        process = try runner.start(Command(help, arguments, workingDirectory: project.path, output: .stream(prefix: "help"),
-                                           timeout: 1800, newProcessGroup: true))
+        process = try runner.start(
+            Command(
+                help, arguments, workingDirectory: project.path, output: .stream(prefix: "help"),
+                timeout: 1800, newProcessGroup: true))
         let process = self.process
         let ended = self.ended
         NativeThread.detach(name: "test-help-run") { ended.complete(process.wait()) }
@@ -139,7 +150,8 @@ final class RunningHelp: @unchecked Sendable {
     /// The pid printed in the `server: start` step (`pid 1234, ...`).
     var serverPID: Int32? {
         guard let line = output.stderrLines.first(where: { $0.contains("server: start: pid ") }),
-              let range = line.firstRange(of: "start: pid ") else { return nil }
+            let range = line.firstRange(of: "start: pid ")
+        else { return nil }
         return Int32(line[range.upperBound...].prefix { $0.isNumber })
     }
 }
@@ -152,10 +164,12 @@ enum ProcessGroupMembersView {
         guard let entries = try? fs.listDirectory("/proc") else { return [] }
         return entries.compactMap { entry -> Int32? in
             guard let pid = Int32(entry.name), let stat = try? fs.readFile("/proc/\(pid)/stat"),
-                  let close = stat.lastIndex(of: UInt8(ascii: ")")) else { return nil }
+                let close = stat.lastIndex(of: UInt8(ascii: ")"))
+            else { return nil }
             let fields = stat[(close + 1)...].split(separator: UInt8(ascii: " "))
             guard fields.count >= 3, String(decoding: fields[0], as: UTF8.self) != "Z",
-                  Int32(String(decoding: fields[2], as: UTF8.self)) == group else { return nil }
+                Int32(String(decoding: fields[2], as: UTF8.self)) == group
+            else { return nil }
             return pid
         }
     }
@@ -171,9 +185,15 @@ enum RunPostgres {
         var rest = baseURL[baseURL.index(after: at)...]
         if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
         let hostPort = rest.split(separator: ":").map(String.init)
-        var environment = ["PGUSER": credentials[0], "PGHOST": hostPort[0], "PGPORT": hostPort.count > 1 ? hostPort[1] : "5432", "PGDATABASE": "postgres"]
+        var environment = [
+            "PGUSER": credentials[0], "PGHOST": hostPort[0], "PGPORT": hostPort.count > 1 ? hostPort[1] : "5432",
+            "PGDATABASE": "postgres",
+        ]
         if credentials.count > 1 { environment["PGPASSWORD"] = credentials[1] }
         let runner = PosixProcessRunner(environment: project.environment(), console: BufferConsole().console)
-        _ = try? runner.run(Command("psql", ["-X", "-q", "-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"], environment: environment, timeout: 60))
+        _ = try? runner.run(
+            Command(
+                "psql", ["-X", "-q", "-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"], environment: environment,
+                timeout: 60))
     }
 }

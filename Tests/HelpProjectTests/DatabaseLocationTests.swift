@@ -1,5 +1,6 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// DATABASE_URL and the split POSTGRES_* form, read the way `help run` prepares databases.
@@ -22,7 +23,8 @@ struct DatabaseLocationTests {
     }
 
     func postgres(configuration: [String: String]) throws -> PostgresDatabase {
-        guard case .postgres(let database) = try DatabaseLocation.from(configuration: configuration, folder: folder) else {
+        guard case .postgres(let database) = try DatabaseLocation.from(configuration: configuration, folder: folder)
+        else {
             throw HelpError("not PostgreSQL: \(configuration)")
         }
         return database
@@ -30,7 +32,9 @@ struct DatabaseLocationTests {
 
     @Test("SQLite paths: relative to the component, absolute with four slashes, in memory")
     func sqlite() throws {
-        #expect(try parse("sqlite:///./dev.db") == .sqlite(SQLiteDatabase(scheme: "sqlite", remainder: "/./dev.db", folder: folder)))
+        #expect(
+            try parse("sqlite:///./dev.db")
+                == .sqlite(SQLiteDatabase(scheme: "sqlite", remainder: "/./dev.db", folder: folder)))
         let relative = try sqlite("sqlite:///data/app.db?timeout=5")
         #expect(relative.path == folder + "/data/app.db")
         #expect(relative.folder == folder + "/data")
@@ -48,7 +52,9 @@ struct DatabaseLocationTests {
         #expect(database.user == "app" && database.password?.reveal() == "p@ss:word")
         #expect(database.host == "db.local" && database.port == 6543 && database.database == "app_dev")
         #expect(database.redactedURL == "postgresql+psycopg://app:***@db.local:6543/app_dev")
-        #expect(database.clientEnvironment["PGPASSWORD"] == nil && database.clientSecrets["PGPASSWORD"]?.reveal() == "p@ss:word")
+        #expect(
+            database.clientEnvironment["PGPASSWORD"] == nil
+                && database.clientSecrets["PGPASSWORD"]?.reveal() == "p@ss:word")
     }
 
     @Test("PostgreSQL defaults: localhost:5432, database named after the user; IPv6 and socket hosts")
@@ -63,7 +69,10 @@ struct DatabaseLocationTests {
 
     @Test("a malformed URL is a data error that never shows the password")
     func malformed() {
-        for url in ["postgresql://u:hunter2@host:notaport/db", "postgresql://u:hunter2@[::1/db", "postgresql//u:hunter2@host/db"] {
+        for url in [
+            "postgresql://u:hunter2@host:notaport/db", "postgresql://u:hunter2@[::1/db",
+            "postgresql//u:hunter2@host/db",
+        ] {
             do {
                 _ = try parse(url)
                 Issue.record("no error for \(url)")
@@ -79,19 +88,25 @@ struct DatabaseLocationTests {
 
     @Test("the split form: POSTGRES_SERVER with defaults for port, user and database")
     func splitForm() throws {
-        let configuration = ["POSTGRES_SERVER": "db", "POSTGRES_USER": "app", "POSTGRES_PASSWORD": "secret", "POSTGRES_DB": "appdb"]
+        let configuration = [
+            "POSTGRES_SERVER": "db", "POSTGRES_USER": "app", "POSTGRES_PASSWORD": "secret", "POSTGRES_DB": "appdb",
+        ]
         let database = try postgres(configuration: configuration)
-        #expect(database.host == "db" && database.port == 5432 && database.user == "app" && database.database == "appdb")
+        #expect(
+            database.host == "db" && database.port == 5432 && database.user == "app" && database.database == "appdb")
         #expect(database.password?.reveal() == "secret" && database.source == "POSTGRES_SERVER")
         let minimal = try postgres(configuration: ["POSTGRES_SERVER": "db", "POSTGRES_PORT": "5434"])
         #expect(minimal.port == 5434 && minimal.user == "postgres" && minimal.database == "postgres")
-        #expect(throws: HelpError.self) { try DatabaseLocation.from(configuration: ["POSTGRES_SERVER": "db", "POSTGRES_PORT": "x"], folder: folder) }
+        #expect(throws: HelpError.self) {
+            try DatabaseLocation.from(configuration: ["POSTGRES_SERVER": "db", "POSTGRES_PORT": "x"], folder: folder)
+        }
     }
 
     @Test("DATABASE_URL wins over the split form; neither means no database; other schemes are left alone")
     func precedence() throws {
         let both = ["DATABASE_URL": "sqlite:///./dev.db", "POSTGRES_SERVER": "db"]
-        #expect(try DatabaseLocation.from(configuration: both, folder: folder) == .sqlite(try sqlite("sqlite:///./dev.db")))
+        #expect(
+            try DatabaseLocation.from(configuration: both, folder: folder) == .sqlite(try sqlite("sqlite:///./dev.db")))
         #expect(try DatabaseLocation.from(configuration: ["DATABASE_URL": ""], folder: folder) == nil)
         #expect(try parse("mysql+pymysql://u:p@h/db") == .other(scheme: "mysql+pymysql"))
         #expect(try parse("mysql://h/db").summary(relativeTo: "/work/project").contains("not managed"))

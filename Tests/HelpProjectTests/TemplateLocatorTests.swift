@@ -1,6 +1,7 @@
 import HelpSystem
 import HelpTestSupport
 import Testing
+
 @testable import HelpProject
 
 /// Which template file `help run` uses: the project's own before the tool's, the tool's found
@@ -30,12 +31,16 @@ struct TemplateLocatorTests {
     @Test("component Templates/env beats component config beats root Templates/env beats root config")
     func projectOrder() throws {
         try write("project/config/development.env", "FROM=root-config\n")
-        #expect(try locator().template(named: "development", componentFolder: component, root: root).entry("FROM")?.value == "root-config")
+        #expect(
+            try locator().template(named: "development", componentFolder: component, root: root).entry("FROM")?.value
+                == "root-config")
         try write("project/Templates/env/development.env", "FROM=root-templates\n")
         var template = try locator().template(named: "development", componentFolder: component, root: root)
         #expect(template.entry("FROM")?.value == "root-templates" && template.source.origin == .project)
         try write("project/server/config/development", "FROM=component-config\n")
-        #expect(try locator().template(named: "development", componentFolder: component, root: root).entry("FROM")?.value == "component-config")
+        #expect(
+            try locator().template(named: "development", componentFolder: component, root: root).entry("FROM")?.value
+                == "component-config")
         try write("project/server/Templates/env/development.env", "FROM=component-templates\n")
         template = try locator().template(named: "development", componentFolder: component, root: root)
         #expect(template.entry("FROM")?.value == "component-templates" && template.source.origin == .component)
@@ -49,7 +54,8 @@ struct TemplateLocatorTests {
         try write("project/server/", "")
         let executable = folder.path("checkout/.build/x86_64-unknown-linux-gnu/release/help")
         #expect(locator(executable: executable).toolTemplatesDirectory() == folder.path("checkout/Templates"))
-        let template = try locator(executable: executable).template(named: "development", componentFolder: component, root: root)
+        let template = try locator(executable: executable).template(
+            named: "development", componentFolder: component, root: root)
         #expect(template.entry("FROM")?.value == "checkout" && template.source.origin == .tool)
     }
 
@@ -60,7 +66,9 @@ struct TemplateLocatorTests {
         let locator = locator(executable: folder.path("prefix/bin/help"))
         #expect(locator.toolTemplatesDirectory() == folder.path("prefix/share/help/Templates"))
         try write("project/server/", "")
-        #expect(try locator.template(named: "test", componentFolder: component, root: root).entry("FROM")?.value == "installed")
+        #expect(
+            try locator.template(named: "test", componentFolder: component, root: root).entry("FROM")?.value
+                == "installed")
     }
 
     @Test("a binary elsewhere falls back to the built-in copies")
@@ -79,6 +87,8 @@ struct TemplateLocatorTests {
             #expect(error.code == .usage)
             #expect(error.hint?.contains("server/Templates/env") == true)
         }
-        #expect(throws: HelpError.self) { try locator().template(named: "../etc", componentFolder: component, root: root) }
+        #expect(throws: HelpError.self) {
+            try locator().template(named: "../etc", componentFolder: component, root: root)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import HelpSystem
 import HelpTestSupport
 import Testing
+
 @testable import HelpProject
 
 /// Configuration templates: markers and comments, the built-in copies, and which file wins.
@@ -18,7 +19,8 @@ struct TemplateTests {
 
     @Test("markers on the line above a key make it secret, required or both; comments travel with it")
     func markers() throws {
-        let template = try EnvTemplate.parse("""
+        let template = try EnvTemplate.parse(
+            """
             # Header, separated by a blank line.
 
             # Where the data lives.
@@ -81,7 +83,9 @@ struct TemplateTests {
     func embeddedCopiesMatchFiles() throws {
         for name in EmbeddedEnvTemplates.names {
             let file = try FileSystem().readText(Self.packageRoot + "/Templates/env/\(name).env")
-            #expect(EmbeddedEnvTemplates.text(named: name) == file, "Templates/env/\(name).env and its built-in copy differ")
+            #expect(
+                EmbeddedEnvTemplates.text(named: name) == file, "Templates/env/\(name).env and its built-in copy differ"
+            )
         }
     }
 
@@ -89,12 +93,14 @@ struct TemplateTests {
     func shippedTemplatesParse() throws {
         for name in EmbeddedEnvTemplates.names {
             let text = try #require(EmbeddedEnvTemplates.text(named: name))
-            let template = try EnvTemplate.parse(text, source: EnvTemplateSource(name: name, origin: .builtIn, path: nil))
+            let template = try EnvTemplate.parse(
+                text, source: EnvTemplateSource(name: name, origin: .builtIn, path: nil))
             #expect(template.entry("SECRET_KEY")?.isSecret == true)
             #expect(template.entry("DATABASE_URL") != nil)
         }
-        let production = try EnvTemplate.parse(try #require(EmbeddedEnvTemplates.text(named: "production")),
-                                               source: EnvTemplateSource(name: "production", origin: .builtIn, path: nil))
+        let production = try EnvTemplate.parse(
+            try #require(EmbeddedEnvTemplates.text(named: "production")),
+            source: EnvTemplateSource(name: "production", origin: .builtIn, path: nil))
         #expect(production.entry("DATABASE_URL")?.isRequired == true)
     }
 }

@@ -1,11 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpProject
 import HelpSystem
 import HelpTestSupport
 import Testing
+
 @testable import HelpTasks
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Writing a component's `.env` from its template: new files, existing files that only gain keys,
 /// generated secrets, mode 0600, backups, and empty required keys.
@@ -56,7 +58,8 @@ struct ConfigEnvFileTests {
 
     @discardableResult
     func apply(_ template: EnvTemplate, seed: UInt8 = 1) throws -> EnvFileWriter.Outcome {
-        try EnvFileWriter(fileSystem: fs, generator: generator(seed: seed), backupsDirectory: backups).apply(try plan(template))
+        try EnvFileWriter(fileSystem: fs, generator: generator(seed: seed), backupsDirectory: backups).apply(
+            try plan(template))
     }
 
     @Test("a new .env gets every key, comments included, a generated secret, and mode 0600")
@@ -75,7 +78,8 @@ struct ConfigEnvFileTests {
 
     @Test("an existing .env keeps every value, gains only the missing keys, and is backed up first")
     func existingFile() throws {
-        let original = "# mine\nDATABASE_URL=postgresql://me@localhost/app  # my database\nSECRET_KEY=keep-this-secret-value\n"
+        let original =
+            "# mine\nDATABASE_URL=postgresql://me@localhost/app  # my database\nSECRET_KEY=keep-this-secret-value\n"
         try folder.write(["server/.env": original])
         let outcome = try apply(try template())
         #expect(!outcome.created && outcome.addedKeys == ["API_TOKEN", "LOG_LEVEL"] && outcome.generatedKeys.isEmpty)
@@ -102,7 +106,9 @@ struct ConfigEnvFileTests {
 
     @Test("an empty secret on a plain KEY= line is filled in place; other lines stay")
     func fillsEmptySecret() throws {
-        try folder.write(["server/.env": "DATABASE_URL=sqlite:///./x.db\nexport SECRET_KEY=''\nAPI_TOKEN=t\nLOG_LEVEL=debug\n"])
+        try folder.write([
+            "server/.env": "DATABASE_URL=sqlite:///./x.db\nexport SECRET_KEY=''\nAPI_TOKEN=t\nLOG_LEVEL=debug\n"
+        ])
         let outcome = try apply(try template(), seed: 3)
         #expect(outcome.addedKeys.isEmpty && outcome.generatedKeys == ["SECRET_KEY"])
         let lines = try fs.readText(envPath).split(separator: "\n").map(String.init)
@@ -125,17 +131,21 @@ struct ConfigEnvFileTests {
     func requiredEmpty() throws {
         try folder.write(["server/.env": "SECRET_KEY=hush-hush-value\n"])
         try apply(try template())
-        let configuration = EffectiveConfiguration(template: try template(), envFile: DotEnvFile(text: try fs.readText(envPath)), environment: [:])
+        let configuration = EffectiveConfiguration(
+            template: try template(), envFile: DotEnvFile(text: try fs.readText(envPath)), environment: [:])
         #expect(configuration.missingRequired == ["API_TOKEN"])
         do {
             try ComponentConfiguration.requireComplete(configuration, file: "server/.env")
             Issue.record("no error")
         } catch let error as HelpError {
-            #expect(error.code == .dataError && error.message.contains("API_TOKEN") && error.hint?.contains("server/.env") == true)
+            #expect(
+                error.code == .dataError && error.message.contains("API_TOKEN")
+                    && error.hint?.contains("server/.env") == true)
             #expect(!error.message.contains("hush-hush-value"))
         }
-        let fromEnvironment = EffectiveConfiguration(template: try template(), envFile: DotEnvFile(text: try fs.readText(envPath)),
-                                                     environment: ["API_TOKEN": "set-in-shell"])
+        let fromEnvironment = EffectiveConfiguration(
+            template: try template(), envFile: DotEnvFile(text: try fs.readText(envPath)),
+            environment: ["API_TOKEN": "set-in-shell"])
         #expect(fromEnvironment.missingRequired.isEmpty)
     }
 

@@ -2,19 +2,25 @@ import HelpProject
 import HelpSystem
 import HelpTestSupport
 import Testing
+
 @testable import HelpTasks
 
 /// Which values count as secret, how they are shown, and how they reach children.
 @Suite("Config masking")
 struct ConfigMaskingTests {
-    func configuration(_ env: String, template: String = "# help: secret\nSIGNING=\nPLAIN=x\n", environment: [String: String] = [:]) throws -> EffectiveConfiguration {
-        let parsed = try EnvTemplate.parse(template, source: EnvTemplateSource(name: "development", origin: .builtIn, path: nil))
+    func configuration(
+        _ env: String, template: String = "# help: secret\nSIGNING=\nPLAIN=x\n", environment: [String: String] = [:]
+    ) throws -> EffectiveConfiguration {
+        let parsed = try EnvTemplate.parse(
+            template, source: EnvTemplateSource(name: "development", origin: .builtIn, path: nil))
         return EffectiveConfiguration(template: parsed, envFile: DotEnvFile(text: env), environment: environment)
     }
 
     @Test("marked keys and keys named like secrets are masked; plain keys are not")
     func masking() throws {
-        let config = try configuration("SIGNING=abc123secret\nPLAIN=visible\nAPI_TOKEN=tok-value\nDB_PASS=pw-value\nSTRIPE_KEY=sk\nHOST=example.org\n")
+        let config = try configuration(
+            "SIGNING=abc123secret\nPLAIN=visible\nAPI_TOKEN=tok-value\nDB_PASS=pw-value\nSTRIPE_KEY=sk\nHOST=example.org\n"
+        )
         for key in ["SIGNING", "API_TOKEN", "DB_PASS", "STRIPE_KEY"] {
             let item = try #require(config.item(key))
             #expect(item.isSecret && item.display() == "***", "\(key)")
@@ -25,7 +31,8 @@ struct ConfigMaskingTests {
 
     @Test("a URL's password is masked in place, the rest of the URL stays readable")
     func urlPassword() throws {
-        let config = try configuration("DATABASE_URL=postgresql://app:s3cr3t@db:5432/app\nOTHER_URL=https://example.org/x\n")
+        let config = try configuration(
+            "DATABASE_URL=postgresql://app:s3cr3t@db:5432/app\nOTHER_URL=https://example.org/x\n")
         let database = try #require(config.item("DATABASE_URL"))
         #expect(database.isSecret && database.display() == "postgresql://app:***@db:5432/app")
         #expect(config.item("OTHER_URL")?.isSecret == false)
@@ -41,14 +48,18 @@ struct ConfigMaskingTests {
 
     @Test("children get .env values in their environment, secrets as secrets, the shell's own values untouched")
     func childVariables() throws {
-        let config = try configuration("SIGNING=abc123secret\nPLAIN=x\nDATABASE_URL=postgresql://u:pw12@h/db\n", environment: ["PLAIN": "shell"])
+        let config = try configuration(
+            "SIGNING=abc123secret\nPLAIN=x\nDATABASE_URL=postgresql://u:pw12@h/db\n", environment: ["PLAIN": "shell"])
         let variables = config.childVariables
         #expect(variables.plain.isEmpty, "PLAIN comes from the environment the child inherits anyway")
         #expect(variables.secrets["SIGNING"]?.reveal() == "abc123secret")
         #expect(variables.secrets["DATABASE_URL"]?.reveal() == "postgresql://u:pw12@h/db")
         #expect(Secret.redact("token abc123secret in a log", config.secretValues) == "token *** in a log")
-        let command = MigrationPlan(component: "server", folder: "/p/server", python: "/p/server/.venv/bin/python", environment: ["PYTHONPATH": "/p/server"],
-                                    inputs: []).command(["-m", "alembic", "current"], configuration: config)
+        let command = MigrationPlan(
+            component: "server", folder: "/p/server", python: "/p/server/.venv/bin/python",
+            environment: ["PYTHONPATH": "/p/server"],
+            inputs: []
+        ).command(["-m", "alembic", "current"], configuration: config)
         #expect(!command.displayLine.contains("abc123secret") && command.secrets["SIGNING"] != nil)
         #expect(command.environment["PYTHONPATH"] == "/p/server")
     }
@@ -63,11 +74,16 @@ struct ConfigMaskingTests {
             "server/.env": "DATABASE_URL=sqlite:///./dev.db\nSECRET_KEY=do-not-print-me\n",
         ])
         let output = BufferConsole()
-        let context = Context(runner: RecordingProcessRunner(), environment: [:], console: output.console, workingDirectory: folder.path)
-        let report = try ConfigWorkflow(options: .init(reveal: true), context: context, locator: TemplateLocator(executablePath: nil)).show()
+        let context = Context(
+            runner: RecordingProcessRunner(), environment: [:], console: output.console, workingDirectory: folder.path)
+        let report = try ConfigWorkflow(
+            options: .init(reveal: true), context: context, locator: TemplateLocator(executablePath: nil)
+        ).show()
         #expect(!report.json.encoded().contains("do-not-print-me"))
         #expect(report.lines.contains { $0.contains("do-not-print-me") }, "--reveal shows it to people")
-        let masked = try ConfigWorkflow(options: .init(), context: context, locator: TemplateLocator(executablePath: nil)).show()
+        let masked = try ConfigWorkflow(
+            options: .init(), context: context, locator: TemplateLocator(executablePath: nil)
+        ).show()
         #expect(!masked.lines.joined().contains("do-not-print-me"))
     }
 
@@ -79,8 +95,12 @@ struct ConfigMaskingTests {
             "server/app/main.py": "from fastapi import FastAPI\napp = FastAPI()\n",
             "server/Templates/env/development.env": "# help: required\nAPI_TOKEN=\n# help: secret\nSECRET_KEY=\n",
         ])
-        let context = Context(runner: RecordingProcessRunner(), environment: [:], console: BufferConsole().console, workingDirectory: folder.path)
-        let report = try ConfigWorkflow(options: .init(), context: context, locator: TemplateLocator(executablePath: nil)).check()
+        let context = Context(
+            runner: RecordingProcessRunner(), environment: [:], console: BufferConsole().console,
+            workingDirectory: folder.path)
+        let report = try ConfigWorkflow(
+            options: .init(), context: context, locator: TemplateLocator(executablePath: nil)
+        ).check()
         #expect(report.failure?.code == .dataError)
         let component = try #require(report.components.first)
         #expect(component.problems.count == 1 && component.problems[0].contains("API_TOKEN"))

@@ -1,10 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
 import HelpTestSupport
 import Testing
+
 @testable import HelpTasks
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The socket probes of `help run`, against listeners this test opens on 127.0.0.1.
 @Suite("Run network probes", .serialized)
@@ -23,9 +25,13 @@ struct RunNetworkTests {
             address.sin_addr.s_addr = inet_addr("127.0.0.1")
             address.sin_port = 0
             var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-            let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listening, $0, length) } }
+            let bound = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listening, $0, length) }
+            }
             guard bound == 0, listen(listening, 8) == 0 else { throw HelpError("cannot listen") }
-            _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listening, $0, &length) } }
+            _ = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(listening, $0, &length) }
+            }
             fd = listening
             port = Int(UInt16(bigEndian: address.sin_port))
             guard let reply else { return }

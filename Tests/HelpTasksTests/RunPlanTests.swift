@@ -2,6 +2,7 @@ import HelpProject
 import HelpSystem
 import HelpTestSupport
 import Testing
+
 @testable import HelpTasks
 
 /// The plan `help run` lays out before doing anything: which components, which stages, which
@@ -19,7 +20,8 @@ struct RunPlanTests {
             "server/migrations/env.py": "",
             "server/migrations/versions/0001_init.py": "revision = '0001'\n",
             "server/app/__init__.py": "",
-            "server/app/main.py": "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get(\"/health\")\ndef health():\n    return {}\n",
+            "server/app/main.py":
+                "from fastapi import FastAPI\napp = FastAPI()\n\n@app.get(\"/health\")\ndef health():\n    return {}\n",
             "web/package.json": #"{"name": "web", "scripts": {"dev": "vite", "test": "vitest"}}"#,
             "lib/pyproject.toml": "[project]\nname = \"lib\"\nversion = \"1\"\n",
         ])
@@ -31,16 +33,23 @@ struct RunPlanTests {
 
     func facts() throws -> [String: ComponentFacts] {
         let locator = TemplateLocator(executablePath: nil)
-        let configuration = try ComponentConfiguration.load(server, project: project, environmentName: "development", locator: locator)
+        let configuration = try ComponentConfiguration.load(
+            server, project: project, environmentName: "development", locator: locator)
         let folder = project.folder(of: server)
-        return ["server": ComponentFacts(
-            environment: env, configuration: configuration,
-            migrationInputs: ComponentInspection.migrationInputs(folder: folder, markers: server.python),
-            healthPath: ComponentInspection.healthPath(folder: folder, app: server.asgiApp), servesDocs: true)]
+        return [
+            "server": ComponentFacts(
+                environment: env, configuration: configuration,
+                migrationInputs: ComponentInspection.migrationInputs(folder: folder, markers: server.python),
+                healthPath: ComponentInspection.healthPath(folder: folder, app: server.asgiApp), servesDocs: true)
+        ]
     }
 
-    func planner(_ options: RunOptions = RunOptions(), taken: Set<Int> = [], environment: [String: String] = ["PATH": "/usr/bin"]) throws -> RunPlanner {
-        RunPlanner(project: project, options: options, environment: environment, facts: try facts(), isPortFree: { _, port in !taken.contains(port) })
+    func planner(
+        _ options: RunOptions = RunOptions(), taken: Set<Int> = [], environment: [String: String] = ["PATH": "/usr/bin"]
+    ) throws -> RunPlanner {
+        RunPlanner(
+            project: project, options: options, environment: environment, facts: try facts(),
+            isPortFree: { _, port in !taken.contains(port) })
     }
 
     @Test("servers and dev scripts are runnable, libraries are not; servers come first")
@@ -51,31 +60,44 @@ struct RunPlanTests {
         #expect(throws: HelpError.self) { try RunSelection.select(project, only: ["nope"]) }
     }
 
-    @Test("the server's stages: .env from the template, its SQLite database, Alembic, uvicorn on 8000 until /health answers")
+    @Test(
+        "the server's stages: .env from the template, its SQLite database, Alembic, uvicorn on 8000 until /health answers"
+    )
     func serverPlan() throws {
         let plan = try planner().plan(for: [server])
         let preparation = try #require(plan.preparations.first)
         let configuration = try #require(preparation.configuration)
-        #expect(configuration.existingText == nil && configuration.additions.map(\.key) == ["DATABASE_URL", "SECRET_KEY"])
+        #expect(
+            configuration.existingText == nil && configuration.additions.map(\.key) == ["DATABASE_URL", "SECRET_KEY"])
         #expect(configuration.generatedKeys == ["SECRET_KEY"])
-        #expect(preparation.database == .sqlite(SQLiteDatabase(scheme: "sqlite", remainder: "/./dev.db", folder: folder.path("server"))))
+        #expect(
+            preparation.database
+                == .sqlite(SQLiteDatabase(scheme: "sqlite", remainder: "/./dev.db", folder: folder.path("server"))))
         let migrations = try #require(preparation.migrations)
-        #expect(migrations.python == env.python && migrations.inputs == ["alembic.ini", "migrations/env.py", "migrations/versions/0001_init.py"])
+        #expect(
+            migrations.python == env.python
+                && migrations.inputs == ["alembic.ini", "migrations/env.py", "migrations/versions/0001_init.py"])
         #expect(migrations.environment["PYTHONPATH"] == folder.path("server"))
         #expect(migrations.environment["PATH"] == env.binDirectory + ":/usr/bin")
         let service = try #require(plan.service("server"))
-        #expect(service.argv == [env.python, "-m", "uvicorn", "app.main:app", "--reload", "--host", "127.0.0.1", "--port", "8000"])
+        #expect(
+            service.argv == [
+                env.python, "-m", "uvicorn", "app.main:app", "--reload", "--host", "127.0.0.1", "--port", "8000",
+            ])
         #expect(service.readiness == .http(path: "/health") && service.reloads && service.portNote == nil)
         #expect(service.urls == ["http://127.0.0.1:8000", "http://127.0.0.1:8000/health"])
         let command = service.command(configuration: nil)
-        #expect(command.newProcessGroup && command.output == .stream(prefix: "server") && command.workingDirectory == folder.path("server"))
+        #expect(
+            command.newProcessGroup && command.output == .stream(prefix: "server")
+                && command.workingDirectory == folder.path("server"))
     }
 
     @Test("a taken default port moves to the next free one and says so; a taken --port is exit 69")
     func ports() throws {
         let moved = try #require(try planner(taken: [8000, 8001]).plan(for: [server]).service("server"))
         #expect(moved.port == 8002 && moved.portNote == "port 8000 is taken; using 8002")
-        let chosen = try #require(try planner(RunOptions(host: "0.0.0.0", port: 9100)).plan(for: [server]).service("server"))
+        let chosen = try #require(
+            try planner(RunOptions(host: "0.0.0.0", port: 9100)).plan(for: [server]).service("server"))
         #expect(chosen.port == 9100 && chosen.argv.contains("0.0.0.0") && chosen.baseURL == "http://127.0.0.1:9100")
         do {
             _ = try planner(RunOptions(port: 9100), taken: [9100]).plan(for: [server])

@@ -10,7 +10,9 @@ public enum DatabaseLocation: Sendable, Equatable {
     case other(scheme: String)
 
     /// The variables of the split form, in the order they are read.
-    public static let splitVariables = ["POSTGRES_SERVER", "POSTGRES_PORT", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB"]
+    public static let splitVariables = [
+        "POSTGRES_SERVER", "POSTGRES_PORT", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB",
+    ]
 
     /// The location `configuration` describes, resolved against the component's `folder`; nil
     /// when it names none (no `DATABASE_URL`, no `POSTGRES_SERVER`). A malformed URL is a data
@@ -22,13 +24,16 @@ public enum DatabaseLocation: Sendable, Equatable {
         guard let server = configuration["POSTGRES_SERVER"], !server.isEmpty else { return nil }
         let portText = configuration["POSTGRES_PORT"] ?? ""
         guard let port = portText.isEmpty ? 5432 : Int(portText), (1...65535).contains(port) else {
-            throw HelpError.badData("POSTGRES_PORT is not a port number: \(portText)", hint: "use a number from 1 to 65535")
+            throw HelpError.badData(
+                "POSTGRES_PORT is not a port number: \(portText)", hint: "use a number from 1 to 65535")
         }
         let user = configuration["POSTGRES_USER"].flatMap { $0.isEmpty ? nil : $0 } ?? "postgres"
         let password = configuration["POSTGRES_PASSWORD"].flatMap { $0.isEmpty ? nil : Secret($0) }
         let database = configuration["POSTGRES_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? user
-        return .postgres(PostgresDatabase(scheme: "postgresql", host: server, port: port, user: user, password: password,
-                                          database: database, source: "POSTGRES_SERVER"))
+        return .postgres(
+            PostgresDatabase(
+                scheme: "postgresql", host: server, port: port, user: user, password: password,
+                database: database, source: "POSTGRES_SERVER"))
     }
 
     /// Parses a database URL; relative SQLite paths are taken from `folder` (where the application
@@ -36,8 +41,9 @@ public enum DatabaseLocation: Sendable, Equatable {
     public static func parse(_ url: String, folder: String) throws -> DatabaseLocation {
         guard let colon = url.firstIndex(of: ":"), url[colon...].hasPrefix("://") else {
             // Not a URL, so no way to tell where a password would be: the value is not echoed.
-            throw HelpError.badData("DATABASE_URL is not a URL (expected scheme://...)",
-                                    hint: "for example sqlite:///./dev.db or postgresql://user:password@localhost:5432/app")
+            throw HelpError.badData(
+                "DATABASE_URL is not a URL (expected scheme://...)",
+                hint: "for example sqlite:///./dev.db or postgresql://user:password@localhost:5432/app")
         }
         let scheme = url[..<colon].lowercased()
         let rest = String(url[url.index(colon, offsetBy: 3)...])

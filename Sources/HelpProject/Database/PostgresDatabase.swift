@@ -15,8 +15,10 @@ public struct PostgresDatabase: Sendable, Equatable {
     public var source: String
 
     /// A database given field by field.
-    public init(scheme: String = "postgresql", host: String, port: Int = 5432, user: String?, password: Secret?,
-                database: String, source: String = "DATABASE_URL") {
+    public init(
+        scheme: String = "postgresql", host: String, port: Int = 5432, user: String?, password: Secret?,
+        database: String, source: String = "DATABASE_URL"
+    ) {
         self.scheme = scheme
         self.host = host
         self.port = port
@@ -118,7 +120,9 @@ public struct PostgresDatabase: Sendable, Equatable {
 
     /// `url` with the password between `user:` and `@` replaced by `***`.
     public static func redact(_ url: String) -> String {
-        guard let scheme = url.firstRange(of: "://"), let at = url[scheme.upperBound...].lastIndex(of: "@") else { return url }
+        guard let scheme = url.firstRange(of: "://"), let at = url[scheme.upperBound...].lastIndex(of: "@") else {
+            return url
+        }
         let credentials = url[scheme.upperBound..<at]
         guard let colon = credentials.firstIndex(of: ":") else { return url }
         return String(url[..<url.index(after: colon)]) + "***" + String(url[at...])

@@ -25,7 +25,10 @@ public struct EnvTemplate: Sendable, Equatable {
         public var line: Int
 
         /// An entry as a template declares it.
-        public init(key: String, value: String, isSecret: Bool = false, isRequired: Bool = false, comments: [String] = [], line: Int = 0) {
+        public init(
+            key: String, value: String, isSecret: Bool = false, isRequired: Bool = false, comments: [String] = [],
+            line: Int = 0
+        ) {
             self.key = key
             self.value = value
             self.isSecret = isSecret
@@ -60,11 +63,13 @@ public struct EnvTemplate: Sendable, Equatable {
     public static func parse(_ text: String, source: EnvTemplateSource) throws -> EnvTemplate {
         let template = DotEnvTemplate(text: text)
         if let problem = template.problems.first {
-            throw HelpError.badData("\(source.label): \(problem)", hint: "markers are written `# help: secret, required`")
+            throw HelpError.badData(
+                "\(source.label): \(problem)", hint: "markers are written `# help: secret, required`")
         }
         if let unreadable = template.file.unreadableLines.first {
-            throw HelpError.badData("\(source.label):\(unreadable.lowerBound): python-dotenv cannot read this line",
-                                    hint: "close its quotes, or quote a value that holds spaces or #")
+            throw HelpError.badData(
+                "\(source.label):\(unreadable.lowerBound): python-dotenv cannot read this line",
+                hint: "close its quotes, or quote a value that holds spaces or #")
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
@@ -78,8 +83,9 @@ public struct EnvTemplate: Sendable, Equatable {
                 index -= 1
             }
             let markers = template.markers(for: binding.key)
-            let entry = Entry(key: binding.key, value: binding.value ?? "", isSecret: markers.contains(.secret),
-                              isRequired: markers.contains(.required), comments: comments, line: binding.lines.lowerBound)
+            let entry = Entry(
+                key: binding.key, value: binding.value ?? "", isSecret: markers.contains(.secret),
+                isRequired: markers.contains(.required), comments: comments, line: binding.lines.lowerBound)
             if let existing = entries.firstIndex(where: { $0.key == entry.key }) {
                 entries[existing] = entry
             } else {

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Finds the configuration template for an environment name. A project's own files win: the
 /// component's `Templates/env/` then `config/`, then the same two folders at the project root;
@@ -21,11 +22,16 @@ public struct TemplateLocator: Sendable {
 
     /// A locator for the running binary, reading the real disk.
     public init(executablePath: String? = TemplateLocator.currentExecutable()) {
-        self.init(executablePath: executablePath, isFile: { FileProbe.isFile($0) }, readText: { FileProbe.readText($0, limit: 1 << 20) })
+        self.init(
+            executablePath: executablePath, isFile: { FileProbe.isFile($0) },
+            readText: { FileProbe.readText($0, limit: 1 << 20) })
     }
 
     /// A locator with its own view of the disk.
-    public init(executablePath: String?, isFile: @escaping @Sendable (String) -> Bool, readText: @escaping @Sendable (String) -> String?) {
+    public init(
+        executablePath: String?, isFile: @escaping @Sendable (String) -> Bool,
+        readText: @escaping @Sendable (String) -> String?
+    ) {
         self.executablePath = executablePath
         self.isFile = isFile
         self.readText = readText
@@ -37,7 +43,8 @@ public struct TemplateLocator: Sendable {
     /// An unknown name is a usage error listing what exists.
     public func template(named name: String, componentFolder: String, root: String) throws -> EnvTemplate {
         guard Self.isValidName(name) else {
-            throw HelpError.usage("'\(name)' is not an environment name", hint: "use letters, digits, '-' and '_', such as development")
+            throw HelpError.usage(
+                "'\(name)' is not an environment name", hint: "use letters, digits, '-' and '_', such as development")
         }
         for (folder, origin) in projectFolders(componentFolder: componentFolder, root: root) {
             if let found = file(named: name, in: folder) { return try load(found, name: name, origin: origin) }
@@ -51,7 +58,8 @@ public struct TemplateLocator: Sendable {
         let folders = projectFolders(componentFolder: componentFolder, root: root).map { Self.relative($0.0, to: root) }
         throw HelpError.usage(
             "no configuration template named '\(name)'",
-            hint: "use one of \(Self.builtInNames.joined(separator: ", ")), or add \(name).env to one of: " + folders.joined(separator: ", "))
+            hint: "use one of \(Self.builtInNames.joined(separator: ", ")), or add \(name).env to one of: "
+                + folders.joined(separator: ", "))
     }
 
     /// The folders a project may keep templates in, most specific first.

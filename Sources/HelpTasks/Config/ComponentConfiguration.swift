@@ -28,18 +28,23 @@ public struct ComponentConfiguration: Sendable {
             text = try fileSystem.readText(path)
             mode = UInt32((try fileSystem.stat(path)).permissions)
         }
-        let plan = try EnvFilePlan(component: component.name, path: path, template: template, existingText: text, mode: mode)
+        let plan = try EnvFilePlan(
+            component: component.name, path: path, template: template, existingText: text, mode: mode)
         return ComponentConfiguration(component: component, folder: folder, template: template, plan: plan)
     }
 
     /// True when `component` is configured from a template: a Python server, or any component
     /// whose own folder holds a template for `environmentName`.
-    public static func applies(to component: Component, project: Project, environmentName: String, locator: TemplateLocator) -> Bool {
+    public static func applies(
+        to component: Component, project: Project, environmentName: String, locator: TemplateLocator
+    ) -> Bool {
         if component.kind == .python && component.role == .server { return true }
         let folder = project.folder(of: component)
         return locator.projectFolders(componentFolder: folder, root: project.root.path)
             .filter { $0.1 == .component }
-            .contains { folder in ["\(environmentName).env", environmentName].contains { locator.isFile(folder.0 + "/" + $0) } }
+            .contains { folder in
+                ["\(environmentName).env", environmentName].contains { locator.isFile(folder.0 + "/" + $0) }
+            }
     }
 
     // MARK: - Effective values
@@ -51,18 +56,23 @@ public struct ComponentConfiguration: Sendable {
     }
 
     /// Re-reads `.env` after the plan was applied and returns the configuration children get.
-    public func reloaded(environment: [String: String], fileSystem: FileSystem = FileSystem()) throws -> EffectiveConfiguration {
+    public func reloaded(environment: [String: String], fileSystem: FileSystem = FileSystem()) throws
+        -> EffectiveConfiguration
+    {
         let text = try fileSystem.readText(plan.path)
         return EffectiveConfiguration(template: template, envFile: DotEnvFile(text: text), environment: environment)
     }
 
     /// Stops with exit 65 when required keys are empty, naming them, the file to fill and the
     /// template that requires them.
-    public static func requireComplete(_ configuration: EffectiveConfiguration, file: String, template: String? = nil) throws {
+    public static func requireComplete(_ configuration: EffectiveConfiguration, file: String, template: String? = nil)
+        throws
+    {
         let missing = configuration.missingRequired
         guard !missing.isEmpty else { return }
         throw HelpError.badData(
-            "required configuration is empty: " + missing.joined(separator: ", ") + (template.map { " (required by \($0))" } ?? ""),
+            "required configuration is empty: " + missing.joined(separator: ", ")
+                + (template.map { " (required by \($0))" } ?? ""),
             hint: "set \(missing.count == 1 ? "it" : "them") in \(file) (or in the environment) and run again")
     }
 

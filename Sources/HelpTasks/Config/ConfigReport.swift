@@ -32,7 +32,9 @@ public struct ConfigReport: Sendable {
             let file = component.configuration.label(relativeTo: root)
             let source = component.configuration.template.source
             if !lines.isEmpty { lines.append("") }
-            lines.append("\(component.configuration.component.name): \(file) (template: \(source.name), \(source.origin.rawValue): \(RunPlan.relative(source.label, root: root)))")
+            lines.append(
+                "\(component.configuration.component.name): \(file) (template: \(source.name), \(source.origin.rawValue): \(RunPlan.relative(source.label, root: root)))"
+            )
             let width = component.effective.items.map(\.key.count).max() ?? 0
             let values = component.effective.items.map { $0.value.isEmpty ? "(empty)" : $0.display(reveal: reveal) }
             let valueWidth = min(60, values.map(\.count).max() ?? 0)
@@ -40,7 +42,9 @@ public struct ConfigReport: Sendable {
                 var flags: [String] = [Self.sourceLabel(item.source)]
                 if item.isSecret { flags.append("secret") }
                 if item.isRequired { flags.append("required") }
-                lines.append("  " + item.key.padding(to: width) + "  " + value.padding(to: valueWidth) + "  [" + flags.joined(separator: ", ") + "]")
+                lines.append(
+                    "  " + item.key.padding(to: width) + "  " + value.padding(to: valueWidth) + "  ["
+                        + flags.joined(separator: ", ") + "]")
             }
             lines += component.problems.map { "  problem: " + $0 }
             lines += component.notes.map { "  note: " + $0 }
@@ -61,23 +65,34 @@ public struct ConfigReport: Sendable {
     /// The stable `--json` schema of `help config`: values of secrets are always `***`.
     public var json: JSONValue {
         var document: JSONObject = [
-            "components": .array(components.map { component in
-                let source = component.configuration.template.source
-                return [
-                    "component": .string(component.configuration.component.name),
-                    "file": .string(component.configuration.plan.path),
-                    "template": ["name": .string(source.name), "origin": .string(source.origin.rawValue), "path": .optional(source.path)],
-                    "items": .array(component.effective.items.map { item in
-                        ["key": .string(item.key), "value": .string(item.display(reveal: false)), "source": .string(item.source.rawValue),
-                         "secret": .bool(item.isSecret), "required": .bool(item.isRequired)]
-                    }),
-                    "problems": .strings(component.problems),
-                    "notes": .strings(component.notes),
-                ]
-            })
+            "components": .array(
+                components.map { component in
+                    let source = component.configuration.template.source
+                    return [
+                        "component": .string(component.configuration.component.name),
+                        "file": .string(component.configuration.plan.path),
+                        "template": [
+                            "name": .string(source.name), "origin": .string(source.origin.rawValue),
+                            "path": .optional(source.path),
+                        ],
+                        "items": .array(
+                            component.effective.items.map { item in
+                                [
+                                    "key": .string(item.key), "value": .string(item.display(reveal: false)),
+                                    "source": .string(item.source.rawValue),
+                                    "secret": .bool(item.isSecret), "required": .bool(item.isRequired),
+                                ]
+                            }),
+                        "problems": .strings(component.problems),
+                        "notes": .strings(component.notes),
+                    ]
+                })
         ]
         if let failure {
-            document["error"] = ["message": .string(failure.message), "hint": .optional(failure.hint), "code": .int(Int(failure.code.rawValue))]
+            document["error"] = [
+                "message": .string(failure.message), "hint": .optional(failure.hint),
+                "code": .int(Int(failure.code.rawValue)),
+            ]
         }
         return .object(document)
     }

@@ -38,8 +38,9 @@ public struct ConfigWorkflow {
         let (project, configurations) = try load()
         var report = ConfigReport(root: project.root.path, reveal: options.reveal)
         for configuration in configurations {
-            report.components.append(ConfigReport.Component(
-                configuration: configuration, effective: configuration.effective(environment: context.environment)))
+            report.components.append(
+                ConfigReport.Component(
+                    configuration: configuration, effective: configuration.effective(environment: context.environment)))
         }
         return report
     }
@@ -57,10 +58,15 @@ public struct ConfigWorkflow {
             var notes: [String] = []
             if plan.existingText == nil { notes.append("\(file) does not exist yet; help run creates it") }
             let added = plan.additions.map(\.key).filter { !generated.contains($0) }
-            if plan.existingText != nil && !added.isEmpty { notes.append("help run adds " + added.joined(separator: ", ") + " to \(file)") }
+            if plan.existingText != nil && !added.isEmpty {
+                notes.append("help run adds " + added.joined(separator: ", ") + " to \(file)")
+            }
             if !generated.isEmpty { notes.append("help run generates " + plan.generatedKeys.joined(separator: ", ")) }
             let empty = entry.effective.missingRequired.filter { !generated.contains($0) }
-            if !empty.isEmpty { problems.append("required but empty: " + empty.joined(separator: ", ") + " (set in \(file) or the environment)") }
+            if !empty.isEmpty {
+                problems.append(
+                    "required but empty: " + empty.joined(separator: ", ") + " (set in \(file) or the environment)")
+            }
             if plan.narrowsMode { problems.append("\(file) can be read by other users; chmod 600 it (help run does)") }
             do {
                 _ = try DatabaseLocation.from(configuration: entry.effective.values, folder: entry.configuration.folder)
@@ -72,8 +78,9 @@ public struct ConfigWorkflow {
         }
         let count = report.components.reduce(0) { $0 + $1.problems.count }
         if count > 0 {
-            report.failure = HelpError.badData("configuration has \(count) problem\(count == 1 ? "" : "s")",
-                                               hint: "fix them, then run help config check again")
+            report.failure = HelpError.badData(
+                "configuration has \(count) problem\(count == 1 ? "" : "s")",
+                hint: "fix them, then run help config check again")
         }
         return report
     }
@@ -84,29 +91,36 @@ public struct ConfigWorkflow {
     private func load() throws -> (Project, [ComponentConfiguration]) {
         let project = try Project.load(from: context.workingDirectory)
         let configured = project.components.filter {
-            ComponentConfiguration.applies(to: $0, project: project, environmentName: options.environmentName, locator: locator)
+            ComponentConfiguration.applies(
+                to: $0, project: project, environmentName: options.environmentName, locator: locator)
         }
         var chosen: [Component]
         if !options.components.isEmpty {
             chosen = try options.components.map { name in
                 guard let component = project.component(named: name) else {
-                    throw HelpError.usage("no component named '\(name)'", hint: "components: " + project.components.map(\.name).joined(separator: ", "))
+                    throw HelpError.usage(
+                        "no component named '\(name)'",
+                        hint: "components: " + project.components.map(\.name).joined(separator: ", "))
                 }
                 return component
             }
         } else {
             let around = configured.filter { component in
                 let folder = project.folder(of: component)
-                return folder != project.root.path && (context.workingDirectory == folder || context.workingDirectory.hasPrefix(folder + "/"))
+                return folder != project.root.path
+                    && (context.workingDirectory == folder || context.workingDirectory.hasPrefix(folder + "/"))
             }
             chosen = around.isEmpty ? configured : around
         }
         guard !chosen.isEmpty else {
-            throw HelpError.usage("no component here has a configuration",
-                                  hint: "Python servers get one; others need a template in their own Templates/env/ or config/ folder")
+            throw HelpError.usage(
+                "no component here has a configuration",
+                hint: "Python servers get one; others need a template in their own Templates/env/ or config/ folder")
         }
         let configurations = try chosen.map {
-            try ComponentConfiguration.load($0, project: project, environmentName: options.environmentName, locator: locator, fileSystem: fileSystem)
+            try ComponentConfiguration.load(
+                $0, project: project, environmentName: options.environmentName, locator: locator, fileSystem: fileSystem
+            )
         }
         return (project, configurations)
     }

@@ -31,8 +31,9 @@ public struct EnvFilePlan: Sendable, Equatable {
         self.existingText = existingText
         existing = DotEnvFile(text: existingText ?? "")
         if let unreadable = existing.unreadableLines.first {
-            throw HelpError.badData("\(path):\(unreadable.lowerBound): python-dotenv cannot read this line",
-                                    hint: "close its quotes, or quote a value that holds spaces or #")
+            throw HelpError.badData(
+                "\(path):\(unreadable.lowerBound): python-dotenv cannot read this line",
+                hint: "close its quotes, or quote a value that holds spaces or #")
         }
         let present = Set(existing.keys)
         additions = template.entries.filter { !present.contains($0.key) }
@@ -41,7 +42,8 @@ public struct EnvFilePlan: Sendable, Equatable {
         for entry in template.entries where entry.isSecret && entry.value.isEmpty {
             // The last assignment wins for readers, so that is the one to fill.
             guard let binding = existing.entries.last(where: { $0.key == entry.key }), (binding.value ?? "").isEmpty,
-                binding.lines.count == 1, EnvFilePlan.isPlainEmptyAssignment(lines[binding.lines.lowerBound - 1], key: entry.key)
+                binding.lines.count == 1,
+                EnvFilePlan.isPlainEmptyAssignment(lines[binding.lines.lowerBound - 1], key: entry.key)
             else { continue }
             fills.append(entry.key)
         }
@@ -76,7 +78,9 @@ public struct EnvFilePlan: Sendable, Equatable {
         }
         var lines = EnvFilePlan.lines(existingText)
         for key in fills {
-            guard let binding = existing.entries.last(where: { $0.key == key }), let secret = secrets[key] else { continue }
+            guard let binding = existing.entries.last(where: { $0.key == key }), let secret = secrets[key] else {
+                continue
+            }
             let index = binding.lines.lowerBound - 1
             let line = lines[index]
             let indent = line.prefix { $0 == " " || $0 == "\t" }
@@ -105,7 +109,9 @@ public struct EnvFilePlan: Sendable, Equatable {
         rest = rest.dropFirst(key.count).drop { $0 == " " || $0 == "\t" }
         guard rest.hasPrefix("=") else { return false }
         rest = rest.dropFirst().drop { $0 == " " || $0 == "\t" || $0 == "\r" }
-        if rest.hasPrefix("''") || rest.hasPrefix("\"\"") { rest = rest.dropFirst(2).drop { $0 == " " || $0 == "\t" || $0 == "\r" } }
+        if rest.hasPrefix("''") || rest.hasPrefix("\"\"") {
+            rest = rest.dropFirst(2).drop { $0 == " " || $0 == "\t" || $0 == "\r" }
+        }
         return rest.isEmpty || rest.hasPrefix("#")
     }
 }

@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpProject
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Carries out an `EnvFilePlan`: generates the secrets, backs the old file up under
 /// `.helpcache/backups`, writes the new text atomically with mode 0600, and narrows the mode of a
@@ -14,7 +15,9 @@ public struct EnvFileWriter: Sendable {
     public var backupsDirectory: String
 
     /// A writer with these collaborators.
-    public init(fileSystem: FileSystem = FileSystem(), generator: SecretGenerator = SecretGenerator(), backupsDirectory: String) {
+    public init(
+        fileSystem: FileSystem = FileSystem(), generator: SecretGenerator = SecretGenerator(), backupsDirectory: String
+    ) {
         self.fileSystem = fileSystem
         self.generator = generator
         self.backupsDirectory = backupsDirectory
@@ -35,8 +38,9 @@ public struct EnvFileWriter: Sendable {
     /// Applies `plan` and returns what changed.
     @discardableResult
     public func apply(_ plan: EnvFilePlan) throws -> Outcome {
-        var outcome = Outcome(created: plan.existingText == nil, addedKeys: plan.additions.map(\.key),
-                              generatedKeys: plan.generatedKeys, narrowedMode: false, backup: nil)
+        var outcome = Outcome(
+            created: plan.existingText == nil, addedKeys: plan.additions.map(\.key),
+            generatedKeys: plan.generatedKeys, narrowedMode: false, backup: nil)
         if plan.writes {
             var secrets: [String: Secret] = [:]
             for key in plan.generatedKeys { secrets[key] = try generator.make() }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Makes values for the template keys marked `secret`: 32 bytes from the kernel's random source
 /// (getrandom(2), /dev/urandom where the call is missing), written as URL-safe base64 without
@@ -38,7 +39,10 @@ public struct SecretGenerator: Sendable {
         var index = 0
         while index + 3 <= bytes.count {
             let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            out += [alphabet[Int(chunk >> 18 & 63)], alphabet[Int(chunk >> 12 & 63)], alphabet[Int(chunk >> 6 & 63)], alphabet[Int(chunk & 63)]]
+            out += [
+                alphabet[Int(chunk >> 18 & 63)], alphabet[Int(chunk >> 12 & 63)], alphabet[Int(chunk >> 6 & 63)],
+                alphabet[Int(chunk & 63)],
+            ]
             index += 3
         }
         let rest = bytes.count - index
@@ -71,7 +75,10 @@ public struct SecretGenerator: Sendable {
         if let getrandom {
             while filled < count {
                 let got = bytes.withUnsafeMutableBytes { getrandom($0.baseAddress! + filled, count - filled, 0) }
-                if got > 0 { filled += got; continue }
+                if got > 0 {
+                    filled += got
+                    continue
+                }
                 if got < 0 && errno == EINTR { continue }
                 break
             }
@@ -82,7 +89,10 @@ public struct SecretGenerator: Sendable {
         defer { close(fd) }
         while filled < count {
             let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, count - filled) }
-            if got > 0 { filled += got; continue }
+            if got > 0 {
+                filled += got
+                continue
+            }
             if got < 0 && errno == EINTR { continue }
             throw HelpError.io("cannot read random bytes from /dev/urandom")
         }

@@ -16,7 +16,9 @@ struct DatabasePreparer {
     func prepare(_ location: DatabaseLocation) throws -> String {
         switch location {
         case .sqlite(let database):
-            guard let path = database.path, let folder = database.folder else { return "SQLite in memory: nothing to prepare" }
+            guard let path = database.path, let folder = database.folder else {
+                return "SQLite in memory: nothing to prepare"
+            }
             let label = location.summary(relativeTo: root)
             if let info = try? fileSystem.stat(path) { return "\(label) (\(Self.size(info.size)))" }
             let created = !fileSystem.isDirectory(folder)
@@ -32,23 +34,30 @@ struct DatabasePreparer {
     // MARK: - PostgreSQL
 
     private func preparePostgres(_ database: PostgresDatabase) throws -> String {
-        let reachable = database.usesSocket
+        let reachable =
+            database.usesSocket
             ? NetworkProbe.canConnect(unixSocket: database.host + "/.s.PGSQL.\(database.port)")
             : NetworkProbe.canConnect(host: database.host, port: database.port, timeout: connectTimeout)
         guard reachable else {
             throw HelpError.unavailable(
                 "PostgreSQL at \(database.endpoint) does not answer (from \(database.source))",
-                hint: "start it (sudo systemctl start postgresql, or docker run -d -p \(database.port):5432 -e POSTGRES_PASSWORD=... postgres), "
+                hint:
+                    "start it (sudo systemctl start postgresql, or docker run -d -p \(database.port):5432 -e POSTGRES_PASSWORD=... postgres), "
                     + "or point DATABASE_URL at a running server")
         }
         let exists = try databaseExists(database)
         if exists { return "PostgreSQL \(database.database) on \(database.endpoint) (exists)" }
-        let create = Command("createdb", ["--", database.database], environment: database.clientEnvironment, secrets: database.clientSecrets,
-                             workingDirectory: root, output: .capture, timeout: 60)
+        let create = Command(
+            "createdb", ["--", database.database], environment: database.clientEnvironment,
+            secrets: database.clientSecrets,
+            workingDirectory: root, output: .capture, timeout: 60)
         let result = try runClient(create)
         guard result.succeeded else {
-            throw HelpError.unavailable("cannot create the database \(database.database) on \(database.endpoint)\(StepRunner.tail(result, lines: 3))",
-                                        hint: "the role \(database.user ?? "(default)") needs CREATEDB, or create it yourself: createdb \(database.database)")
+            throw HelpError.unavailable(
+                "cannot create the database \(database.database) on \(database.endpoint)\(StepRunner.tail(result, lines: 3))",
+                hint:
+                    "the role \(database.user ?? "(default)") needs CREATEDB, or create it yourself: createdb \(database.database)"
+            )
         }
         return "PostgreSQL \(database.database) on \(database.endpoint) (created)"
     }

@@ -13,7 +13,9 @@ struct MigrationRunner {
     var fileSystem = FileSystem()
 
     /// Runs the migrations of `plan` and returns the step's last words ("0001 → 0002").
-    func run(_ plan: MigrationPlan, database: DatabaseLocation?, configuration: EffectiveConfiguration?) throws -> String {
+    func run(_ plan: MigrationPlan, database: DatabaseLocation?, configuration: EffectiveConfiguration?) throws
+        -> String
+    {
         let digest = inputsDigest(plan)
         let stampPath = RunLock.stateDirectory(root: root) + "/migrations-" + DependencyTarget.fileSafe(plan.component)
         let stamp = (try? fileSystem.readText(stampPath)).map { $0.split(separator: "\n").map(String.init) }
@@ -30,10 +32,13 @@ struct MigrationRunner {
         guard result.succeeded else {
             let secrets = (configuration?.secretValues ?? []) + database.flatMap(Self.password).map { [$0] }.orNone
             throw HelpError(
-                "\(plan.component): alembic upgrade head failed (exit \(result.exitCode))" + Secret.redact(StepRunner.tail(result, lines: 12), secrets),
+                "\(plan.component): alembic upgrade head failed (exit \(result.exitCode))"
+                    + Secret.redact(StepRunner.tail(result, lines: 12), secrets),
                 hint: "fix the migration and run help run again; the full output is in .helpcache/logs/")
         }
-        let after = try database.flatMap { revisions(in: $0, python: plan.python) } ?? current(plan, configuration: configuration)
+        let after =
+            try database.flatMap { revisions(in: $0, python: plan.python) }
+            ?? current(plan, configuration: configuration)
         try? fileSystem.createDirectories(RunLock.stateDirectory(root: root))
         try? fileSystem.writeAtomically(stampPath, Array(([digest.hex] + after).joined(separator: "\n").utf8))
         if before == after { return "already at \(Self.describe(after))" }
@@ -50,13 +55,16 @@ struct MigrationRunner {
         case .sqlite(let sqlite):
             guard let path = sqlite.path else { return nil }
             guard fileSystem.exists(path) else { return [] }
-            command = Command(python, ["-I", "-S", "-c", Self.sqliteScript, path], workingDirectory: root, output: .capture, timeout: 30)
+            command = Command(
+                python, ["-I", "-S", "-c", Self.sqliteScript, path], workingDirectory: root, output: .capture,
+                timeout: 30)
         case .postgres(let postgres):
             var environment = postgres.clientEnvironment
             environment["PGDATABASE"] = postgres.database
-            command = Command("psql", ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1"], environment: environment,
-                              secrets: postgres.clientSecrets, workingDirectory: root, output: .capture,
-                              input: .bytes(Array("SELECT version_num FROM alembic_version;\n".utf8)), timeout: 30)
+            command = Command(
+                "psql", ["-X", "-A", "-t", "-q", "-v", "ON_ERROR_STOP=1"], environment: environment,
+                secrets: postgres.clientSecrets, workingDirectory: root, output: .capture,
+                input: .bytes(Array("SELECT version_num FROM alembic_version;\n".utf8)), timeout: 30)
         case .other:
             return nil
         }
@@ -84,12 +92,15 @@ struct MigrationRunner {
         let command = plan.command(plan.currentArguments, configuration: configuration)
         let result = try context.runner.run(command)
         guard result.succeeded else {
-            throw HelpError("\(plan.component): alembic current failed (exit \(result.exitCode))"
-                                + Secret.redact(StepRunner.tail(result, lines: 12), configuration?.secretValues ?? []),
-                            hint: "run `python -m alembic current` in \(plan.folder) to see the full output")
+            throw HelpError(
+                "\(plan.component): alembic current failed (exit \(result.exitCode))"
+                    + Secret.redact(StepRunner.tail(result, lines: 12), configuration?.secretValues ?? []),
+                hint: "run `python -m alembic current` in \(plan.folder) to see the full output")
         }
         return Self.lines(result.stdout).compactMap { line in
-            guard !line.hasPrefix("INFO"), !line.hasPrefix("WARN"), let word = line.split(separator: " ").first else { return nil }
+            guard !line.hasPrefix("INFO"), !line.hasPrefix("WARN"), let word = line.split(separator: " ").first else {
+                return nil
+            }
             return word.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } ? String(word) : nil
         }
     }

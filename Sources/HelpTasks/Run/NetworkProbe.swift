@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Small, bounded looks at the network for `help run`: whether a port is free to listen on,
 /// whether a server accepts connections, and the status line of one HTTP GET. Raw sockets with
@@ -51,7 +52,9 @@ public enum NetworkProbe {
         guard fd >= 0 else { return false }
         defer { close(fd) }
         let result = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         return result == 0
     }
@@ -65,11 +68,15 @@ public enum NetworkProbe {
         guard let fd = connect(host: host, port: port, timeout: timeout) else { return nil }
         defer { close(fd) }
         let hostHeader = (host.contains(":") ? "[\(host)]" : host) + ":\(port)"
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: \(hostHeader)\r\nUser-Agent: help\r\nAccept: */*\r\nConnection: close\r\n\r\n".utf8)
+        let request = Array(
+            "GET \(path) HTTP/1.1\r\nHost: \(hostHeader)\r\nUser-Agent: help\r\nAccept: */*\r\nConnection: close\r\n\r\n"
+                .utf8)
         var sent = 0
         while sent < request.count {
             guard wait(fd, for: Int16(POLLOUT), until: deadline) else { return nil }
-            let count = request.withUnsafeBytes { send(fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL)) }
+            let count = request.withUnsafeBytes {
+                send(fd, $0.baseAddress! + sent, $0.count - sent, Int32(MSG_NOSIGNAL))
+            }
             if count < 0 && (errno == EINTR || errno == EAGAIN) { continue }
             guard count > 0 else { return nil }
             sent += count
@@ -90,7 +97,9 @@ public enum NetworkProbe {
     static func statusCode(in response: [UInt8]) -> Int? {
         let line = String(decoding: response.prefix { $0 != 0x0D && $0 != 0x0A }, as: UTF8.self)
         let words = line.split(separator: " ")
-        guard words.count >= 2, words[0].hasPrefix("HTTP/"), let code = Int(words[1]), (100...599).contains(code) else { return nil }
+        guard words.count >= 2, words[0].hasPrefix("HTTP/"), let code = Int(words[1]), (100...599).contains(code) else {
+            return nil
+        }
         return code
     }
 
@@ -115,7 +124,9 @@ public enum NetworkProbe {
         while let entry = cursor {
             if let address = entry.pointee.ai_addr {
                 let bytes = Array(UnsafeRawBufferPointer(start: address, count: Int(entry.pointee.ai_addrlen)))
-                if !result.contains(where: { $0.bytes == bytes }) { result.append(Address(family: entry.pointee.ai_family, bytes: bytes)) }
+                if !result.contains(where: { $0.bytes == bytes }) {
+                    result.append(Address(family: entry.pointee.ai_family, bytes: bytes))
+                }
             }
             cursor = entry.pointee.ai_next
         }
@@ -126,7 +137,9 @@ public enum NetworkProbe {
     static func connect(host: String, port: Int, timeout: Double) -> Int32? {
         let deadline = MonotonicTime.now().adding(seconds: timeout)
         for address in resolve(host: host, port: port) {
-            let fd = socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
+            let fd = socket(
+                address.family,
+                Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue) | Int32(SOCK_NONBLOCK.rawValue), 0)
             guard fd >= 0 else { continue }
             let started = address.bytes.withUnsafeBytes {
                 Glibc.connect(fd, $0.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t($0.count))

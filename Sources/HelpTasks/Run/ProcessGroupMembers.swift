@@ -6,11 +6,15 @@ public enum ProcessGroupMembers {
     /// The pids whose process group is `group`, in ascending order. Zombies (exited, not yet
     /// reaped by their parent) count only with `includingZombies`: they run no code any more, but
     /// their pid is still taken.
-    public static func pids(inGroup group: Int32, includingZombies: Bool = true, fileSystem: FileSystem = FileSystem()) -> [Int32] {
+    public static func pids(inGroup group: Int32, includingZombies: Bool = true, fileSystem: FileSystem = FileSystem())
+        -> [Int32]
+    {
         guard let entries = try? fileSystem.listDirectory("/proc") else { return [] }
         var members: [Int32] = []
         for entry in entries {
-            guard let pid = Int32(entry.name), let stat = try? fileSystem.readFile("/proc/\(pid)/stat") else { continue }
+            guard let pid = Int32(entry.name), let stat = try? fileSystem.readFile("/proc/\(pid)/stat") else {
+                continue
+            }
             guard let fields = fields(ofStatLine: stat), fields.group == group else { continue }
             if includingZombies || fields.state != "Z" { members.append(pid) }
         }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Keeps a second `help run` in the same project from fighting the first over ports, `.env` and
 /// the database: an exclusive lock on `.helpcache/state/run.lock`, which holds the owner's pid.
@@ -35,14 +36,20 @@ public final class RunLock: @unchecked Sendable {
         let who = owner.map { alive ? " (pid \($0))" : "" } ?? ""
         throw HelpError(
             "help run is already running in this project\(who)",
-            hint: owner.map { alive ? "stop it with Ctrl-C in its terminal (or kill \($0)), or use its servers" : "try again in a moment" } ?? "try again in a moment",
+            hint: owner.map {
+                alive
+                    ? "stop it with Ctrl-C in its terminal (or kill \($0)), or use its servers"
+                    : "try again in a moment"
+            } ?? "try again in a moment",
             code: .tempFailure)
     }
 
     /// Records the running services in `run.json` (atomically; a failure only costs the record).
     public func record(_ services: [RunningService]) {
         let entries: [JSONValue] = services.map { service in
-            var object: JSONObject = ["component": .string(service.launch.component), "pid": .int(Int(service.process.pid))]
+            var object: JSONObject = [
+                "component": .string(service.launch.component), "pid": .int(Int(service.process.pid)),
+            ]
             if let url = service.launch.baseURL { object["url"] = .string(url) }
             return .object(object)
         }

@@ -18,7 +18,10 @@ public struct RunOptions: Sendable, Equatable {
     /// How many ports past the default are tried before giving up.
     public static let portSearchWidth = 100
 
-    public init(environmentName: String = "development", host: String? = nil, port: Int? = nil, only: [String] = [], dryRun: Bool = false) {
+    public init(
+        environmentName: String = "development", host: String? = nil, port: Int? = nil, only: [String] = [],
+        dryRun: Bool = false
+    ) {
         self.environmentName = environmentName
         self.host = host
         self.port = port

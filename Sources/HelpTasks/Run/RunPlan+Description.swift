@@ -16,7 +16,8 @@ extension RunPlan {
                 result.append((.database, name, database.summary(relativeTo: root)))
             }
             if let migrations = preparation.migrations {
-                let line = Self.relative(Command(migrations.python, migrations.upgradeArguments).displayLine, root: root)
+                let line = Self.relative(
+                    Command(migrations.python, migrations.upgradeArguments).displayLine, root: root)
                 result.append((.migrations, name, line + " (in \(Self.relative(migrations.folder, root: root)))"))
             }
         }
@@ -54,11 +55,15 @@ extension RunPlan {
     /// The plan as JSON: stages with their commands (argv) and the services with their addresses.
     public func json(root: String) -> JSONValue {
         let steps: [JSONValue] = describe(root: root).map { step in
-            ["stage": .string(step.stage.rawValue), "component": .string(step.component), "summary": .string(step.text)]
+            [
+                "stage": .string(step.stage.rawValue), "component": .string(step.component),
+                "summary": .string(step.text),
+            ]
         }
         let launches: [JSONValue] = services.map { service in
             var object: JSONObject = [
-                "component": .string(service.component), "argv": .strings(service.argv), "folder": .string(service.folder),
+                "component": .string(service.component), "argv": .strings(service.argv),
+                "folder": .string(service.folder),
                 "url": .optional(service.baseURL),
             ]
             if case .http(let path) = service.readiness { object["ready_path"] = .string(path) }

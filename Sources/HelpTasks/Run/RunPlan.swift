@@ -21,7 +21,10 @@ public struct RunPlan: Sendable, Equatable {
         public var migrations: MigrationPlan?
 
         /// A preparation with these parts.
-        public init(component: String, configuration: EnvFilePlan? = nil, database: DatabaseLocation? = nil, migrations: MigrationPlan? = nil) {
+        public init(
+            component: String, configuration: EnvFilePlan? = nil, database: DatabaseLocation? = nil,
+            migrations: MigrationPlan? = nil
+        ) {
             self.component = component
             self.configuration = configuration
             self.database = database
@@ -82,6 +85,7 @@ public struct MigrationPlan: Sendable, Equatable {
             environment.merge(variables.plain) { own, _ in own }
             secrets = variables.secrets
         }
-        return Command(python, arguments, environment: environment, secrets: secrets, workingDirectory: folder, output: .capture)
+        return Command(
+            python, arguments, environment: environment, secrets: secrets, workingDirectory: folder, output: .capture)
     }
 }

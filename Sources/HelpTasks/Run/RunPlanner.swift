@@ -15,8 +15,10 @@ public struct RunPlanner: Sendable {
     public var isPortFree: @Sendable (String, Int) -> Bool
 
     /// A planner over these inputs.
-    public init(project: Project, options: RunOptions, environment: [String: String], facts: [String: ComponentFacts],
-                isPortFree: @escaping @Sendable (String, Int) -> Bool) {
+    public init(
+        project: Project, options: RunOptions, environment: [String: String], facts: [String: ComponentFacts],
+        isPortFree: @escaping @Sendable (String, Int) -> Bool
+    ) {
         self.project = project
         self.options = options
         self.environment = environment
@@ -38,7 +40,8 @@ public struct RunPlanner: Sendable {
             if let inputs = fact.migrationInputs, let env = fact.environment {
                 preparation.migrations = MigrationPlan(
                     component: component.name, folder: folder, python: env.python,
-                    environment: pythonEnvironment(env, pythonPath: [folder] + appDirectory(component).map { [folder + "/" + $0] }.orEmpty),
+                    environment: pythonEnvironment(
+                        env, pythonPath: [folder] + appDirectory(component).map { [folder + "/" + $0] }.orEmpty),
                     inputs: inputs)
             }
             preparations.append(preparation)
@@ -49,11 +52,15 @@ public struct RunPlanner: Sendable {
 
     // MARK: - Services
 
-    private func service(for component: Component, folder: String, fact: ComponentFacts, takenPorts: inout Set<Int>) throws -> ServiceLaunch {
+    private func service(for component: Component, folder: String, fact: ComponentFacts, takenPorts: inout Set<Int>)
+        throws -> ServiceLaunch
+    {
         let configured = fact.configuration != nil
         if let declared = project.config.component(named: component.name)?.commands["run"] {
-            return ServiceLaunch(component: component.name, argv: declared, folder: folder,
-                                 environment: fact.environment.map { pythonEnvironment($0, pythonPath: []) } ?? [:], configured: configured)
+            return ServiceLaunch(
+                component: component.name, argv: declared, folder: folder,
+                environment: fact.environment.map { pythonEnvironment($0, pythonPath: []) } ?? [:],
+                configured: configured)
         }
         if let app = component.asgiApp, let env = fact.environment {
             let host = options.listenHost
@@ -61,15 +68,20 @@ public struct RunPlanner: Sendable {
             takenPorts.insert(port)
             var argv = [env.python, "-m", "uvicorn", app, "--reload", "--host", host, "--port", String(port)]
             if let directory = appDirectory(component) { argv += ["--app-dir", directory] }
-            let readiness: ServiceLaunch.Readiness = fact.healthPath.map { .http(path: $0) } ?? .http(path: fact.servesDocs ? "/docs" : "/")
-            return ServiceLaunch(component: component.name, argv: argv, folder: folder, environment: pythonEnvironment(env, pythonPath: []),
-                                 host: host, port: port, portNote: note, readiness: readiness, reloads: true, configured: configured)
+            let readiness: ServiceLaunch.Readiness =
+                fact.healthPath.map { .http(path: $0) } ?? .http(path: fact.servesDocs ? "/docs" : "/")
+            return ServiceLaunch(
+                component: component.name, argv: argv, folder: folder,
+                environment: pythonEnvironment(env, pythonPath: []),
+                host: host, port: port, portNote: note, readiness: readiness, reloads: true, configured: configured)
         }
         if component.node?.script("dev") != nil {
-            return ServiceLaunch(component: component.name, argv: ["npm", "run", "dev"], folder: folder, configured: configured)
+            return ServiceLaunch(
+                component: component.name, argv: ["npm", "run", "dev"], folder: folder, configured: configured)
         }
-        throw HelpError.badData("\(component.name) has nothing to run",
-                                hint: "declare \"app\" or \"commands\": {\"run\": [...]} for it in help.json")
+        throw HelpError.badData(
+            "\(component.name) has nothing to run",
+            hint: "declare \"app\" or \"commands\": {\"run\": [...]} for it in help.json")
     }
 
     /// The port for the next ASGI server: `--port` for the first (an error when taken), else the
@@ -77,8 +89,9 @@ public struct RunPlanner: Sendable {
     func choosePort(host: String, taken: Set<Int>) throws -> (Int, String?) {
         if let requested = options.port, taken.isEmpty {
             guard isPortFree(host, requested) else {
-                throw HelpError.unavailable("port \(requested) on \(host) is in use",
-                                            hint: "stop what listens there, or leave --port out to take the next free port")
+                throw HelpError.unavailable(
+                    "port \(requested) on \(host) is in use",
+                    hint: "stop what listens there, or leave --port out to take the next free port")
             }
             return (requested, nil)
         }
@@ -89,15 +102,18 @@ public struct RunPlanner: Sendable {
                 return (port, note)
             }
         }
-        throw HelpError.unavailable("no free port from \(start) to \(start + RunOptions.portSearchWidth - 1) on \(host)",
-                                    hint: "give one with --port")
+        throw HelpError.unavailable(
+            "no free port from \(start) to \(start + RunOptions.portSearchWidth - 1) on \(host)",
+            hint: "give one with --port")
     }
 
     // MARK: - Helpers
 
     /// `src` for a src-layout app (uvicorn's `--app-dir`), as detection recorded it.
     private func appDirectory(_ component: Component) -> String? {
-        guard let run = component.commands.run, let flag = run.firstIndex(of: "--app-dir"), flag + 1 < run.count else { return nil }
+        guard let run = component.commands.run, let flag = run.firstIndex(of: "--app-dir"), flag + 1 < run.count else {
+            return nil
+        }
         return run[flag + 1]
     }
 
@@ -106,7 +122,8 @@ public struct RunPlanner: Sendable {
         var result = env.activationEnvironment
         result["PATH"] = env.path(prepending: environment["PATH"])
         if !pythonPath.isEmpty {
-            result["PYTHONPATH"] = (pythonPath + [environment["PYTHONPATH"]].compactMap { $0 }.filter { !$0.isEmpty }).joined(separator: ":")
+            result["PYTHONPATH"] = (pythonPath + [environment["PYTHONPATH"]].compactMap { $0 }.filter { !$0.isEmpty })
+                .joined(separator: ":")
         }
         return result
     }
@@ -126,8 +143,11 @@ public struct ComponentFacts: Sendable {
     public var servesDocs: Bool
 
     /// Facts as found.
-    public init(environment: VirtualEnvironment? = nil, configuration: ComponentConfiguration? = nil, migrationInputs: [String]? = nil,
-                healthPath: String? = nil, servesDocs: Bool = false) {
+    public init(
+        environment: VirtualEnvironment? = nil, configuration: ComponentConfiguration? = nil,
+        migrationInputs: [String]? = nil,
+        healthPath: String? = nil, servesDocs: Bool = false
+    ) {
         self.environment = environment
         self.configuration = configuration
         self.migrationInputs = migrationInputs

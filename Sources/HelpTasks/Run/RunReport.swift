@@ -68,7 +68,8 @@ public struct RunReport: Sendable {
         case .nothingToDo: return "nothing to install"
         case .planned:
             let steps = outcome.steps.map { RunPlan.relative($0.command?.displayLine ?? $0.title, root: root) }
-            return (outcome.environmentReason.map { $0 + "; " } ?? "") + (steps.isEmpty ? "nothing to install" : steps.joined(separator: "; "))
+            return (outcome.environmentReason.map { $0 + "; " } ?? "")
+                + (steps.isEmpty ? "nothing to install" : steps.joined(separator: "; "))
         case .installed, .created, .recreated:
             return "\(outcome.status.rawValue)" + (place.map { " (\($0))" } ?? "")
         }
@@ -80,21 +81,33 @@ public struct RunReport: Sendable {
     public var json: JSONValue {
         var document: JSONObject = [
             "dry_run": .bool(dryRun), "env": .string(environmentName),
-            "dependencies": .array(sync.map { outcome in
-                ["component": .string(outcome.component), "status": .string(outcome.status.rawValue),
-                 "environment": .optional(outcome.environment?.root), "seconds": .double(outcome.duration)]
-            }),
+            "dependencies": .array(
+                sync.map { outcome in
+                    [
+                        "component": .string(outcome.component), "status": .string(outcome.status.rawValue),
+                        "environment": .optional(outcome.environment?.root), "seconds": .double(outcome.duration),
+                    ]
+                }),
         ]
         if let plan { document["plan"] = plan.json(root: root) }
-        document["stages"] = .array(stages.map { stage in
-            ["stage": .string(stage.stage.rawValue), "component": .string(stage.component), "detail": .string(stage.detail),
-             "seconds": .double(stage.seconds)]
-        })
-        document["services"] = .array(services.map { service in
-            ["component": .string(service.component), "pid": .int(Int(service.pid)), "urls": .strings(service.urls),
-             "ready_status": service.readyStatus.map { .int($0) } ?? .null, "ready_after_seconds": service.readyAfter.map { .double($0) } ?? .null,
-             "exit_code": service.exitCode.map { .int(Int($0)) } ?? .null]
-        })
+        document["stages"] = .array(
+            stages.map { stage in
+                [
+                    "stage": .string(stage.stage.rawValue), "component": .string(stage.component),
+                    "detail": .string(stage.detail),
+                    "seconds": .double(stage.seconds),
+                ]
+            })
+        document["services"] = .array(
+            services.map { service in
+                [
+                    "component": .string(service.component), "pid": .int(Int(service.pid)),
+                    "urls": .strings(service.urls),
+                    "ready_status": service.readyStatus.map { .int($0) } ?? .null,
+                    "ready_after_seconds": service.readyAfter.map { .double($0) } ?? .null,
+                    "exit_code": service.exitCode.map { .int(Int($0)) } ?? .null,
+                ]
+            })
         return .object(document)
     }
 }

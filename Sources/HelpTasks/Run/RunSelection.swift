@@ -14,7 +14,9 @@ public enum RunSelection {
 
     /// What makes `component` runnable, in words; nil when nothing does.
     public static func reason(_ project: Project, _ component: Component) -> String? {
-        if project.config.component(named: component.name)?.commands["run"] != nil { return "commands.run in help.json" }
+        if project.config.component(named: component.name)?.commands["run"] != nil {
+            return "commands.run in help.json"
+        }
         if let app = component.asgiApp, component.kind == .python { return "ASGI app \(app)" }
         if component.kind == .node, component.node?.script("dev") != nil { return "dev script in package.json" }
         return nil
@@ -35,11 +37,13 @@ public enum RunSelection {
         for name in only {
             guard let component = project.component(named: name) else {
                 let known = project.components.map(\.name).joined(separator: ", ")
-                throw HelpError.usage("no component named '\(name)'", hint: known.isEmpty ? nil : "components: " + known)
+                throw HelpError.usage(
+                    "no component named '\(name)'", hint: known.isEmpty ? nil : "components: " + known)
             }
             guard reason(project, component) != nil else {
-                throw HelpError.usage("\(component.name) has nothing to run",
-                                      hint: "runnable: " + (runnable.isEmpty ? "none" : runnable.map(\.name).joined(separator: ", ")))
+                throw HelpError.usage(
+                    "\(component.name) has nothing to run",
+                    hint: "runnable: " + (runnable.isEmpty ? "none" : runnable.map(\.name).joined(separator: ", ")))
             }
             if !chosen.contains(where: { $0.name == component.name }) { chosen.append(component) }
         }

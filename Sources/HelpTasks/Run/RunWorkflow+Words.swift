@@ -4,7 +4,8 @@ import HelpSystem
 /// The last words of the pipeline's steps: what changed, named but never shown (keys, not values).
 extension RunWorkflow {
     /// `created server/.env from the development template (built-in): DATABASE_URL, SECRET_KEY (generated)`.
-    static func describe(_ outcome: EnvFileWriter.Outcome, file: String, template: EnvTemplate, root: String) -> String {
+    static func describe(_ outcome: EnvFileWriter.Outcome, file: String, template: EnvTemplate, root: String) -> String
+    {
         let source = "the \(template.source.name) template (\(RunPlan.relative(template.source.label, root: root)))"
         let generated = Set(outcome.generatedKeys)
         let added = outcome.addedKeys.map { generated.contains($0) ? "\($0) (generated)" : $0 }

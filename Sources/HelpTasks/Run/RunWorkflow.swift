@@ -13,7 +13,10 @@ public struct RunWorkflow {
     var fileSystem = FileSystem()
 
     /// A run with these options; `locator` and `generator` are the real ones unless a test says.
-    public init(options: RunOptions, context: Context, locator: TemplateLocator = TemplateLocator(), generator: SecretGenerator = SecretGenerator()) {
+    public init(
+        options: RunOptions, context: Context, locator: TemplateLocator = TemplateLocator(),
+        generator: SecretGenerator = SecretGenerator()
+    ) {
         self.options = options
         self.context = context
         self.locator = locator
@@ -36,7 +39,8 @@ public struct RunWorkflow {
         for component in components {
             let sync = SyncOptions(dryRun: options.dryRun)
             let outcome = try stage(.dependencies, component.name, into: &report) {
-                let outcome = try DependencySync.sync(component: component, project: project, context: context, options: sync)
+                let outcome = try DependencySync.sync(
+                    component: component, project: project, context: context, options: sync)
                 return (outcome, RunReport.describe(outcome, root: root))
             }
             report.sync.append(outcome)
@@ -44,26 +48,52 @@ public struct RunWorkflow {
         }
 
         // MARK: Plan
-        let planner = RunPlanner(project: project, options: options, environment: context.environment, facts: facts,
-                                 isPortFree: { NetworkProbe.isPortFree(host: $0, port: $1) })
+        let planner = RunPlanner(
+            project: project, options: options, environment: context.environment, facts: facts,
+            isPortFree: { NetworkProbe.isPortFree(host: $0, port: $1) })
         let plan = try planner.plan(for: components)
         if options.dryRun {
             report.plan = plan
             return report
         }
 
-        // MARK: Configuration, database, migrations
+        let configurations = try prepare(plan, facts: facts, root: root, report: &report)
+        let supervisor = ServiceSupervisor(context: context)
+        try startServices(
+            plan, configurations: configurations, supervisor: supervisor, started: started, report: &report)
+        lock?.record(supervisor.services)
+        if context.interruption() == nil {
+            context.console.info(
+                "Ready in \(Self.seconds(MonotonicTime.now().seconds(since: started))). Ctrl-C stops "
+                    + (plan.services.count == 1 ? "the server." : "the servers."))
+        }
+        return try supervise(supervisor, report: report)
+    }
+
+    // MARK: - Stages
+
+    /// Configuration, database and migrations of each component, in plan order; returns the
+    /// configuration each component's children get.
+    private func prepare(_ plan: RunPlan, facts: [String: ComponentFacts], root: String, report: inout RunReport) throws
+        -> [String: EffectiveConfiguration]
+    {
         var configurations: [String: EffectiveConfiguration] = [:]
         for preparation in plan.preparations {
             let name = preparation.component
             if let envPlan = preparation.configuration, let loaded = facts[name]?.configuration {
                 configurations[name] = try stage(.configuration, name, into: &report) {
-                    let writer = EnvFileWriter(fileSystem: fileSystem, generator: generator, backupsDirectory: root + "/.helpcache/backups")
+                    let writer = EnvFileWriter(
+                        fileSystem: fileSystem, generator: generator, backupsDirectory: root + "/.helpcache/backups")
                     let outcome = try writer.apply(envPlan)
                     let effective = try loaded.reloaded(environment: context.environment, fileSystem: fileSystem)
-                    try ComponentConfiguration.requireComplete(effective, file: loaded.label(relativeTo: root),
-                                                               template: RunPlan.relative(loaded.template.source.label, root: root))
-                    return (effective, Self.describe(outcome, file: loaded.label(relativeTo: root), template: loaded.template, root: root))
+                    try ComponentConfiguration.requireComplete(
+                        effective, file: loaded.label(relativeTo: root),
+                        template: RunPlan.relative(loaded.template.source.label, root: root))
+                    return (
+                        effective,
+                        Self.describe(
+                            outcome, file: loaded.label(relativeTo: root), template: loaded.template, root: root)
+                    )
                 }
             }
             if let database = preparation.database {
@@ -74,20 +104,32 @@ public struct RunWorkflow {
             if let migrations = preparation.migrations {
                 try stage(.migrations, name, into: &report) {
                     let runner = MigrationRunner(context: context, root: root, fileSystem: fileSystem)
-                    return ((), try runner.run(migrations, database: preparation.database, configuration: configurations[name]))
+                    return (
+                        (),
+                        try runner.run(migrations, database: preparation.database, configuration: configurations[name])
+                    )
                 }
             }
         }
+        return configurations
+    }
 
-        // MARK: Servers
-        let supervisor = ServiceSupervisor(context: context)
+    /// Starts each service and waits until it answers, printing its URLs; on a failure the ones
+    /// already started are stopped.
+    private func startServices(
+        _ plan: RunPlan, configurations: [String: EffectiveConfiguration], supervisor: ServiceSupervisor,
+        started: MonotonicTime, report: inout RunReport
+    ) throws {
         do {
             for launch in plan.services {
                 let result = try stage(.server, launch.component, into: &report) {
                     let service = try supervisor.start(launch, configuration: configurations[launch.component])
                     let state = try supervisor.waitUntilReady(service)
-                    if state == .interrupted { throw HelpError("interrupted while \(launch.component) was starting", code: .interrupted) }
-                    var result = RunReport.ServiceResult(component: launch.component, pid: service.process.pid, urls: launch.urls)
+                    if state == .interrupted {
+                        throw HelpError("interrupted while \(launch.component) was starting", code: .interrupted)
+                    }
+                    var result = RunReport.ServiceResult(
+                        component: launch.component, pid: service.process.pid, urls: launch.urls)
                     if case .answered(let status) = state {
                         result.readyStatus = status
                         result.readyAfter = MonotonicTime.now().seconds(since: started)
@@ -102,11 +144,6 @@ public struct RunWorkflow {
             supervisor.sweep()
             throw error
         }
-        lock?.record(supervisor.services)
-        if context.interruption() == nil {
-            context.console.info("Ready in \(Self.seconds(MonotonicTime.now().seconds(since: started))). Ctrl-C stops " + (plan.services.count == 1 ? "the server." : "the servers."))
-        }
-        return try supervise(supervisor, report: report)
     }
 
     // MARK: - Supervising
@@ -120,7 +157,9 @@ public struct RunWorkflow {
         if interrupted { supervisor.waitForAll() } else { supervisor.stopAll() }
         supervisor.sweep()
         for index in report.services.indices {
-            report.services[index].exitCode = supervisor.services.first { $0.launch.component == report.services[index].component }?.process.poll()?.exitCode
+            report.services[index].exitCode =
+                supervisor.services.first { $0.launch.component == report.services[index].component }?.process.poll()?
+                .exitCode
         }
         if !interrupted && !result.succeeded { throw supervisor.crash(ended, result, before: false) }
         return report
@@ -130,14 +169,18 @@ public struct RunWorkflow {
 
     /// Runs `body` as a visible step titled `component: stage` and records its time and last words.
     @discardableResult
-    private func stage<T>(_ stage: RunPlan.Stage, _ component: String, into report: inout RunReport, _ body: () throws -> (T, String)) throws -> T {
+    private func stage<T>(
+        _ stage: RunPlan.Stage, _ component: String, into report: inout RunReport, _ body: () throws -> (T, String)
+    ) throws -> T {
         let started = MonotonicTime.now()
         let step = context.console.beginStep("\(component): \(stage == .server ? "start" : stage.rawValue)")
         do {
             let (value, detail) = try body()
             step.finish(.ok, detail)
-            report.stages.append(RunReport.StageResult(stage: stage, component: component, detail: detail,
-                                                       seconds: MonotonicTime.now().seconds(since: started)))
+            report.stages.append(
+                RunReport.StageResult(
+                    stage: stage, component: component, detail: detail,
+                    seconds: MonotonicTime.now().seconds(since: started)))
             return value
         } catch {
             step.finish(.failed)
@@ -146,17 +189,26 @@ public struct RunWorkflow {
     }
 
     /// The facts planning needs about `component`, read without changing anything.
-    private func inspect(_ component: Component, project: Project, environment: VirtualEnvironment?) throws -> ComponentFacts {
+    private func inspect(_ component: Component, project: Project, environment: VirtualEnvironment?) throws
+        -> ComponentFacts
+    {
         let folder = project.folder(of: component)
         var fact = ComponentFacts(environment: environment)
-        if ComponentConfiguration.applies(to: component, project: project, environmentName: options.environmentName, locator: locator) {
-            fact.configuration = try ComponentConfiguration.load(component, project: project, environmentName: options.environmentName,
-                                                                 locator: locator, fileSystem: fileSystem)
+        if ComponentConfiguration.applies(
+            to: component, project: project, environmentName: options.environmentName, locator: locator)
+        {
+            fact.configuration = try ComponentConfiguration.load(
+                component, project: project, environmentName: options.environmentName,
+                locator: locator, fileSystem: fileSystem)
         }
         if component.kind == .python {
-            fact.migrationInputs = ComponentInspection.migrationInputs(folder: folder, markers: component.python, fileSystem: fileSystem)
-            fact.healthPath = ComponentInspection.healthPath(folder: folder, app: component.asgiApp, fileSystem: fileSystem)
-            fact.servesDocs = component.evidence.contains { $0.hasPrefix("FastAPI(") } || component.python?.dependsOn("fastapi") == true
+            fact.migrationInputs = ComponentInspection.migrationInputs(
+                folder: folder, markers: component.python, fileSystem: fileSystem)
+            fact.healthPath = ComponentInspection.healthPath(
+                folder: folder, app: component.asgiApp, fileSystem: fileSystem)
+            fact.servesDocs =
+                component.evidence.contains { $0.hasPrefix("FastAPI(") }
+                || component.python?.dependsOn("fastapi") == true
         }
         return fact
     }

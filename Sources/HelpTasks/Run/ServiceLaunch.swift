@@ -35,7 +35,8 @@ public struct ServiceLaunch: Sendable, Equatable {
     /// A service as the planner lays it out.
     public init(
         component: String, argv: [String], folder: String, environment: [String: String] = [:], host: String? = nil,
-        port: Int? = nil, portNote: String? = nil, readiness: Readiness = .none, reloads: Bool = false, configured: Bool = false
+        port: Int? = nil, portNote: String? = nil, readiness: Readiness = .none, reloads: Bool = false,
+        configured: Bool = false
     ) {
         self.component = component
         self.argv = argv
@@ -87,7 +88,8 @@ public struct ServiceLaunch: Sendable, Equatable {
             environment.merge(variables.plain) { own, _ in own }
             secrets = variables.secrets
         }
-        return Command(argv[0], Array(argv.dropFirst()), environment: environment, secrets: secrets,
-                       workingDirectory: folder, output: .stream(prefix: component), newProcessGroup: true)
+        return Command(
+            argv[0], Array(argv.dropFirst()), environment: environment, secrets: secrets,
+            workingDirectory: folder, output: .stream(prefix: component), newProcessGroup: true)
     }
 }

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A service that has been started, and its process (the leader of its own process group).
 public final class RunningService: Sendable {
@@ -65,7 +66,9 @@ final class ServiceSupervisor: @unchecked Sendable {
     /// reloader loses its worker before answering (the app failed to load), is stopped and
     /// reported with its last lines (exit 1).
     func waitUntilReady(_ service: RunningService) throws -> Readiness {
-        guard case .http(let path) = service.launch.readiness, let host = service.launch.connectHost, let port = service.launch.port else {
+        guard case .http(let path) = service.launch.readiness, let host = service.launch.connectHost,
+            let port = service.launch.port
+        else {
             return .started
         }
         let started = MonotonicTime.now()
@@ -77,18 +80,24 @@ final class ServiceSupervisor: @unchecked Sendable {
                 let ended = services[index]
                 throw crash(ended, ended.process.wait(), before: true)
             }
-            if let status = NetworkProbe.httpStatus(host: host, port: port, path: path, timeout: 1) { return .answered(status: status) }
+            if let status = NetworkProbe.httpStatus(host: host, port: port, path: path, timeout: 1) {
+                return .answered(status: status)
+            }
             if service.launch.reloads {
                 if Self.hasWorker(group: service.process.pid) {
                     sawWorker = true
                 } else if sawWorker && service.process.poll() == nil {
                     let result = service.process.stop(grace: Self.grace)
-                    throw HelpError("\(service.launch.component): the app failed to start (the reloader's worker exited)" + tail(service, result),
-                                    hint: "fix the error above and run help run again")
+                    throw HelpError(
+                        "\(service.launch.component): the app failed to start (the reloader's worker exited)"
+                            + tail(service, result),
+                        hint: "fix the error above and run help run again")
                 }
             }
             if !noted && MonotonicTime.now().seconds(since: started) > Self.slowStartNote {
-                context.console.warn("\(service.launch.component) has not answered GET \(path) on \(host):\(port) after \(Int(Self.slowStartNote)) s; still waiting")
+                context.console.warn(
+                    "\(service.launch.component) has not answered GET \(path) on \(host):\(port) after \(Int(Self.slowStartNote)) s; still waiting"
+                )
                 noted = true
             }
             _ = firstExit.wait(timeout: 0.1)
@@ -140,14 +149,20 @@ final class ServiceSupervisor: @unchecked Sendable {
     /// then SIGKILL. A group id cannot be handed to a new process while members remain, so the
     /// signal reaches only what the service left behind.
     func sweep() {
-        let groups = services.map(\.process.pid).filter { !ProcessGroupMembers.pids(inGroup: $0, includingZombies: false).isEmpty }
+        let groups = services.map(\.process.pid).filter {
+            !ProcessGroupMembers.pids(inGroup: $0, includingZombies: false).isEmpty
+        }
         guard !groups.isEmpty else { return }
         for group in groups { _ = kill(-group, SIGTERM) }
         let deadline = MonotonicTime.now().adding(seconds: Self.grace)
-        while MonotonicTime.now() < deadline, groups.contains(where: { !ProcessGroupMembers.pids(inGroup: $0, includingZombies: false).isEmpty }) {
+        while MonotonicTime.now() < deadline,
+            groups.contains(where: { !ProcessGroupMembers.pids(inGroup: $0, includingZombies: false).isEmpty })
+        {
             usleep(50_000)
         }
-        for group in groups where !ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty { _ = kill(-group, SIGKILL) }
+        for group in groups where !ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty {
+            _ = kill(-group, SIGKILL)
+        }
     }
 
     // MARK: - Errors
@@ -159,13 +174,16 @@ final class ServiceSupervisor: @unchecked Sendable {
         case .exited(let code): how = "exited with code \(code)"
         case .signaled(let signal): how = "was killed by \(Signals.name(of: signal))"
         }
-        return HelpError("\(service.launch.component) \(how)\(ready ? " before answering" : "")" + tail(service, result),
-                         hint: "the lines above show why; the full output is in .helpcache/logs/")
+        return HelpError(
+            "\(service.launch.component) \(how)\(ready ? " before answering" : "")" + tail(service, result),
+            hint: "the lines above show why; the full output is in .helpcache/logs/")
     }
 
     private func tail(_ service: RunningService, _ result: ProcessResult) -> String {
         let text = result.stderr.isEmpty ? result.stdout : result.stderr
-        let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: " \t").isEmpty }
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter {
+            !$0.trimmingCharacters(in: " \t").isEmpty
+        }
         guard !lines.isEmpty else { return "" }
         return Secret.redact(":\n    " + lines.suffix(10).joined(separator: "\n    "), service.secrets)
     }
