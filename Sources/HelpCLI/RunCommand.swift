@@ -32,7 +32,7 @@ public enum RunCommand {
                 "port", short: "p", valueName: "PORT",
                 help: "Port of the first server (default 8000, or the next free one)"),
             .value("host", valueName: "HOST", help: "Address the servers listen on (default 127.0.0.1)"),
-            .repeatable("only", valueName: "NAME", help: "Start only this component (repeatable)"),
+            .repeatable("only", valueName: "NAME", help: "Start only this component"),
             .flag("dry-run", help: "Print the plan; change nothing, start nothing"),
         ],
         examples: [
