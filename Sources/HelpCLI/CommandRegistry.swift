@@ -2,6 +2,7 @@
 /// once it really works.
 public enum CommandRegistry {
     public static let all: [CommandSpec] = [
+        CacheCommand.spec,
         ComponentsCommand.spec,
         ConfigCommand.spec,
         DoctorCommand.spec,

@@ -11,10 +11,26 @@ public struct CacheStatistics: Sendable, Equatable {
         public var kind: CacheKind
         public var entries: Int
         public var bytes: UInt64
+
+        /// `entries` entries of `kind` taking `bytes`.
+        public init(kind: CacheKind, entries: Int, bytes: UInt64) {
+            self.kind = kind
+            self.entries = entries
+            self.bytes = bytes
+        }
     }
 
     public var kinds: [KindUsage]
     public var counters: CacheCounters
+
+    /// Usage per kind and the counters; an absent store is every kind at zero.
+    public init(
+        kinds: [KindUsage] = CacheKind.allCases.map { KindUsage(kind: $0, entries: 0, bytes: 0) },
+        counters: CacheCounters = CacheCounters()
+    ) {
+        self.kinds = kinds
+        self.counters = counters
+    }
     public var totalBytes: UInt64 { kinds.reduce(0) { $0 + $1.bytes } }
     public var totalEntries: Int { kinds.reduce(0) { $0 + $1.entries } }
 }
@@ -35,6 +51,13 @@ public struct CacheRemoval: Sendable, Equatable {
     public var freedBytes: UInt64 { removed.reduce(0) { $0 + $1.bytes } }
     public var remainingBytes: UInt64
     public var dryRun: Bool
+
+    /// A removal of `removed`; nothing removed from an empty store by default.
+    public init(removed: [StoredEntry] = [], remainingBytes: UInt64 = 0, dryRun: Bool = false) {
+        self.removed = removed
+        self.remainingBytes = remainingBytes
+        self.dryRun = dryRun
+    }
 }
 
 extension CacheStore {

@@ -57,7 +57,9 @@ public struct GitFileLister: Sendable {
     }
 
     private func run(_ folder: String, _ arguments: [String]) throws -> PathList {
-        let command = Command("git", arguments, environment: ["GIT_OPTIONAL_LOCKS": "0"], workingDirectory: folder)
+        var command = Command("git", arguments, environment: ["GIT_OPTIONAL_LOCKS": "0"], workingDirectory: folder)
+        // The listing is data, megabytes of it in a big tree: the log keeps only its size.
+        command.logsStdout = false
         let result: ProcessResult
         do {
             result = try runner.run(command)

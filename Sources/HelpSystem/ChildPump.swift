@@ -151,7 +151,9 @@ final class ChildPump {
             duration: exitedAt.seconds(since: child.started)
         )
         if let log, let logEntry {
-            log.finished(logEntry, result, captured: captured ? (result.stdout, result.stderr) : nil)
+            log.finished(
+                logEntry, result, captured: captured ? (result.stdout, result.stderr) : nil,
+                keepStdout: child.command.logsStdout)
         }
         child.finish(result)
     }

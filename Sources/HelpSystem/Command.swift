@@ -35,6 +35,10 @@ public struct Command: Sendable, Equatable {
     public var timeout: Double?
     /// Background children get their own process group so they can be stopped as a whole.
     public var newProcessGroup: Bool
+    /// Whether the command log keeps the captured stdout. Off for plumbing whose stdout is data
+    /// rather than a diagnostic (a `git ls-files` listing of 100k paths is megabytes per run); the
+    /// log then records its size, and stderr is kept either way.
+    public var logsStdout: Bool = true
 
     public init(
         _ executable: String, _ arguments: [String] = [], environment: [String: String] = [:],

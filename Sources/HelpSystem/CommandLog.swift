@@ -56,10 +56,14 @@ public final class CommandLog: @unchecked Sendable {
     }
 
     /// How the child ended, with its captured output (nil when it was streamed or inherited).
-    func finished(_ entry: Int, _ result: ProcessResult, captured: (stdout: String, stderr: String)?) {
+    /// `keepStdout` false records only the size of the captured stdout (see `Command.logsStdout`).
+    func finished(_ entry: Int, _ result: ProcessResult, captured: (stdout: String, stderr: String)?, keepStdout: Bool = true) {
         var text = "\(stamp()) #\(entry) \(Self.describe(result))\n"
         if let captured {
-            for (name, body) in [("stdout", captured.stdout), ("stderr", captured.stderr)] where !body.isEmpty {
+            if !keepStdout && !captured.stdout.isEmpty {
+                text += "--- #\(entry) stdout: \(captured.stdout.utf8.count) bytes, not logged\n"
+            }
+            for (name, body) in [("stdout", keepStdout ? captured.stdout : ""), ("stderr", captured.stderr)] where !body.isEmpty {
                 text += "--- #\(entry) \(name)\n" + body + (body.hasSuffix("\n") ? "" : "\n")
             }
         }

@@ -35,6 +35,20 @@ import HelpTestSupport
         #expect(!text.contains("hunter2-db"))
     }
 
+    @Test func commandMarkedNotToLogStdoutLeavesOnlyItsSizeAndKeepsStderr() throws {
+        let root = TempDir()
+        let log = CommandLog(path: root.path("help.log"))
+        let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console, log: log)
+        var command = Command("sh", ["-c", "printf '%s-%s\\n' listing data; echo warning-text >&2"])
+        command.logsStdout = false
+        let result = try runner.run(command)
+        #expect(result.stdout == "listing-data\n")
+        let text = try FileSystem().readText(log.path)
+        #expect(!text.contains("listing-data"))
+        #expect(text.contains("stdout: 13 bytes, not logged"))
+        #expect(text.contains("warning-text"))
+    }
+
     @Test func logFileIsCreatedOnlyWhenSomethingIsWritten() throws {
         let root = TempDir()
         let log = CommandLog(path: root.path("logs/never.log"))
