@@ -4,9 +4,11 @@ public enum CommandRegistry {
     public static let all: [CommandSpec] = [
         CacheCommand.spec,
         ComponentsCommand.spec,
+        ConfigCommand.spec,
         DoctorCommand.spec,
         HashCommand.spec,
         InstallCommand.spec,
+        RunCommand.spec,
         TestCommand.spec,
     ]
 }

@@ -89,7 +89,8 @@ public enum HelpCLI {
         let log = host.keepsLogs ? commandLog(command.name, folder: folder) : nil
         var runner = host.makeRunner(console, log)
         if style.verbosity == .verbose { runner = EchoingRunner(base: runner, console: console, folder: folder) }
-        let context = Context(runner: runner, environment: environment, console: console, workingDirectory: folder)
+        let context = Context(runner: runner, environment: environment, console: console, workingDirectory: folder,
+                              interruption: host.interruption)
         let report = try command.run(Invocation(arguments: arguments, globals: globals), context)
         // An interrupted command's partial report is not the answer; the interrupt is.
         if let signal = host.interruption() { throw interrupted(by: signal) }

@@ -7,11 +7,16 @@ public struct Context: Sendable {
     public var console: Console
     /// The folder the user ran `help` in (or `-C DIR`), absolute.
     public var workingDirectory: String
+    /// The signal that interrupted this run (Ctrl-C, SIGTERM), once one has: long-running
+    /// workflows (`help run`) tell a stop they were asked for from a child that failed.
+    public var interruption: @Sendable () -> Int32?
 
-    public init(runner: any ProcessRunner, environment: [String: String], console: Console, workingDirectory: String) {
+    public init(runner: any ProcessRunner, environment: [String: String], console: Console, workingDirectory: String,
+                interruption: @escaping @Sendable () -> Int32? = { nil }) {
         self.runner = runner
         self.environment = environment
         self.console = console
         self.workingDirectory = workingDirectory
+        self.interruption = interruption
     }
 }

@@ -5,14 +5,14 @@ import Glibc
 /// A plain pthread for blocking work (draining pipes, waiting for signals, animating a spinner).
 /// Dispatch's pool is bounded and must not be parked in blocking reads; these threads are cheap,
 /// detached, and start with the process signals blocked so handlers never run on them.
-enum NativeThread {
+public enum NativeThread {
     private final class Box {
         let body: () -> Void
         init(_ body: @escaping () -> Void) { self.body = body }
     }
 
     /// Starts `body` on a new detached thread named `name` (visible in `ps -L` and debuggers).
-    static func detach(name: String, _ body: @escaping () -> Void) {
+    public static func detach(name: String, _ body: @escaping () -> Void) {
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
