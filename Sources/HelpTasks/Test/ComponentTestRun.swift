@@ -88,8 +88,9 @@ struct ComponentTestRun {
         var database: TestDatabase?
         defer { database?.remove() }
         if check.kind == .tests, TestDatabase.wanted(by: component) {
-            command.secrets["SECRET_KEY"] = environment["SECRET_KEY"].map(Secret.init) ?? Self.generatedSecret()
             do {
+                // A fresh secret for this run only (the generator `.env` files use); never printed.
+                command.secrets["SECRET_KEY"] = try environment["SECRET_KEY"].map(Secret.init) ?? SecretGenerator().make()
                 let db = try TestDatabase()
                 database = db
                 let python = binDirectory.map { $0 + "/python" } ?? "python3"
@@ -143,14 +144,4 @@ struct ComponentTestRun {
         return outcome
     }
 
-    /// 32 random bytes from the kernel's CSPRNG, hex: a SECRET_KEY for the test run only, never printed.
-    static func generatedSecret() -> Secret {
-        var bytes = [UInt8](repeating: 0, count: 32)
-        let fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
-        if fd >= 0 {
-            _ = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, 32) }
-            close(fd)
-        }
-        return Secret(bytes.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined())
-    }
 }
