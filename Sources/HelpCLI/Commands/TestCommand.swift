@@ -21,6 +21,7 @@ public enum TestCommand {
             .repeatable("component", valueName: "NAME", help: "Test this component (also --NAME, e.g. --server)"),
             .flag("changed", help: "Only components whose files changed (since --since or the merge base), plus dependents"),
             .value("since", valueName: "REF", help: "With --changed: the git revision to compare with"),
+            .flag("all-tests", help: "With --changed: run whole Python suites, not just the test files the change reaches"),
             .value("only", valueName: "GROUP", help: "Run only one group of checks", allowedValues: ["tests", "lint", "types"]),
             .flag("no-lint", help: "Skip lint, format and type checks"),
             .flag("no-cache", help: "Run every check even when a cached pass exists"),
@@ -48,6 +49,7 @@ public enum TestCommand {
         if options.changed && !options.components.isEmpty {
             throw HelpError.usage("--changed chooses components itself; drop the component flags or --changed")
         }
+        options.allTests = invocation.flag("all-tests")
         options.only = invocation.value("only")
         options.noLint = invocation.flag("no-lint")
         options.noCache = invocation.flag("no-cache")

@@ -14,6 +14,8 @@ struct ComponentTestRun {
     let context: Context
     let cache: TestResultCache
     let scans: [String: InputSet]
+    /// With `--changed`: changed files relative to the project root.
+    let changedFiles: [String]
     /// With `--rerun-failed`: only these `component/check` pairs run.
     let rerunOnly: Set<String>?
 
@@ -42,6 +44,10 @@ struct ComponentTestRun {
         var checks = planner.checks(for: component, binDirectory: binDirectory, runner: context.runner)
         if let rerunOnly { checks = checks.filter { rerunOnly.contains(component.name + "/" + $0.kind.rawValue) } }
         let folder = project.folder(of: component)
+        if options.changed && !options.allTests, component.kind == .python,
+           let index = checks.firstIndex(where: { $0.kind == .tests && $0.identity.first == "pytest" }) {
+            narrow(&checks[index], folder: folder)
+        }
         let tools = ComponentCacheKey.tools(of: component, folder: folder, rootFolder: project.root.path, runner: context.runner)
         var dependencyDigests: [String: Digest] = [:]
         for dependency in project.dependencies(of: component.name) {
@@ -56,8 +62,40 @@ struct ComponentTestRun {
         return result
     }
 
+    /// Runs only the test files the changed modules reach (by static imports), or says why the whole
+    /// suite runs. The chosen files join the cache key's command, so a partial pass never stands
+    /// for a full one.
+    func narrow(_ check: inout TestCheck, folder: String) {
+        let prefix = component.path == "." ? "" : component.path + "/"
+        let changed = changedFiles.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        guard !changed.isEmpty, let inputs = scans[component.name] else { return }
+        var sources: [String: String] = [:]
+        let fs = FileSystem()
+        for file in inputs.files where file.relativePath.hasSuffix(".py") {
+            sources[file.relativePath] = try? fs.readText(folder + "/" + file.relativePath)
+        }
+        switch PythonTestImpact.decide(changed: changed, sources: sources) {
+        case .wholeSuite(let reason):
+            check.note = "whole suite: \(reason)"
+        case .files(let files) where files.isEmpty:
+            check.note = "whole suite: no test file imports the changed modules"
+        case .files(let files):
+            check.command.arguments += files
+            check.identity += files
+            check.note = "\(files.count) test file\(files.count == 1 ? "" : "s") reached by the change"
+        }
+    }
+
     func outcome(of check: TestCheck, environment: [String: String], binDirectory: String?, tools: [String: String],
                  dependencyDigests: [String: Digest]) -> TestOutcome {
+        var outcome = plainOutcome(of: check, environment: environment, binDirectory: binDirectory, tools: tools,
+                                   dependencyDigests: dependencyDigests)
+        if let note = check.note, outcome.note == nil { outcome.note = note }
+        return outcome
+    }
+
+    func plainOutcome(of check: TestCheck, environment: [String: String], binDirectory: String?, tools: [String: String],
+                      dependencyDigests: [String: Digest]) -> TestOutcome {
         if let hint = check.missingHint {
             return TestOutcome(status: .skipped, note: "tool missing: \(hint)")
         }

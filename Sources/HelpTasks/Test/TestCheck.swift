@@ -31,6 +31,8 @@ public struct TestCheck: Sendable {
     public var resultFile: String?
     /// When set, the tool is missing: the check is reported as skipped with this install hint.
     public var missingHint: String?
+    /// Why the check runs the way it does (shown in the report), such as the files `--changed` chose.
+    public var note: String?
 
     public init(component: String, kind: TestCheckKind, command: Command, identity: [String],
                 resultFile: String? = nil, missingHint: String? = nil) {

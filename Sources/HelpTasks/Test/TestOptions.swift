@@ -8,6 +8,8 @@ public struct TestOptions: Sendable {
     /// `tests`, `lint` or `types`; nil runs every check.
     public var only: String?
     public var noLint = false
+    /// With `--changed`: run whole Python suites instead of the test files the changes reach.
+    public var allTests = false
     public var noCache = false
     public var rerunFailed = false
     public var explain = false

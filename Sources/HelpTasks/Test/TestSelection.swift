@@ -8,6 +8,8 @@ public struct TestSelection: Sendable {
     public var components: [Component]
     /// Component name → why it was selected.
     public var reasons: [String: String]
+    /// With `--changed`: the changed files, relative to the project root.
+    public var changedFiles: [String] = []
 
     /// Chooses from `project` per `options`; `git` answers the changed-file questions.
     public static func choose(project: Project, options: TestOptions, runner: any ProcessRunner) throws -> TestSelection {
@@ -27,7 +29,9 @@ public struct TestSelection: Sendable {
                                  reasons: Dictionary(uniqueKeysWithValues: project.components.map { ($0.name, "all components") }))
         }
         let files = try ChangedFiles.list(root: project.root.path, since: options.since, runner: runner)
-        return select(changed: files.paths, base: files.base, project: project)
+        var selection = select(changed: files.paths, base: files.base, project: project)
+        selection.changedFiles = files.paths
+        return selection
     }
 
     /// The components owning any of `paths` (relative to the root), then their dependents.

@@ -27,7 +27,7 @@ public enum TestWorkflow {
             let component = selection.components[index]
             let runner = ComponentTestRun(
                 component: component, project: project, options: options, context: context, cache: cache,
-                scans: scans, rerunOnly: options.rerunFailed && !lastFailures.isEmpty ? lastFailures : nil)
+                scans: scans, changedFiles: selection.changedFiles, rerunOnly: options.rerunFailed && !lastFailures.isEmpty ? lastFailures : nil)
             let result = runner.run(reason: selection.reasons[component.name] ?? "")
             results.set(index, result)
             result.printLines(on: context.console, replay: options.replay || context.console.style.verbosity == .verbose)
