@@ -109,7 +109,10 @@ struct ComponentTestRun {
             hit.note = options.explain ? "hit: inputs, env, tools and command unchanged" : nil
             return hit
         }
+        // A check can take minutes: show it while it runs (spinner on a terminal, a line elsewhere).
+        let step = context.console.beginStep("\(component.name): \(check.kind.rawValue)")
         var outcome = execute(check, environment: environment, binDirectory: binDirectory)
+        step.finish(outcome.status == .passed ? .ok : (outcome.status == .failed ? .failed : .skipped))
         if options.explain {
             let why = cache.store.explain(kind: .tests, key: key, manifest: manifest).lines(limit: 8)
             outcome.note = options.noCache ? "--no-cache" : why.joined(separator: "; ")

@@ -18,6 +18,7 @@ public struct ComponentResult: Sendable {
 
     /// The component's block of lines, printed at once so parallel components never interleave.
     func printLines(on console: Console, replay: Bool) {
+        guard error != nil || !checks.isEmpty else { return }
         var lines = ["\(component): \(reason)"]
         if let error { lines.append("  error: \(error.message)") }
         for check in checks {
