@@ -67,6 +67,10 @@ public enum ChangedFiles {
         func git(_ arguments: [String]) throws -> ProcessResult {
             try runner.run(Command("git", ["-C", root] + arguments, timeout: 60))
         }
+        guard (try? git(["rev-parse", "--is-inside-work-tree"]))?.succeeded == true else {
+            throw HelpError.usage("--changed needs a git repository, and \(root) is not inside one",
+                                  hint: "Run 'help test' without --changed, or inside a git checkout.")
+        }
         var base = since ?? "HEAD"
         if since == nil {
             for candidate in ["origin/HEAD", "main", "master"] {
