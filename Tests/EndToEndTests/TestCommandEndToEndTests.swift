@@ -24,8 +24,8 @@ struct TestCommandEndToEndTests {
         try #require(result.succeeded, "git \(arguments): \(result.stderr)")
     }
 
-    func help(_ arguments: [String]) throws -> ProcessResult {
-        var env = Environment.current().values
+    func help(_ arguments: [String], extra: [String: String] = [:]) throws -> ProcessResult {
+        var env = Environment.current().values.merging(extra) { _, new in new }
         env["XDG_CACHE_HOME"] = copy.path + "/.xdg-cache"
         env["NO_COLOR"] = "1"
         env["HELP_INSTALLER"] = "pip"
@@ -77,5 +77,32 @@ struct TestCommandEndToEndTests {
         let again = try help(["test", "--python-client", "--only", "tests", "--json"])
         #expect(again.exitCode == 1)
         #expect(try checks(again).allSatisfy { !$0.cached })
+
+        // The server's throwaway database leaves nothing behind: no temp folder, and on PostgreSQL
+        // (when CI provides one) no help_test_ database.
+        let before = try leftoverTestFolders()
+        var extra: [String: String] = [:]
+        if let url = Environment.current().values["HELP_TEST_POSTGRES_URL"] { extra["DATABASE_URL"] = url }
+        let server = try help(["test", "--server", "--only", "tests", "--no-cache", "--json"], extra: extra)
+        #expect(server.exitCode == 0, "\(server.stderr.suffix(2000))")
+        #expect(try leftoverTestFolders() == before)
+        if let url = extra["DATABASE_URL"] {
+            // postgresql://user:password@host:port/db, the password kept out of argv.
+            let rest = url.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: true)[1]
+            let (credentials, address) = (rest.split(separator: "@")[0], rest.split(separator: "@")[1])
+            let (user, password) = (credentials.split(separator: ":")[0], credentials.split(separator: ":")[1])
+            let (host, port) = (address.split(separator: ":")[0], address.split(separator: ":")[1])
+            let runner = PosixProcessRunner(environment: Environment.current().values, console: BufferConsole().console)
+            let count = try runner.run(Command(
+                "psql", ["-d", "postgres", "-tAc", "select count(*) from pg_database where datname like 'help_test_%'"],
+                environment: ["PGHOST": String(host), "PGPORT": String(port), "PGUSER": String(user)],
+                secrets: ["PGPASSWORD": Secret(String(password))]))
+            #expect(count.succeeded)
+            #expect(count.stdout.split(separator: "\n").first == "0")
+        }
+    }
+
+    func leftoverTestFolders() throws -> [String] {
+        try fs.listDirectory("/tmp").map(\.name).filter { $0.hasPrefix("help-testdb-") }.sorted()
     }
 }

@@ -125,14 +125,21 @@ struct ComponentTestRun {
     /// Runs a check for real (with a throwaway database for a server's tests) and reads its output.
     func execute(_ check: TestCheck, environment: [String: String], binDirectory: String?) -> TestOutcome {
         var command = check.command
-        command.environment.merge(environment) { old, _ in old }
+        // Only what differs from the inherited environment is added (and logged): never the
+        // parent's own variables, which may hold tokens.
+        for (name, value) in environment where context.environment[name] != value && command.environment[name] == nil {
+            command.environment[name] = value
+        }
         var database: TestDatabase?
         defer { database?.remove() }
         if check.kind == .tests, TestDatabase.wanted(by: component) {
             do {
                 // A fresh secret for this run only (the generator `.env` files use); never printed.
                 command.secrets["SECRET_KEY"] = try environment["SECRET_KEY"].map(Secret.init) ?? SecretGenerator().make()
-                let db = try TestDatabase()
+                let folder = project.folder(of: component)
+                let configured = environment["DATABASE_URL"]
+                    ?? (try? FileSystem().readText(folder + "/.env")).flatMap { DotEnvFile(text: $0).value(for: "DATABASE_URL") }
+                let db = try TestDatabase(configured: configured, componentFolder: folder, runner: context.runner)
                 database = db
                 let python = binDirectory.map { $0 + "/python" } ?? "python3"
                 let migrated = try db.migrate(component: project.folder(of: component), python: python,
@@ -141,7 +148,8 @@ struct ComponentTestRun {
                     return TestOutcome(status: .failed, note: "migrations failed on the test database",
                                        output: migrated.stdout + migrated.stderr)
                 }
-                command.environment["DATABASE_URL"] = db.url
+                command.environment.removeValue(forKey: "DATABASE_URL")
+                command.secrets["DATABASE_URL"] = db.url
             } catch {
                 return TestOutcome(status: .failed, note: "test database: \(error)")
             }
