@@ -49,8 +49,28 @@ public enum ComponentDetector {
         return component
     }
 
+    /// Sets the role of `component` from what its inspector found, strongest first: a server, a
+    /// client by its folder name, an app with an entry point, else a library. Adds the evidence
+    /// behind the role and returns it.
+    @discardableResult
+    static func assignRole(_ component: inout Component, serverEvidence: [String], appEvidence: String?) -> ComponentRole {
+        if !serverEvidence.isEmpty {
+            component.role = .server
+            component.evidence += serverEvidence
+        } else if let clientEvidence = clientEvidence(component.name) {
+            component.role = .client
+            component.evidence.append(clientEvidence)
+        } else if let appEvidence {
+            component.role = .app
+            component.evidence.append(appEvidence)
+        } else {
+            component.role = .library
+        }
+        return component.role
+    }
+
     /// "folder name ends in -client" for a client by name (`js-client`, `client`), else nil.
-    static func clientEvidence(_ name: String) -> String? {
+    private static func clientEvidence(_ name: String) -> String? {
         let flagName = Component.flagName(for: name)
         if flagName == "client" { return "folder named client" }
         return flagName.hasSuffix("-client") ? "folder name ends in -client" : nil

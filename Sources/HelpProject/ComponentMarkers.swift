@@ -15,7 +15,7 @@ public struct PythonMarkers: Sendable, Equatable {
     public var migrationsFolder: String?
     /// requirements*.txt files (also under `requirements/`), relative to the component.
     public var requirementFiles: [String] = []
-    /// The first line of `.python-version`.
+    /// The version `.python-version` asks for (its first entry).
     public var pythonVersion: String?
     /// `requires-python` (PEP 621) or Poetry's `python` dependency.
     public var requiresPython: String?
@@ -35,12 +35,12 @@ public struct PythonMarkers: Sendable, Equatable {
 
     /// True when `name` (any spelling) is a runtime dependency.
     public func dependsOn(_ name: String) -> Bool {
-        dependencies.contains(PythonNames.normalize(name))
+        dependencies.contains(PythonRequirement.normalize(name))
     }
 
     /// True when `name` appears among the runtime dependencies or in any group.
     public func mentions(_ name: String) -> Bool {
-        let normalized = PythonNames.normalize(name)
+        let normalized = PythonRequirement.normalize(name)
         return dependencies.contains(normalized) || dependencyGroups.values.contains { $0.contains(normalized) }
     }
 }
@@ -84,47 +84,4 @@ public struct SwiftMarkers: Sendable, Equatable {
 
     /// Markers of a manifest declaring nothing yet.
     public init() {}
-}
-
-/// Python distribution names as pip compares them.
-public enum PythonNames {
-    /// PEP 503 normalization: lowercase, runs of `-`, `_`, `.` become one `-`.
-    public static func normalize(_ name: String) -> String {
-        var result = ""
-        var pendingDash = false
-        for character in name.lowercased() {
-            if character == "-" || character == "_" || character == "." {
-                pendingDash = true
-            } else {
-                if pendingDash && !result.isEmpty { result.append("-") }
-                result.append(character)
-                pendingDash = false
-            }
-        }
-        return result
-    }
-
-    /// The distribution name at the start of a PEP 508 requirement (`uvicorn[standard]>=0.20` ->
-    /// `uvicorn`), normalized; nil when the text does not start with a name.
-    public static func requirementName(_ requirement: Substring) -> String? {
-        let trimmed = requirement.drop { $0 == " " || $0 == "\t" }
-        let name = trimmed.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
-        guard let first = name.first, first.isLetter || first.isNumber else { return nil }
-        return normalize(String(name))
-    }
-
-    /// Requirement names of a requirements file: one per line, comments, blank lines, options
-    /// (`-r`, `-e`, `--index-url`) and URLs left out.
-    public static func requirementNames(inRequirementsText text: String) -> [String] {
-        var names: [String] = []
-        for rawLine in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            var line = rawLine[...]
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            guard let first = trimmed.first, first != "-" else { continue }
-            if trimmed.contains("://") && !trimmed.contains("@") { continue }
-            if let name = requirementName(trimmed), !names.contains(name) { names.append(name) }
-        }
-        return names
-    }
 }

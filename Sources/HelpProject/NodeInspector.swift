@@ -25,18 +25,8 @@ enum NodeInspector {
         component.node = markers
 
         let servers = serverFrameworks.filter(markers.dependencies.contains)
-        if !servers.isEmpty {
-            component.role = .server
-            component.evidence += servers.map { "\($0) in package.json dependencies" }
-        } else if let clientEvidence = ComponentDetector.clientEvidence(component.name) {
-            component.role = .client
-            component.evidence.append(clientEvidence)
-        } else if markers.hasBin {
-            component.role = .app
-            component.evidence.append("bin in package.json")
-        } else {
-            component.role = .library
-        }
+        ComponentDetector.assignRole(&component, serverEvidence: servers.map { "\($0) in package.json dependencies" },
+                                     appEvidence: markers.hasBin ? "bin in package.json" : nil)
 
         if let test = markers.script("test"), test != placeholderTest {
             component.commands.test = ["npm", "test"]

@@ -1,3 +1,5 @@
+import HelpSystem
+
 /// Reads a Python component's folder: its markers, whether it is a server, and the commands that
 /// test and run it.
 enum PythonInspector {
@@ -30,8 +32,8 @@ enum PythonInspector {
         markers.hasPoetryLock = names.contains("poetry.lock")
         markers.hasAlembic = names.contains("alembic.ini")
         markers.migrationsFolder = ["migrations", "alembic"].first { name in entries.contains { $0.name == name && $0.isDirectory } }
-        if let version = FileProbe.readText(FileProbe.join(folder, ".python-version"), limit: 4096) {
-            markers.pythonVersion = version.split(whereSeparator: \.isNewline).first.map { String($0).trimmingBlanks() }
+        if let text = FileProbe.readText(FileProbe.join(folder, ".python-version"), limit: 4096) {
+            markers.pythonVersion = PythonVersionFile(text: text).primary
         }
         component.evidence.append(contentsOf: ["pyproject.toml", "setup.py", "setup.cfg", "uv.lock"].filter(names.contains).map { "\($0) present" })
 
@@ -44,7 +46,7 @@ enum PythonInspector {
         markers.requirementFiles = files
         if !files.isEmpty { component.evidence.append("\(files.joined(separator: ", ")) present") }
         for file in files {
-            let dependencyNames = FileProbe.readText(FileProbe.join(folder, file)).map(PythonNames.requirementNames(inRequirementsText:)) ?? []
+            let dependencyNames = FileProbe.readText(FileProbe.join(folder, file)).map(PythonMarkers.requirementNames(inRequirementsText:)) ?? []
             if isDevelopmentFile(FileProbe.baseName(file)) {
                 markers.dependencyGroups["file:" + file] = dependencyNames
             } else {
@@ -54,16 +56,15 @@ enum PythonInspector {
         }
 
         if markers.hasPyproject, let text = FileProbe.readText(FileProbe.join(folder, "pyproject.toml")) {
-            let summary = PyprojectSummary(text: text)
-            markers.usesPoetry = summary.usesPoetry
-            markers.requiresPython = summary.requiresPython
-            markers.scripts = summary.scripts
-            for name in summary.dependencies where !markers.dependencies.contains(name) { markers.dependencies.append(name) }
-            for (group, groupNames) in summary.dependencyGroups { markers.dependencyGroups[group] = groupNames }
-            for (extra, extraNames) in summary.optionalDependencies { markers.dependencyGroups["extra:" + extra] = extraNames }
-            serverEvidence += serverDependencies(in: summary.dependencies).map { "\($0) in pyproject.toml" }
-            if summary.usesPoetry { component.evidence.append("[tool.poetry] in pyproject.toml") }
-            markers.configuresPytest = summary.configuresPytest
+            var problems: [String] = []
+            do {
+                let runtime = markers.read(try PyProject(text: text), problems: &problems)
+                serverEvidence += serverDependencies(in: runtime).map { "\($0) in pyproject.toml" }
+                if markers.usesPoetry { component.evidence.append("[tool.poetry] in pyproject.toml") }
+            } catch {
+                problems.append((error as? HelpError)?.message ?? "\(error)")
+            }
+            component.evidence += problems.map { "left out: \($0)" }
         }
 
         if markers.hasAlembic { serverEvidence.insert("alembic.ini present", at: 0) }
@@ -85,24 +86,13 @@ enum PythonInspector {
         ["uvicorn", "fastapi"].filter(names.contains)
     }
 
+    /// The role, and for an app the command that runs its entry point (a script, else `__main__.py`).
     private static func decideRole(_ component: inout Component, serverEvidence: [String], entries: [FileProbe.Entry]) {
-        if !serverEvidence.isEmpty {
-            component.role = .server
-            component.evidence += serverEvidence
-        } else if let clientEvidence = ComponentDetector.clientEvidence(component.name) {
-            component.role = .client
-            component.evidence.append(clientEvidence)
-        } else if let script = component.python?.scripts.first {
-            component.role = .app
-            component.evidence.append("entry point \(script) in pyproject.toml")
-            component.commands.run = [script]
-        } else if entries.contains(where: { $0.name == "__main__.py" }) {
-            component.role = .app
-            component.evidence.append("__main__.py present")
-            component.commands.run = ["python", "."]
-        } else {
-            component.role = .library
-        }
+        let script = component.python?.scripts.first
+        let hasMain = entries.contains { $0.name == "__main__.py" }
+        let appEvidence = script.map { "entry point \($0) in pyproject.toml" } ?? (hasMain ? "__main__.py present" : nil)
+        guard ComponentDetector.assignRole(&component, serverEvidence: serverEvidence, appEvidence: appEvidence) == .app else { return }
+        component.commands.run = script.map { [$0] } ?? ["python", "."]
     }
 
     /// pytest when there is anything for it to find or a sign the project uses it.
@@ -112,13 +102,5 @@ enum PythonInspector {
                 || (entry.name.hasPrefix("test_") && entry.name.hasSuffix(".py"))
         }
         return hasTests || markers.configuresPytest || markers.mentions("pytest") ? ["pytest"] : nil
-    }
-}
-
-extension String {
-    /// The text without leading and trailing spaces, tabs and line ends.
-    func trimmingBlanks() -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0.isNewline }
-        return String(drop(while: isBlank).reversed().drop(while: isBlank).reversed())
     }
 }

@@ -9,15 +9,7 @@ enum SwiftInspector {
         markers.hasExecutable = manifest.contains(".executable(") || manifest.contains(".executableTarget(")
         component.swift = markers
 
-        if let clientEvidence = ComponentDetector.clientEvidence(component.name) {
-            component.role = .client
-            component.evidence.append(clientEvidence)
-        } else if markers.hasExecutable {
-            component.role = .app
-            component.evidence.append("executable in Package.swift")
-        } else {
-            component.role = .library
-        }
+        ComponentDetector.assignRole(&component, serverEvidence: [], appEvidence: markers.hasExecutable ? "executable in Package.swift" : nil)
         component.commands.build = ["swift", "build"]
         if markers.hasExecutable { component.commands.run = ["swift", "run"] }
         if entries.contains(where: { $0.name == "Tests" && $0.isDirectory }) || manifest.contains(".testTarget(") {

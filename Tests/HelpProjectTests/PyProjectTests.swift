@@ -24,6 +24,7 @@ import Testing
         #expect(project.configures("pytest") && project.configures("coverage"))
         #expect(!project.configures("ruff") && !project.configures("mypy"))
         #expect(project.tools == ["pytest", "coverage"])
+        #expect(project.scripts == ["auth-server"])
     }
 
     @Test func expandsDependencyGroupIncludes() throws {

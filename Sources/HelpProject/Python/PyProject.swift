@@ -32,6 +32,11 @@ public struct PyProject: Sendable {
         document["project", "requires-python"]?.string ?? document["tool", "poetry", "dependencies", "python"]?.string
     }
 
+    /// Entry point names: `[project.scripts]`, then `[tool.poetry.scripts]`.
+    public var scripts: [String] {
+        (document["project", "scripts"]?.table?.keys ?? []) + (document["tool", "poetry", "scripts"]?.table?.keys ?? [])
+    }
+
     /// `[project] dependencies`, parsed.
     public func dependencies() throws -> [PythonRequirement] {
         try requirements(at: ["project", "dependencies"])
