@@ -39,6 +39,9 @@ public struct Command: Sendable, Equatable {
     /// rather than a diagnostic (a `git ls-files` listing of 100k paths is megabytes per run); the
     /// log then records its size, and stderr is kept either way.
     public var logsStdout: Bool = true
+    /// A cleanup step (undo an install, drop a test database): it still starts after Ctrl-C, when
+    /// the runner refuses every other new child. Give it a timeout.
+    public var runsAfterInterrupt: Bool = false
 
     public init(
         _ executable: String, _ arguments: [String] = [], environment: [String: String] = [:],

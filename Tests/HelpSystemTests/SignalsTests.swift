@@ -30,6 +30,18 @@ import HelpTestSupport
         }
     }
 
+    @Test func cleanupCommandsStillStartAfterAnInterrupt() throws {
+        let signals = Signals(policy: .report, grace: 0.5)
+        let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console, signals: signals)
+        signals.handle(signal: SIGINT, fromTerminal: false)
+        #expect(throws: HelpError.self) { try runner.run(Command("true")) }
+        var cleanup = Command("sh", ["-c", "echo undone"], output: .capture, timeout: 10)
+        cleanup.runsAfterInterrupt = true
+        let result = try runner.run(cleanup)
+        #expect(result.succeeded)
+        #expect(result.stdout == "undone\n")
+    }
+
     @Test func ctrlCFromTheTerminalIsNotSentTwiceToAForegroundChild() throws {
         let signals = Signals(policy: .report, grace: 0.5)
         let output = BufferConsole()
