@@ -1,5 +1,6 @@
 import Testing
 @testable import HelpTasks
+import HelpProject
 import HelpSystem
 
 @Suite("Development-tool heuristic")
@@ -47,28 +48,48 @@ struct InstallPinStyleTests {
     }
 }
 
-@Suite("Package argument guard")
-struct InstallPackageArgumentGuardTests {
+@Suite("Package arguments")
+struct InstallPackageArgumentTests {
     @Test("pip options are refused as usage errors", arguments: ["--index-url=http://x", "-e", "--extra-index-url", "-r"])
     func optionsRefused(argument: String) {
-        #expect(throws: HelpError.self) { try PackageArgumentGuard.check(argument) }
-        #expect((try? PackageArgumentGuard.check(argument)) == nil)
+        #expect(throws: HelpError.self) { try PythonRequirement.parseUserInput(argument) }
+        #expect(throws: HelpError.self) { try NodePackageSpec.parseUserInput(argument) }
     }
 
     @Test("shell metacharacters are refused", arguments: ["httpx; rm -rf /tmp/x && echo", "httpx|cat", "$(id)", "`id`", "a\nb"])
     func metacharactersRefused(argument: String) {
-        do {
-            try PackageArgumentGuard.check(argument)
-            Issue.record("accepted \(argument)")
-        } catch let error as HelpError {
-            #expect(error.code == .usage)
-        } catch {
-            Issue.record("unexpected \(error)")
+        for parse in [{ _ = try PythonRequirement.parseUserInput($0) }, { _ = try NodePackageSpec.parseUserInput($0) }] as [(String) throws -> Void] {
+            do {
+                try parse(argument)
+                Issue.record("accepted \(argument)")
+            } catch let error as HelpError {
+                #expect(error.code == .usage)
+            } catch {
+                Issue.record("unexpected \(error)")
+            }
         }
     }
 
     @Test("ordinary requirements pass", arguments: ["httpx", "httpx>=0.27,<1", "uvicorn[standard]", "pywin32; sys_platform == 'win32'", "pkg @ https://example.org/pkg.whl"])
     func requirementsPass(argument: String) throws {
-        try PackageArgumentGuard.check(argument)
+        _ = try PythonRequirement.parseUserInput(argument)
+    }
+
+    @Test("npm names, scopes, ranges and tags pass", arguments: [
+        ("@types/node", "@types/node", nil), ("react@18", "react", "18"), ("lodash@^4.17.21", "lodash", "^4.17.21"),
+        ("typescript@next", "typescript", "next"), ("@scope/pkg@>=1.2 <2", "@scope/pkg", ">=1.2 <2"), ("left-pad", "left-pad", nil),
+    ] as [(String, String, String?)])
+    func npmPackagesPass(argument: String, name: String, version: String?) throws {
+        let spec = try NodePackageSpec.parseUserInput(argument)
+        #expect(spec.name == name)
+        #expect(spec.version == version)
+        #expect(spec.description == argument)
+    }
+
+    @Test("npm names that break npm's rules are refused", arguments: [
+        "React", "@types", "@/node", ".hidden", "_private", "pkg@", "github:user/repo", "./local", "https://x.org/p.tgz", "pkg@1;2",
+    ])
+    func npmPackagesRefused(argument: String) {
+        #expect(throws: HelpError.self) { try NodePackageSpec.parseUserInput(argument) }
     }
 }

@@ -43,7 +43,7 @@ public enum EnvironmentChooser {
     /// Decides with `isEnvironment` (the folder looks like a venv: it has a pyvenv.cfg) and
     /// `probe` (runs its interpreter). Pure apart from what those two closures do.
     public static func decide(
-        componentDirectory: String, rootDirectory: String, requirement: InterpreterRequirement,
+        componentDirectory: String, rootDirectory: String, requirement: InterpreterRequest,
         isEnvironment: (VirtualEnvironment) -> Bool, probe: (VirtualEnvironment) -> ProbeResult
     ) -> EnvironmentDecision {
         let own = VirtualEnvironment(root: componentDirectory + "/.venv")

@@ -7,7 +7,7 @@ public enum ProbeResult: Sendable, Equatable {
     case missing
     /// The interpreter is there but does not run (base interpreter removed, wrong architecture).
     case broken(String)
-    case healthy(version: InterpreterVersion, hasPip: Bool)
+    case healthy(version: PythonVersion, hasPip: Bool)
 }
 
 /// Asks an interpreter about itself with one short child process.
@@ -39,7 +39,7 @@ public enum EnvironmentProbe {
             return .broken(why)
         }
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        guard lines.count >= 2, let version = InterpreterVersion(parsing: lines[0]) else {
+        guard lines.count >= 2, let version = PythonVersion(interpreterReport: lines[0]) else {
             return .broken("unexpected answer: \(result.stdout.prefix(80))")
         }
         return .healthy(version: version, hasPip: lines[1] == "True")

@@ -27,7 +27,7 @@ public struct InterpreterDiscovery: Sendable {
 
     /// All candidates found, each path once; `python3` comes last with a version to be probed
     /// (given by `fallbackVersion`, nil when it does not run).
-    public func candidates(fallbackVersion: (String) -> InterpreterVersion?) -> [PythonInterpreter] {
+    public func candidates(fallbackVersion: (String) -> PythonVersion?) -> [PythonInterpreter] {
         var found: [PythonInterpreter] = []
         var seen: Set<String> = []
         func add(_ interpreter: PythonInterpreter) {
@@ -36,7 +36,7 @@ public struct InterpreterDiscovery: Sendable {
         if let versions = pyenvVersionsDirectory {
             for name in listDirectory(versions).sorted() {
                 guard let version = Self.cpythonVersion(directoryName: name) else { continue }
-                let python = versions + "/" + name + "/bin/python\(version.major).\(version.minor)"
+                let python = versions + "/" + name + "/bin/python\(version.majorMinor)"
                 if isExecutable(python) { add(PythonInterpreter(path: python, version: version, origin: .pyenv)) }
             }
         }
@@ -45,7 +45,7 @@ public struct InterpreterDiscovery: Sendable {
             for dir in pathDirs {
                 let python = dir + "/python3.\(minor)"
                 if isExecutable(python) {
-                    add(PythonInterpreter(path: python, version: InterpreterVersion(3, minor), origin: .path))
+                    add(PythonInterpreter(path: python, version: PythonVersion(release: [3, minor]), origin: .path))
                     break
                 }
             }
@@ -58,10 +58,10 @@ public struct InterpreterDiscovery: Sendable {
 
     /// `3.11.7` -> 3.11.7; pyenv names of other implementations (`pypy3.10-7.3`, `miniconda3`)
     /// and free-threaded or debug builds (`3.13.0t`) are skipped.
-    public static func cpythonVersion(directoryName name: String) -> InterpreterVersion? {
+    public static func cpythonVersion(directoryName name: String) -> PythonVersion? {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
         guard let major = Int(parts[0]), major == 3, let minor = Int(parts[1]), let micro = Int(parts[2]) else { return nil }
-        return InterpreterVersion(major, minor, micro)
+        return PythonVersion(release: [major, minor, micro])
     }
 }

@@ -2,7 +2,9 @@ import HelpSystem
 
 /// Where a Python component declares its dependencies: requirements files (following `-r`/`-c`),
 /// pyproject.toml (PEP 621 dependencies, the `dev` extra, PEP 735 dependency groups, Poetry
-/// tables), `uv.lock`, `.python-version`. Read once; install, sync and recording all ask it.
+/// tables, dynamic dependencies read from files), `uv.lock`, `.python-version`. Read once with the
+/// project's parsers; install, sync and recording all ask it. A file that does not parse stops
+/// here, naming its line, before any tool runs.
 public struct PythonDependencySources: Sendable {
     /// How development dependencies are kept, in the order they are looked for.
     public enum DevelopmentStyle: String, Sendable, Equatable {
@@ -24,13 +26,16 @@ public struct PythonDependencySources: Sendable {
     public var requirementsFile: String?
     public var devRequirementsFile: String?
     public var pyprojectPath: String?
-    public var pyproject: PyprojectScanner?
+    public var pyproject: PyProject?
     public var uvLockPath: String?
-    /// The `.python-version` pin of the component, else of the project root.
-    public var pythonVersionPin: String?
+    /// The `.python-version` of the component, else of the project root.
+    public var pythonVersionFile: PythonVersionFile?
+    /// True when the component has a setup.py (installable without a pyproject).
+    public var hasSetupPy: Bool
 
-    /// Reads what is there; missing files are simply absent.
-    public init(directory: String, root: String, fileSystem: FileSystem) {
+    /// Reads what is there; missing files are simply absent. Throws `badData` for a pyproject.toml
+    /// that is not valid TOML, with its path relative to `root` and the line and column.
+    public init(directory: String, root: String, fileSystem: FileSystem) throws {
         self.directory = directory
         func existing(_ name: String) -> String? {
             let path = directory + "/" + name
@@ -39,92 +44,84 @@ public struct PythonDependencySources: Sendable {
         requirementsFile = existing("requirements.txt")
         devRequirementsFile = Self.devFileNames.lazy.compactMap(existing).first
         pyprojectPath = existing("pyproject.toml")
-        pyproject = pyprojectPath.flatMap { try? fileSystem.readText($0) }.map(PyprojectScanner.init)
+        if let path = pyprojectPath {
+            pyproject = try PyProject(text: try fileSystem.readText(path), fileName: EnvironmentChooser.relativeLabel(path, root))
+        }
         uvLockPath = existing("uv.lock")
-        let pins = [directory + "/.python-version", root + "/.python-version"]
-        pythonVersionPin = pins.lazy.compactMap { try? fileSystem.readText($0) }.first
-            .flatMap { $0.split(whereSeparator: \.isNewline).first.map { String($0).trimmingSpaces() } }
+        hasSetupPy = existing("setup.py") != nil
+        pythonVersionFile = [directory + "/.python-version", root + "/.python-version"].lazy
+            .compactMap { try? fileSystem.readText($0) }.first.map(PythonVersionFile.init(text:))
     }
 
     // MARK: - What the project declares
 
     /// True for a PEP 621 `[project]` table (installable with `pip install -e .`).
-    public var hasProjectTable: Bool { pyproject?.tables["project"] != nil }
-    public var usesPoetry: Bool { pyproject?.tables["tool.poetry"] != nil || pyproject?.tables["tool.poetry.dependencies"] != nil }
+    public var hasProjectTable: Bool { pyproject?.document["project"] != nil }
+    public var usesPoetry: Bool { pyproject?.usesPoetry ?? false }
     /// The project itself can be installed in editable mode.
-    public var isInstallableProject: Bool { hasProjectTable || usesPoetry || FileSystem().exists(directory + "/setup.py") }
+    public var isInstallableProject: Bool { hasProjectTable || usesPoetry || hasSetupPy }
 
-    public var requiresPython: String? {
-        pyproject?.string("project", "requires-python") ?? pyproject?.string("tool.poetry.dependencies", "python").flatMap(PoetryConstraint.specifier)
+    /// `requires-python` (or Poetry's `python` constraint) as written, for messages.
+    public var requiresPythonText: String? { pyproject?.requiresPython }
+
+    /// `requires-python` as a specifier set; Poetry's syntax is converted. Throws for text that
+    /// is neither.
+    public func requiresPython() throws -> SpecifierSet? {
+        guard let text = requiresPythonText else { return nil }
+        if pyproject?.document["project", "requires-python"] == nil {
+            return try PyProject.poetrySpecifier(text)
+        }
+        return try SpecifierSet(text)
     }
 
     public var developmentStyle: DevelopmentStyle {
-        if pyproject?.array("dependency-groups", "dev") != nil { return .dependencyGroup }
-        if pyproject?.array("project.optional-dependencies", "dev") != nil { return .extra }
+        if pyproject?.document["dependency-groups", "dev"] != nil { return .dependencyGroup }
+        if pyproject?.document["project", "optional-dependencies", "dev"] != nil { return .extra }
         if devRequirementsFile != nil { return .requirementsFile }
-        if !poetryDevRequirements.isEmpty { return .poetryGroup }
+        if pyproject?.poetryGroups["dev"]?.isEmpty == false { return .poetryGroup }
         return .none
     }
 
     /// The requirements of dependency group `name`, with `{include-group = …}` resolved.
-    public func dependencyGroup(_ name: String, seen: Set<String> = []) -> [String] {
-        guard !seen.contains(name), let array = pyproject?.array("dependency-groups", name) else { return [] }
-        return array.elements.map(\.value) + array.includedGroups.flatMap { dependencyGroup($0, seen: seen.union([name])) }
+    public func dependencyGroup(_ name: String) throws -> [PythonRequirement] {
+        try pyproject?.resolvedGroup(name) ?? []
     }
 
-    public var projectDependencies: [String] { pyproject?.array("project", "dependencies")?.elements.map(\.value) ?? [] }
-    public var devExtraDependencies: [String] { pyproject?.array("project.optional-dependencies", "dev")?.elements.map(\.value) ?? [] }
+    public func projectDependencies() throws -> [PythonRequirement] { try pyproject?.dependencies() ?? [] }
+    public func devExtraDependencies() throws -> [PythonRequirement] { try pyproject?.optionalDependencies()["dev"] ?? [] }
+
     /// `[build-system] requires`, plus what the backend asks for only when building in editable
     /// mode (hatchling: `editables`), so an offline editable install finds everything locally.
-    public var buildRequirements: [String] {
-        let declared = pyproject?.array("build-system", "requires")?.elements.map(\.value) ?? (isInstallableProject ? ["setuptools>=61", "wheel"] : [])
-        let editable = declared.contains { RequirementLine.normalize(String($0.prefix(while: { $0.isLetter || $0.isNumber || "-_.".contains($0) }))) == "hatchling" }
-        return declared + (editable ? ["editables"] : [])
-    }
-
-    /// Poetry's main dependencies as PEP 508 lines (`python` itself left out).
-    public var poetryRequirements: [String] { poetryTable("tool.poetry.dependencies") }
-    /// Poetry's development group as PEP 508 lines.
-    public var poetryDevRequirements: [String] {
-        poetryTable("tool.poetry.group.dev.dependencies") + poetryTable("tool.poetry.dev-dependencies")
-    }
-
-    private func poetryTable(_ table: String) -> [String] {
-        guard let entries = pyproject?.tables[table] else { return [] }
-        return entries.keys.sorted().compactMap { name -> String? in
-            guard name != "python" else { return nil }
-            switch entries[name]! {
-            case .string(let constraint):
-                return PoetryConstraint.requirement(name: name, constraint: constraint)
-            case .raw(let inline):
-                let inner = PyprojectScanner(String(inline.dropFirst().dropLast()).split(separator: ",").joined(separator: "\n"))
-                guard let version = inner.string("", "version") else { return nil }
-                let extras = inner.array("", "extras")?.elements.map(\.value) ?? []
-                return PoetryConstraint.requirement(name: name, constraint: version, extras: extras)
-            case .array:
-                return nil
-            }
+    public func buildRequirements() throws -> [PythonRequirement] {
+        let declared: [PythonRequirement]
+        if let requires = pyproject?.buildSystem?.requires {
+            declared = try requires.map(PythonRequirement.parse)
+        } else {
+            declared = isInstallableProject ? [PythonRequirement(name: "setuptools", specifier: try SpecifierSet(">=61")), PythonRequirement(name: "wheel")] : []
         }
+        let editable = declared.contains { $0.normalizedName == "hatchling" }
+        return declared + (editable ? [PythonRequirement(name: "editables")] : [])
+    }
+
+    /// Poetry's main dependencies as PEP 508 requirements (`python` itself left out).
+    public func poetryRequirements() throws -> [PythonRequirement] {
+        try (pyproject?.poetryDependencies ?? []).compactMap(PyProject.requirement(of:))
+    }
+
+    /// Poetry's development group as PEP 508 requirements.
+    public func poetryDevRequirements() throws -> [PythonRequirement] {
+        try (pyproject?.poetryGroups["dev"] ?? []).compactMap(PyProject.requirement(of:))
     }
 
     /// Every file whose requirement entries apply to this component's environment: the
-    /// requirements files and everything they include.
-    public func requirementFiles(fileSystem: FileSystem) -> [String] {
-        Self.reachableFiles(from: [requirementsFile, devRequirementsFile].compactMap { $0 }, fileSystem: fileSystem)
-    }
-
-    /// `starts` and every file they include with `-r`/`-c`, each once, in reading order.
-    public static func reachableFiles(from starts: [String], fileSystem: FileSystem) -> [String] {
+    /// requirements files and everything they include, each once. A missing include or an
+    /// include cycle is a `badData` error naming the line.
+    public func requirementFiles(fileSystem: FileSystem) throws -> [String] {
         var ordered: [String] = []
-        func visit(_ path: String) {
-            guard !ordered.contains(path), let text = try? fileSystem.readText(path) else { return }
-            ordered.append(path)
-            let folder = path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-            for include in RequirementsText(text).includes {
-                visit(include.path.hasPrefix("/") ? include.path : folder + "/" + include.path)
-            }
+        for start in [requirementsFile, devRequirementsFile].compactMap({ $0 }) {
+            let resolved = try RequirementsFile.resolve(path: start, read: fileSystem.readText)
+            for file in resolved.files where !ordered.contains(file) { ordered.append(file) }
         }
-        starts.forEach(visit)
         return ordered
     }
 }

@@ -43,8 +43,8 @@ public struct VirtualEnvironmentConfig: Sendable, Equatable {
     }
 
     /// The base interpreter's version (`version`, or `version_info` as uv writes it).
-    public var version: InterpreterVersion? {
-        (values["version"] ?? values["version_info"]).flatMap { InterpreterVersion(parsing: $0) }
+    public var version: PythonVersion? {
+        (values["version"] ?? values["version_info"]).flatMap { PythonVersion(interpreterReport: $0) }
     }
 
     /// The folder of the base interpreter; the environment breaks when it disappears.

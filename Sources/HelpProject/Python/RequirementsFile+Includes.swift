@@ -40,19 +40,20 @@ public struct ResolvedRequirements: Sendable, Equatable {
 }
 
 extension RequirementsFile {
-    /// Reads `path` and the files it includes (paths relative to the including file), each once
-    /// even when includes form a cycle. `read` returns a file's text; a failure to read an
-    /// included file becomes a `HelpError.badData` naming the including line.
+    /// Reads `path` and the files it includes (paths relative to the including file), each once.
+    /// `read` returns a file's text; a failure to read an included file, or an include cycle
+    /// (which pip cannot install), becomes a `HelpError.badData` naming the including line.
     public static func resolve(path: String, read: (String) throws -> String) throws -> ResolvedRequirements {
         var result = ResolvedRequirements()
         let top = RequirementsPaths.normalize(path)
         var visited: Set<String> = [top]
-        try visit(path: top, text: try read(top), asConstraint: false, read: read, into: &result, visited: &visited)
+        var chain = [top]
+        try visit(path: top, text: try read(top), asConstraint: false, read: read, into: &result, visited: &visited, chain: &chain)
         return result
     }
 
     private static func visit(path: String, text: String, asConstraint: Bool, read: (String) throws -> String,
-                              into result: inout ResolvedRequirements, visited: inout Set<String>) throws {
+                              into result: inout ResolvedRequirements, visited: inout Set<String>, chain: inout [String]) throws {
         result.files.append(path)
         let file = RequirementsFile(text: text, path: path)
         result.problems += file.problems
@@ -69,6 +70,10 @@ extension RequirementsFile {
                     continue
                 }
                 let included = RequirementsPaths.normalize(RequirementsPaths.join(folder, target))
+                if chain.contains(included) {
+                    throw HelpError.badData("\(path):\(line.number): '\(target)' includes a file that includes it: \((chain + [included]).joined(separator: " -> "))",
+                                            hint: "remove one of the -r/-c lines that form the cycle")
+                }
                 guard visited.insert(included).inserted else { continue }
                 let text: String
                 do {
@@ -80,7 +85,9 @@ extension RequirementsFile {
                 }
                 var isConstraint = asConstraint
                 if case .constraint = line.kind { isConstraint = true }
-                try visit(path: included, text: text, asConstraint: isConstraint, read: read, into: &result, visited: &visited)
+                chain.append(included)
+                try visit(path: included, text: text, asConstraint: isConstraint, read: read, into: &result, visited: &visited, chain: &chain)
+                chain.removeLast()
             case .editable(let target):
                 result.editables.append(.init(target: target, file: path))
             case .direct(let target, _):

@@ -46,8 +46,10 @@ struct TOMLLayout {
             var indent = leadingBlanks(ofLineAt: last.lowerBound)
             if indent.isEmpty { indent = leadingBlanks(ofLineAt: entry.lineStart) + elementIndent }
             let text = newline + indent + element + (span.hasTrailingComma ? "," : "")
-            let comma = (last.upperBound..<last.upperBound, ",")
-            return span.hasTrailingComma ? [(lineEnd..<lineEnd, text)] : [comma, (lineEnd..<lineEnd, text)]
+            if span.hasTrailingComma { return [(lineEnd..<lineEnd, text)] }
+            // Two insertions at one offset would land in either order: make them one.
+            if lineEnd == last.upperBound { return [(lineEnd..<lineEnd, "," + text)] }
+            return [(last.upperBound..<last.upperBound, ","), (lineEnd..<lineEnd, text)]
         }
         return [(afterLast..<afterLast, span.hasTrailingComma ? " " + element + "," : ", " + element)]
     }

@@ -39,6 +39,10 @@ public struct InstallReport: Sendable {
                 for (file, recorded) in packages.recorded.sorted(by: { $0.key < $1.key }) where failure == nil {
                     lines.append("  \(file): " + recorded.joined(separator: ", "))
                 }
+                if failure == nil {
+                    lines += packages.replaced.map { "  replaced " + $0 }
+                    lines += packages.kept.map { "  kept " + $0 + " (already recorded; give a version to change it)" }
+                }
                 if !packages.checkFindings.isEmpty {
                     lines.append("pip check found problems" + (failure == nil ? " (use --strict to make them fatal):" : ":"))
                     lines += packages.checkFindings.map { "  " + $0 }
@@ -89,6 +93,8 @@ public struct InstallReport: Sendable {
             document["environment"] = .optional(packages.environment?.root)
             document["recorded"] = .object(JSONObject(packages.recorded.sorted(by: { $0.key < $1.key }).map { ($0.key, JSONValue.strings($0.value)) }))
             document["check_findings"] = .strings(packages.checkFindings)
+            document["replaced"] = .strings(packages.replaced)
+            document["kept"] = .strings(packages.kept)
             document["rolled_back"] = .strings(packages.rolledBack)
             document["steps"] = .array(packages.steps.map(Self.json))
         }

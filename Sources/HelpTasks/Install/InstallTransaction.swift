@@ -39,6 +39,11 @@ final class InstallTransaction {
     /// Undoes what can be undone and returns one line per action, for the output. Never throws:
     /// a rollback step that fails is reported and the others still run.
     func rollback(installer: PythonInstaller, env: VirtualEnvironment?, packagesNow: InstalledPackages?, runner: StepRunner) -> [String] {
+        restoreFiles() + uninstallAdded(installer: installer, env: env, packagesNow: packagesNow, runner: runner)
+    }
+
+    /// Puts every saved file back (removing those that did not exist); one line per file.
+    func restoreFiles() -> [String] {
         var lines: [String] = []
         for file in saved.reversed() {
             do {
@@ -53,10 +58,19 @@ final class InstallTransaction {
                 lines.append("could not restore \(file.path): \(error); its backup is \(file.backup ?? "none")")
             }
         }
+        return lines
+    }
+
+    /// Uninstalls the distributions that appeared since `recordPackages`.
+    private func uninstallAdded(installer: PythonInstaller, env: VirtualEnvironment?, packagesNow: InstalledPackages?, runner: StepRunner) -> [String] {
+        var lines: [String] = []
         if let env, let before = packagesBefore, let now = packagesNow {
             let added = now.changes(since: before).added.map(\.name)
             if !added.isEmpty {
-                let result = try? runner.run(installer.uninstall(added, from: env))
+                var uninstall = installer.uninstall(added, from: env)
+                uninstall.runsAfterInterrupt = true  // undoing an install is the point of Ctrl-C here
+                uninstall.timeout = uninstall.timeout ?? 300
+                let result = try? runner.run(uninstall)
                 if result?.succeeded == true {
                     lines.append("uninstalled \(added.joined(separator: ", "))")
                 } else {

@@ -2,30 +2,30 @@ import HelpProject
 import HelpSystem
 
 /// `help install`: with no package, syncs the selected components (all by default); with
-/// packages, installs and records them in one component. Validates every package before anything
-/// runs, picks the component, and returns a report for people and for `--json`.
+/// packages, installs and records them in one component. Picks the component, validates every
+/// package by that component's rules before anything runs, and returns a report for people and
+/// for `--json`.
 public enum InstallWorkflow {
     /// Runs the workflow for the project around `context.workingDirectory`.
     public static func run(_ options: InstallOptions, context: Context) throws -> InstallReport {
-        // Every package is checked before the project is even read: nothing runs for a bad one.
-        let requirements = try options.packages.map { text -> RequirementLine in
-            try PackageArgumentGuard.check(text)
-            return try RequirementLine.parse(text)
-        }
         let project = try Project.load(from: context.workingDirectory)
-        var report = InstallReport(dryRun: options.dryRun, packagesRequested: !requirements.isEmpty)
-        if requirements.isEmpty {
+        var report = InstallReport(dryRun: options.dryRun, packagesRequested: !options.packages.isEmpty)
+        if options.packages.isEmpty {
             let sync = SyncOptions(development: options.includesDevelopment, force: options.force, dryRun: options.dryRun, offline: options.offline)
             for target in try syncTargets(options, project: project) {
                 report.outcomes.append(try DependencySync.sync(target, context: context, options: sync))
             }
             return report
         }
+        // Packages are checked by the rules of the component they go into (PEP 508 for Python,
+        // npm's for Node) before anything runs: nothing starts for a bad one.
         let target = try packageTarget(options, project: project, workingDirectory: context.workingDirectory)
         switch target.ecosystem {
         case .node:
-            report.node = try NodePackageInstall(target: target, context: context, options: options).run(options.packages)
+            let packages = try options.packages.map(NodePackageSpec.parseUserInput)
+            report.node = try NodePackageInstall(target: target, context: context, options: options).run(packages)
         case .python:
+            let requirements = try options.packages.map(PythonRequirement.parseUserInput)
             do {
                 report.packages = try PackageInstall(target: target, context: context, options: options).run(requirements)
             } catch let failure as InstallFailure {

@@ -4,12 +4,14 @@ import HelpSystem
 /// One package of `help install PKG…`: the requirement as given, whether it is a development
 /// dependency and why, and where it will be recorded.
 public struct PackagePlacement: Sendable, Equatable {
-    public var requirement: RequirementLine
+    public var requirement: PythonRequirement
     public var development: Bool
     /// Nil with `--no-save`.
     var destination: RecordDestination?
     /// What the output says about the choice.
     public var note: String
+    /// The entry already recorded at the destination, if any.
+    public var previous: PythonRequirement? = nil
 
     /// The file that will change, if any.
     public var file: String? { destination?.path }
@@ -22,11 +24,12 @@ struct PackagePlanner {
     var options: InstallOptions
     var fileSystem: FileSystem
 
-    func place(_ requirements: [RequirementLine]) throws -> [PackagePlacement] {
-        let existing = RecordDestination.existingEntries(sources, fileSystem: fileSystem)
+    func place(_ requirements: [PythonRequirement]) throws -> [PackagePlacement] {
+        let existing = try RecordDestination.existingEntries(sources, fileSystem: fileSystem)
         return try requirements.map { requirement in
             let name = requirement.normalizedName
-            let recorded = existing.first { $0.1.normalizedName == name }?.0
+            let recordedEntry = existing.first { $0.1.normalizedName == name }
+            let recorded = recordedEntry?.0
             let development: Bool
             var reason: String?
             switch options.role {
@@ -55,7 +58,8 @@ struct PackagePlanner {
             } else {
                 note = "\(requirement.name): recorded in \(label)"
             }
-            return PackagePlacement(requirement: requirement, development: development, destination: destination, note: note)
+            let previous = recordedEntry.flatMap { $0.0 == destination ? $0.1 : nil }
+            return PackagePlacement(requirement: requirement, development: development, destination: destination, note: note, previous: previous)
         }
     }
 
@@ -66,19 +70,18 @@ struct PackagePlanner {
             if path == sources.devRequirementsFile { return true }
             if path == sources.requirementsFile { return false }
             return nil
-        case .pyproject(_, let table, _):
-            return table != "project"
+        case .pyproject(_, let list):
+            return list != .project
         }
     }
 
     /// Recorded specifiers that cannot hold together with a requested one, in words.
-    func conflicts(_ requirements: [RequirementLine]) -> [String] {
-        let existing = RecordDestination.existingEntries(sources, fileSystem: fileSystem)
+    func conflicts(_ requirements: [PythonRequirement]) throws -> [String] {
+        let existing = try RecordDestination.existingEntries(sources, fileSystem: fileSystem)
         var found: [String] = []
-        for requirement in requirements where !requirement.specifier.isEmpty {
-            guard let wanted = VersionRange(specifier: requirement.specifier) else { continue }
-            for (destination, recorded) in existing where recorded.normalizedName == requirement.normalizedName && !recorded.specifier.isEmpty {
-                if let have = VersionRange(specifier: recorded.specifier), !have.overlaps(wanted) {
+        for requirement in requirements where !requirement.specifier.specifiers.isEmpty {
+            for (destination, recorded) in existing where recorded.normalizedName == requirement.normalizedName {
+                if !recorded.specifier.specifiers.isEmpty, recorded.specifier.conflicts(with: requirement.specifier) {
                     found.append("\(requirement) conflicts with \(recorded) in \(destination.label(relativeTo: sources.directory))")
                 }
             }

@@ -1,3 +1,5 @@
+import HelpProject
+
 /// How a newly installed requirement is written down when the user gave no specifier:
 /// `compatible` (`name~=X.Y`, the default: newer minor releases allowed, next major refused),
 /// `exact` (`name==X.Y.Z`) or `none` (the bare name).
@@ -10,7 +12,7 @@ public enum PinStyle: String, Sendable, CaseIterable {
     /// (`uvicorn[standard]~=0.30`). A version that cannot be read falls back to the bare name.
     public func requirement(name: String, extras: [String] = [], installedVersion version: String?) -> String {
         let head = extras.isEmpty ? name : name + "[" + extras.joined(separator: ",") + "]"
-        guard let version, let release = PinStyle.releaseSegment(version), !release.isEmpty else { return head }
+        guard let version, let release = PythonVersion(version)?.release, !release.isEmpty else { return head }
         switch self {
         case .none:
             return head
@@ -22,27 +24,5 @@ public enum PinStyle: String, Sendable, CaseIterable {
             let minor = release.count > 1 ? release[1] : 0
             return head + "~=\(major).\(minor)"
         }
-    }
-
-    /// The numeric release part of a PEP 440 version (`2!1.4.0rc1+local` -> [1, 4, 0]); nil when
-    /// the text does not start with a release number.
-    static func releaseSegment(_ version: String) -> [Int]? {
-        var text = Substring(version.lowercased())
-        if text.hasPrefix("v") { text = text.dropFirst() }
-        if let bang = text.firstIndex(of: "!") { text = text[text.index(after: bang)...] }
-        var numbers: [Int] = []
-        var current = ""
-        for character in text {
-            if character.isASCII && character.isNumber {
-                current.append(character)
-            } else if character == "." && !current.isEmpty {
-                numbers.append(Int(current) ?? 0)
-                current = ""
-            } else {
-                break
-            }
-        }
-        if !current.isEmpty { numbers.append(Int(current) ?? 0) }
-        return numbers.isEmpty ? nil : numbers
     }
 }

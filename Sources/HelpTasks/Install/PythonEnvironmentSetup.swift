@@ -10,17 +10,13 @@ struct PythonEnvironmentSetup {
     var context: Context
     var fileSystem: FileSystem
 
-    /// The component's interpreter requirement from `.python-version` and `requires-python`.
-    static func requirement(_ sources: PythonDependencySources) -> InterpreterRequirement {
-        let spec = sources.requiresPython
-        let range = spec.flatMap { VersionRange(specifier: $0) }
-        return InterpreterRequirement(pinnedVersion: sources.pythonVersionPin, requiresPython: spec, allows: { version in
-            range?.contains(version.description) ?? true
-        })
+    /// What the component asks of its interpreter: `.python-version` and `requires-python`.
+    static func request(_ sources: PythonDependencySources) throws -> InterpreterRequest {
+        InterpreterRequest(pin: sources.pythonVersionFile, requiresPython: try sources.requiresPython(), requiresPythonText: sources.requiresPythonText)
     }
 
     /// Which environment to use, probing each candidate that exists.
-    func decide(directory: String, root: String, requirement: InterpreterRequirement) -> EnvironmentDecision {
+    func decide(directory: String, root: String, requirement: InterpreterRequest) -> EnvironmentDecision {
         EnvironmentChooser.decide(
             componentDirectory: directory, rootDirectory: root, requirement: requirement,
             isEnvironment: { fileSystem.exists($0.configFile) || fileSystem.exists($0.root + "/bin") },
@@ -28,7 +24,7 @@ struct PythonEnvironmentSetup {
     }
 
     /// The interpreter for a new environment: the best candidate that really runs.
-    func chooseInterpreter(for requirement: InterpreterRequirement) throws -> PythonInterpreter {
+    func chooseInterpreter(for requirement: InterpreterRequest) throws -> PythonInterpreter {
         let discovery = InterpreterDiscovery(
             environment: context.environment, isExecutable: { ToolLookup.isExecutableFile($0) },
             listDirectory: { path in ((try? FileSystem().listDirectory(path)) ?? []).map(\.name) })
@@ -49,7 +45,7 @@ struct PythonEnvironmentSetup {
     }
 
     /// The base interpreter version of an environment, from its pyvenv.cfg (no child process).
-    func configuredVersion(_ env: VirtualEnvironment) -> InterpreterVersion? {
+    func configuredVersion(_ env: VirtualEnvironment) -> PythonVersion? {
         (try? fileSystem.readText(env.configFile)).flatMap { VirtualEnvironmentConfig(text: $0).version }
     }
 

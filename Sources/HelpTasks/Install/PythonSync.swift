@@ -13,12 +13,12 @@ struct PythonSync {
 
     func run() throws -> SyncOutcome {
         let started = MonotonicTime.now()
-        let sources = PythonDependencySources(directory: target.directory, root: target.root, fileSystem: fileSystem)
+        let sources = try PythonDependencySources(directory: target.directory, root: target.root, fileSystem: fileSystem)
         let installer = PythonInstaller(choice: try InstallerChoice.decide(environment: context.environment, uvPath: context.runner.locate("uv")))
         let setup = PythonEnvironmentSetup(context: context, fileSystem: fileSystem)
         let platform = PythonEnvironmentSetup.platform()
-        func stamp(_ env: VirtualEnvironment, _ version: InterpreterVersion) -> DependencyStamp {
-            DependencyStamp(environment: env.root, inputs: PythonSyncInputs.stampInputs(
+        func stamp(_ env: VirtualEnvironment, _ version: PythonVersion) throws -> DependencyStamp {
+            DependencyStamp(environment: env.root, inputs: try PythonSyncInputs.stampInputs(
                 sources, dev: options.development, interpreter: version, installer: installer.kind, platform: platform,
                 root: target.root, fileSystem: fileSystem))
         }
@@ -32,7 +32,7 @@ struct PythonSync {
         if !options.force, let stored {
             let env = VirtualEnvironment(root: stored.environment)
             if setup.interpreterResolves(env), let version = setup.configuredVersion(env) {
-                let current = stamp(env, version)
+                let current = try stamp(env, version)
                 if current.key == stored.key {
                     return outcome(.upToDate, env, "dependencies unchanged since the last install", [])
                 }
@@ -41,18 +41,18 @@ struct PythonSync {
         }
 
         // MARK: Plan
-        let decision = setup.decide(directory: target.directory, root: target.root, requirement: PythonEnvironmentSetup.requirement(sources))
+        let decision = setup.decide(directory: target.directory, root: target.root, requirement: try PythonEnvironmentSetup.request(sources))
         let env = decision.environment
         var steps: [SyncStep] = []
         var interpreter: PythonInterpreter?
         if decision.needsCreation {
-            let chosen = try setup.chooseInterpreter(for: PythonEnvironmentSetup.requirement(sources))
+            let chosen = try setup.chooseInterpreter(for: try PythonEnvironmentSetup.request(sources))
             interpreter = chosen
             let name = EnvironmentChooser.relativeLabel(env.root, target.root)
             steps.append(SyncStep(.create, PlanStep(title: "create \(name) with Python \(chosen.version) (\(chosen.path))",
                                                     command: installer.createEnvironment(env, interpreter: chosen.path), reason: decision.reason)))
         }
-        let fill = fillSteps(sources, installer: installer, env: env)
+        let fill = try fillSteps(sources, installer: installer, env: env)
         steps += fill
         let status: SyncOutcome.Status
         switch decision {
@@ -70,7 +70,7 @@ struct PythonSync {
             throw HelpError.io("\(env.root)/pyvenv.cfg is missing after the install", hint: "remove \(env.root) and run help install again")
         }
         try fileSystem.createDirectories(target.root + "/.helpcache/deps")
-        try fileSystem.writeAtomically(target.stampPath, Array(stamp(env, version).serialized.utf8))
+        try fileSystem.writeAtomically(target.stampPath, Array(try stamp(env, version).serialized.utf8))
         return outcome(fill.isEmpty && !decision.needsCreation ? .nothingToDo : status, env, decision.reason, steps.map(\.step))
     }
 
@@ -79,9 +79,9 @@ struct PythonSync {
     func refreshStamp(_ env: VirtualEnvironment) throws {
         let setup = PythonEnvironmentSetup(context: context, fileSystem: fileSystem)
         guard let version = setup.configuredVersion(env) else { return }
-        let sources = PythonDependencySources(directory: target.directory, root: target.root, fileSystem: fileSystem)
+        let sources = try PythonDependencySources(directory: target.directory, root: target.root, fileSystem: fileSystem)
         let kind = try InstallerChoice.decide(environment: context.environment, uvPath: context.runner.locate("uv")).kind
-        let stamp = DependencyStamp(environment: env.root, inputs: PythonSyncInputs.stampInputs(
+        let stamp = DependencyStamp(environment: env.root, inputs: try PythonSyncInputs.stampInputs(
             sources, dev: options.development, interpreter: version, installer: kind, platform: PythonEnvironmentSetup.platform(),
             root: target.root, fileSystem: fileSystem))
         try fileSystem.createDirectories(target.root + "/.helpcache/deps")
@@ -90,17 +90,17 @@ struct PythonSync {
 
     /// The install steps for the environment: `uv sync --locked` for uv projects with a lock file;
     /// otherwise (pip) wheels into the wheelhouse first, then the install.
-    func fillSteps(_ sources: PythonDependencySources, installer: PythonInstaller, env: VirtualEnvironment) -> [SyncStep] {
+    func fillSteps(_ sources: PythonDependencySources, installer: PythonInstaller, env: VirtualEnvironment) throws -> [SyncStep] {
         if installer.kind == .uv, sources.uvLockPath != nil {
             return [SyncStep(.install, PlanStep(title: "uv sync --locked", command: installer.syncLocked(projectDirectory: target.directory, env: env, offline: options.offline, dev: options.development),
                              reason: "uv.lock present"))]
         }
-        let arguments = PythonSyncInputs.installArguments(sources, dev: options.development, fileSystem: fileSystem)
+        let arguments = try PythonSyncInputs.installArguments(sources, dev: options.development, fileSystem: fileSystem)
         guard !arguments.isEmpty else { return [] }
         let wheelhouse = installer.kind == .pip ? Wheelhouse.location(environment: context.environment) : nil
         var steps: [SyncStep] = []
         if let wheelhouse, !options.offline,
-           let wheel = installer.fillWheelhouse(PythonSyncInputs.wheelArguments(sources, dev: options.development, fileSystem: fileSystem),
+           let wheel = installer.fillWheelhouse(try PythonSyncInputs.wheelArguments(sources, dev: options.development, fileSystem: fileSystem),
                                                 env: env, wheelhouse: wheelhouse.path, workingDirectory: target.directory) {
             steps.append(SyncStep(.wheels, PlanStep(title: "build wheels into \(wheelhouse.path)", command: wheel, reason: "so the environment can be rebuilt offline")))
         }

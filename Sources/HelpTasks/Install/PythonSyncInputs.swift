@@ -8,26 +8,26 @@ import HelpSystem
 enum PythonSyncInputs {
     /// `pip install` arguments: requirements files (dev ones when `dev`), and the project itself
     /// in editable mode with its `dev` extra or dev group when it is installable.
-    static func installArguments(_ sources: PythonDependencySources, dev: Bool, fileSystem: FileSystem) -> [InstallArgument] {
+    static func installArguments(_ sources: PythonDependencySources, dev: Bool, fileSystem: FileSystem) throws -> [InstallArgument] {
         var arguments: [InstallArgument] = []
         let devFile = dev ? sources.devRequirementsFile : nil
-        if let requirements = sources.requirementsFile, !(devFile.map { includes($0, requirements, fileSystem) } ?? false) {
+        if let requirements = sources.requirementsFile, !(try devFile.map { try includes($0, requirements, fileSystem) } ?? false) {
             arguments.append(.requirementsFile(requirements))
         }
         if let devFile { arguments.append(.requirementsFile(devFile)) }
         if sources.isInstallableProject {
             let extras = dev && sources.developmentStyle == .extra ? ["dev"] : []
             arguments.append(.editable(sources.directory, extras: extras))
-            if dev { arguments += developmentRequirements(sources).map(InstallArgument.requirement) }
+            if dev { arguments += try developmentRequirements(sources).map { .requirement($0.description) } }
         }
         return arguments
     }
 
     /// The dev group (PEP 735) or Poetry dev requirements, which pip cannot read from pyproject.
-    static func developmentRequirements(_ sources: PythonDependencySources) -> [String] {
+    static func developmentRequirements(_ sources: PythonDependencySources) throws -> [PythonRequirement] {
         switch sources.developmentStyle {
-        case .dependencyGroup: return sources.dependencyGroup("dev")
-        case .poetryGroup: return sources.poetryDevRequirements
+        case .dependencyGroup: return try sources.dependencyGroup("dev")
+        case .poetryGroup: return try sources.poetryDevRequirements()
         default: return []
         }
     }
@@ -35,15 +35,15 @@ enum PythonSyncInputs {
     /// What goes into the wheelhouse: the same requirements, but the project's declared
     /// dependencies and build requirements instead of the project itself, so an offline install
     /// can build it in editable mode from local wheels.
-    static func wheelArguments(_ sources: PythonDependencySources, dev: Bool, fileSystem: FileSystem) -> [InstallArgument] {
-        var arguments = installArguments(sources, dev: dev, fileSystem: fileSystem).filter {
+    static func wheelArguments(_ sources: PythonDependencySources, dev: Bool, fileSystem: FileSystem) throws -> [InstallArgument] {
+        var arguments = try installArguments(sources, dev: dev, fileSystem: fileSystem).filter {
             if case .editable = $0 { return false }
             return true
         }
         if sources.isInstallableProject {
-            var declared = sources.projectDependencies + sources.poetryRequirements + sources.buildRequirements
-            if dev && sources.developmentStyle == .extra { declared += sources.devExtraDependencies }
-            arguments += declared.map(InstallArgument.requirement)
+            var declared = try sources.projectDependencies() + sources.poetryRequirements() + sources.buildRequirements()
+            if dev && sources.developmentStyle == .extra { declared += try sources.devExtraDependencies() }
+            arguments += declared.map { .requirement($0.description) }
         }
         return arguments
     }
@@ -51,18 +51,18 @@ enum PythonSyncInputs {
     /// The stamp inputs: every requirements file reached, the dependency sections of the
     /// pyproject, `.python-version`, `uv.lock`, and the facts about interpreter and installer.
     static func stampInputs(
-        _ sources: PythonDependencySources, dev: Bool, interpreter: InterpreterVersion, installer: InstallerKind,
+        _ sources: PythonDependencySources, dev: Bool, interpreter: PythonVersion, installer: InstallerKind,
         platform: String, root: String, fileSystem: FileSystem
-    ) -> [DependencyStamp.Input] {
+    ) throws -> [DependencyStamp.Input] {
         func label(_ path: String) -> String { "file:" + EnvironmentChooser.relativeLabel(path, root) }
         var inputs: [DependencyStamp.Input] = [
             .init(name: "interpreter", text: interpreter.description),
             .init(name: "platform", text: platform),
             .init(name: "installer", text: installer.rawValue),
             .init(name: "development", text: dev ? "yes" : "no"),
-            .init(name: "python-version-pin", text: sources.pythonVersionPin ?? ""),
+            .init(name: "python-version-pin", text: sources.pythonVersionFile?.primary ?? ""),
         ]
-        for path in sources.requirementFiles(fileSystem: fileSystem) {
+        for path in try sources.requirementFiles(fileSystem: fileSystem) {
             inputs.append(.init(name: label(path), content: (try? fileSystem.readFile(path)) ?? []))
         }
         if let pyproject = sources.pyproject, let path = sources.pyprojectPath {
@@ -74,29 +74,37 @@ enum PythonSyncInputs {
         return inputs
     }
 
+    /// The pyproject parts that decide what gets installed.
+    static let dependencyPaths: [[String]] = [
+        ["project", "name"], ["project", "dependencies"], ["project", "requires-python"], ["project", "dynamic"],
+        ["project", "optional-dependencies"], ["dependency-groups"], ["build-system"],
+        ["tool", "poetry", "dependencies"], ["tool", "poetry", "dev-dependencies"], ["tool", "poetry", "group"],
+        ["tool", "setuptools", "dynamic"],
+    ]
+
     /// A canonical text of the pyproject parts that affect installs; edits elsewhere in the file
-    /// (tool settings, descriptions) do not trigger a reinstall.
-    static func dependencySections(_ pyproject: PyprojectScanner) -> String {
-        var lines: [String] = []
-        for table in pyproject.tables.keys.sorted() where isDependencyTable(table) {
-            for key in pyproject.tables[table]!.keys.sorted() where table != "project" || ["dependencies", "requires-python", "name"].contains(key) {
-                switch pyproject.tables[table]![key]! {
-                case .array(let array): lines.append("\(table).\(key)=" + (array.elements.map(\.value) + array.includedGroups.map { "@" + $0 }).joined(separator: "\u{1F}"))
-                case .string(let text): lines.append("\(table).\(key)=\"\(text)\"")
-                case .raw(let text): lines.append("\(table).\(key)=\(text)")
-                }
-            }
-        }
-        return lines.joined(separator: "\n")
+    /// (tool settings, descriptions, formatting) do not trigger a reinstall.
+    static func dependencySections(_ pyproject: PyProject) -> String {
+        dependencyPaths.compactMap { path in
+            pyproject.document.value(at: path).map { path.joined(separator: ".") + "=" + canonical($0) }
+        }.joined(separator: "\n")
     }
 
-    private static func isDependencyTable(_ table: String) -> Bool {
-        table == "project" || table == "project.optional-dependencies" || table == "dependency-groups"
-            || table == "build-system" || (table.hasPrefix("tool.poetry") && table.hasSuffix("dependencies"))
+    private static func canonical(_ value: TOMLValue) -> String {
+        switch value {
+        case .string(let text): return "\"" + text.unicodeScalars.map { $0 == "\"" || $0 == "\\" ? "\\" + String($0) : String($0) }.joined() + "\""
+        case .integer(let number): return String(number)
+        case .float(let number): return String(number)
+        case .boolean(let flag): return flag ? "true" : "false"
+        case .dateTime(let text): return text
+        case .array(let items): return "[" + items.map(canonical).joined(separator: ",") + "]"
+        case .table(let table):
+            return "{" + table.keys.sorted().compactMap { key in table[key].map { key + "=" + canonical($0) } }.joined(separator: ",") + "}"
+        }
     }
 
     /// True when requirements file `file` includes `target` (directly or through others).
-    static func includes(_ file: String, _ target: String, _ fileSystem: FileSystem) -> Bool {
-        PythonDependencySources.reachableFiles(from: [file], fileSystem: fileSystem).contains(target)
+    static func includes(_ file: String, _ target: String, _ fileSystem: FileSystem) throws -> Bool {
+        try RequirementsFile.resolve(path: file, read: fileSystem.readText).files.contains(target)
     }
 }

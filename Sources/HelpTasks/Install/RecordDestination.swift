@@ -1,17 +1,18 @@
 import HelpProject
 import HelpSystem
 
-/// Where a component records a requirement: a requirements file, or a string array of its
-/// pyproject.toml (`[project] dependencies`, `[dependency-groups] dev`, the `dev` extra).
+/// Where a component records a requirement: a requirements file, or a dependency list of its
+/// pyproject.toml (`[project] dependencies`, `[dependency-groups] dev`, the `dev` extra). Every
+/// edit parses the file first and refuses one that does not parse.
 enum RecordDestination: Sendable, Equatable {
     /// `includes` is written as `-r …` first when the file has to be created (a new
     /// requirements-dev.txt includes requirements.txt).
     case requirementsFile(path: String, includes: String?)
-    case pyproject(path: String, table: String, key: String)
+    case pyproject(path: String, list: PyProject.DependencyList)
 
     var path: String {
         switch self {
-        case .requirementsFile(let path, _), .pyproject(let path, _, _): return path
+        case .requirementsFile(let path, _), .pyproject(let path, _): return path
         }
     }
 
@@ -20,28 +21,49 @@ enum RecordDestination: Sendable, Equatable {
         let name = EnvironmentChooser.relativeLabel(path, directory)
         switch self {
         case .requirementsFile: return name
-        case .pyproject(_, let table, let key): return "\(name) [\(table)] \(key)"
+        case .pyproject(_, let list): return "\(name) \(list)"
         }
     }
 
-    /// The file's new text with `requirement` recorded (an entry for the same name replaced).
-    func record(_ requirement: RequirementLine, in text: String?) -> String {
+    /// What recording did to the entry for the package.
+    enum Outcome: Sendable, Equatable {
+        case added
+        case replaced(previous: String)
+        case unchanged
+    }
+
+    /// The file's new text with `requirement` recorded (an entry for the same name replaced in
+    /// place). Throws `badData` when the current text does not parse.
+    func record(_ requirement: PythonRequirement, in text: String?, label: String) throws -> (text: String, outcome: Outcome) {
         switch self {
         case .requirementsFile(let path, let includes):
-            var file = RequirementsText(text ?? "")
             if text == nil, let includes {
                 let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
-                return "-r \(EnvironmentChooser.relativeLabel(includes, folder))\n\(requirement)\n"
+                return ("-r \(EnvironmentChooser.relativeLabel(includes, folder))\n\(requirement)\n", .added)
             }
-            file.record(requirement)
-            return file.text
-        case .pyproject(_, let table, let key):
-            return PyprojectEditor.record(requirement, table: table, key: key, in: text ?? "")
+            var file = RequirementsFile(text: text ?? "", path: label)
+            if let problem = file.problems.first {
+                throw HelpError.badData("\(problem) (nothing was changed)", hint: "fix that line, then run help install again")
+            }
+            switch file.upsert(requirement) {
+            case .added: return (file.text, .added)
+            case .replaced(let previous, _): return (file.text, .replaced(previous: previous.description))
+            case .unchanged: return (file.text, .unchanged)
+            }
+        case .pyproject(_, let list):
+            let project = try PyProject(text: text ?? "", fileName: label)
+            let (edited, change) = try project.upserting(requirement, in: list)
+            switch change {
+            case .added: return (edited.text, .added)
+            case .replaced(let previous): return (edited.text, .replaced(previous: previous))
+            case .unchanged: return (edited.text, .unchanged)
+            }
         }
     }
 
     /// Where `development` (or runtime) requirements of `sources` go. Requirements files win when
-    /// the component has them; otherwise the pyproject section the project already uses.
+    /// the component has them; otherwise the pyproject list the project already uses, or the file
+    /// its build backend reads a dynamic list from.
     static func choose(_ sources: PythonDependencySources, development: Bool) throws -> RecordDestination {
         let directory = sources.directory
         let style = sources.developmentStyle
@@ -54,35 +76,38 @@ enum RecordDestination: Sendable, Equatable {
                 return .requirementsFile(path: sources.requirementsFile ?? directory + "/requirements.txt", includes: nil)
             }
         }
-        guard let pyproject = sources.pyprojectPath else {
+        guard let path = sources.pyprojectPath, let pyproject = sources.pyproject else {
             return .requirementsFile(path: directory + "/requirements.txt", includes: nil)
         }
         if sources.usesPoetry && !sources.hasProjectTable {
-            throw HelpError.unavailable("\(EnvironmentChooser.relativeLabel(pyproject, directory)) is a Poetry project; help install does not edit Poetry tables",
+            throw HelpError.unavailable("\(EnvironmentChooser.relativeLabel(path, directory)) is a Poetry project; help install does not edit Poetry tables",
                                         hint: "use `poetry add`, or `help install --no-save` to only install")
         }
-        guard development else { return .pyproject(path: pyproject, table: "project", key: "dependencies") }
-        if sources.developmentStyle == .extra { return .pyproject(path: pyproject, table: "project.optional-dependencies", key: "dev") }
-        return .pyproject(path: pyproject, table: "dependency-groups", key: "dev")
+        let list: PyProject.DependencyList
+        if !development {
+            list = .project
+        } else if style == .extra {
+            list = .optional("dev")
+        } else {
+            list = .group("dev")
+        }
+        return try DynamicDependencies(pyproject: pyproject, directory: directory).destination(for: list) ?? .pyproject(path: path, list: list)
     }
 
     /// Every recorded requirement that applies to the component's environment, with where it is.
-    static func existingEntries(_ sources: PythonDependencySources, fileSystem: FileSystem) -> [(RecordDestination, RequirementLine)] {
-        var found: [(RecordDestination, RequirementLine)] = []
-        for path in sources.requirementFiles(fileSystem: fileSystem) {
-            guard let text = try? fileSystem.readText(path) else { continue }
-            for entry in RequirementsText(text).entries { found.append((.requirementsFile(path: path, includes: nil), entry.requirement)) }
+    static func existingEntries(_ sources: PythonDependencySources, fileSystem: FileSystem) throws -> [(RecordDestination, PythonRequirement)] {
+        var found: [(RecordDestination, PythonRequirement)] = []
+        for path in try sources.requirementFiles(fileSystem: fileSystem) {
+            let file = RequirementsFile(text: try fileSystem.readText(path), path: path)
+            for entry in file.requirements { found.append((.requirementsFile(path: path, includes: nil), entry.requirement)) }
         }
-        if let path = sources.pyprojectPath, let scanner = sources.pyproject {
-            for (table, values) in scanner.tables where ["project", "project.optional-dependencies", "dependency-groups"].contains(table) {
-                for (key, value) in values {
-                    guard case .array(let array) = value, table != "project" || key == "dependencies" else { continue }
-                    for element in array.elements {
-                        if let requirement = try? RequirementLine.parse(element.value) {
-                            found.append((.pyproject(path: path, table: table, key: key), requirement))
-                        }
-                    }
-                }
+        if let path = sources.pyprojectPath, let pyproject = sources.pyproject {
+            for requirement in try pyproject.dependencies() { found.append((.pyproject(path: path, list: .project), requirement)) }
+            for (extra, requirements) in try pyproject.optionalDependencies() {
+                for requirement in requirements { found.append((.pyproject(path: path, list: .optional(extra)), requirement)) }
+            }
+            for (group, entries) in try pyproject.dependencyGroups() {
+                for case .requirement(let requirement) in entries { found.append((.pyproject(path: path, list: .group(group)), requirement)) }
             }
         }
         return found
