@@ -14,6 +14,8 @@ final class InstallFixture: @unchecked Sendable {
     var installedAfter = #"[{"name": "pytest-mock", "version": "3.14.0"}]"#
     var installExit: ProcessResult.Termination = .exited(0)
     var checkExit: Int32 = 0
+    /// Ctrl-C arrives right after pip install returns, while no child runs.
+    var interruptAfterInstall = false
     private let state = Mutex()
     private var installed = false
 
@@ -44,9 +46,12 @@ final class InstallFixture: @unchecked Sendable {
             if args.first == "-c" { return ProcessResult(termination: .exited(0), stdout: args.dropFirst(2).map { "\($0)==3.14.0" }.joined(separator: "\n")) }
             return ProcessResult(termination: .exited(0))
         }
-        for name in ["server", "client"] {
-            try PythonSync(target: target(name), context: context, options: SyncOptions()).refreshStamp(VirtualEnvironment(root: folder.path(name + "/.venv")))
-        }
+        for name in ["server", "client"] { try refreshStamp(name) }
+    }
+
+    /// Marks the component's environment as matching its files as they are now.
+    func refreshStamp(_ name: String) throws {
+        try PythonSync(target: target(name), context: context, options: SyncOptions()).refreshStamp(VirtualEnvironment(root: folder.path(name + "/.venv")))
     }
 
     func target(_ name: String) -> DependencyTarget {
@@ -55,7 +60,8 @@ final class InstallFixture: @unchecked Sendable {
 
     var context: Context {
         Context(runner: runner, environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path, "XDG_CACHE_HOME": folder.path(".cache")],
-                console: output.console, workingDirectory: folder.path)
+                console: output.console, workingDirectory: folder.path,
+                interruption: { [unowned self] in self.interruptAfterInstall && self.state.withLock { self.installed } ? 2 : nil })
     }
 
     func install(_ packages: [String], _ options: InstallOptions) throws -> InstallReport {
@@ -144,6 +150,85 @@ struct InstallTransactionTests {
         let report = try fixture.install(["pytest-mock"], InstallOptions(components: ["server"]))
         #expect(report.failure?.code == .interrupted)
         #expect(try fixture.folder.read("server/requirements-dev.txt") == before)
+    }
+
+    @Test("Ctrl-C between pip install and pip list still uninstalls what was new and restores the files")
+    func interruptBetweenStepsRollsBack() throws {
+        let fixture = try InstallFixture()
+        fixture.interruptAfterInstall = true
+        let before = try fixture.folder.read("server/requirements-dev.txt")
+        let report = try fixture.install(["pytest-mock"], InstallOptions(components: ["server"]))
+        #expect(report.failure?.code == .interrupted)
+        #expect(try fixture.folder.read("server/requirements-dev.txt") == before)
+        let uninstall = try #require(fixture.pipCommands("uninstall").last)
+        #expect(uninstall.arguments == ["-m", "pip", "uninstall", "-y", "pytest-mock"])
+        #expect(uninstall.runsAfterInterrupt)
+        #expect(fixture.pipCommands("list").last?.runsAfterInterrupt == true)
+    }
+
+    @Test("a package already recorded keeps its entry without a version; with one it is replaced and said old → new")
+    func recordedEntriesKeepTheirSpecifier() throws {
+        let fixture = try InstallFixture()
+        let before = try fixture.folder.read("client/pyproject.toml")
+        let kept = try fixture.install(["Pydantic"], InstallOptions(components: ["client"]))
+        #expect(try fixture.folder.read("client/pyproject.toml") == before)
+        #expect(kept.packages?.kept == ["pydantic>=2 in client/pyproject.toml"])
+        let replaced = try fixture.install(["pydantic>=2.5,<3"], InstallOptions(components: ["client"]))
+        #expect(replaced.packages?.replaced == ["pydantic>=2 → pydantic<3,>=2.5 in client/pyproject.toml"])
+        #expect(try fixture.folder.read("client/pyproject.toml").contains("    \"pydantic<3,>=2.5\",\n"))
+    }
+
+    @Test("dynamic dependencies are recorded in the file the backend reads, or refused naming pyproject.toml")
+    func dynamicDependencies() throws {
+        let fixture = try InstallFixture()
+        let dynamic = "[project]\nname = \"client\"\nversion = \"1\"\ndynamic = [\"dependencies\"]\n"
+        try fixture.folder.write(["client/pyproject.toml": dynamic + "\n[tool.setuptools.dynamic]\ndependencies = {file = [\"deps/base.txt\"]}\n",
+                                  "client/deps/base.txt": "anyio\n"])
+        try fixture.refreshStamp("client")
+        _ = try fixture.install(["httpx"], InstallOptions(components: ["client"], role: .prod))
+        #expect(try fixture.folder.read("client/deps/base.txt") == "anyio\nhttpx~=3.14\n")
+        #expect(!(try fixture.folder.read("client/pyproject.toml").contains("httpx")))
+
+        try fixture.folder.write(["client/pyproject.toml": dynamic])
+        try fixture.refreshStamp("client")
+        do {
+            _ = try fixture.install(["idna"], InstallOptions(components: ["client"], role: .prod))
+            Issue.record("a dynamic dependency list got a static entry")
+        } catch let error as HelpError {
+            #expect(error.code == .dataError)
+            #expect(error.message.contains("client/pyproject.toml declares dependencies as dynamic"))
+        }
+        #expect(try fixture.folder.read("client/pyproject.toml") == dynamic)
+    }
+
+    @Test("a pyproject.toml that does not parse is refused with its line, untouched, before pip runs")
+    func unparsablePyprojectIsRefused() throws {
+        let fixture = try InstallFixture()
+        let broken = "[project]\nname = \"client\"\ndependencies = [\"anyio\"\n"
+        try fixture.folder.write(["client/pyproject.toml": broken])
+        let ranBefore = fixture.runner.commands.count
+        do {
+            _ = try fixture.install(["idna"], InstallOptions(components: ["client"]))
+            Issue.record("a broken pyproject was edited")
+        } catch let error as HelpError {
+            #expect(error.code == .dataError)
+            #expect(error.message.hasPrefix("client/pyproject.toml:"))
+        }
+        #expect(try fixture.folder.read("client/pyproject.toml") == broken)
+        #expect(fixture.runner.commands.count == ranBefore)
+    }
+
+    @Test("npm packages go to a Node component by npm's rules: scoped names and versions are accepted")
+    func nodePackagesAreCheckedByNpmRules() throws {
+        let folder = try TempDir.project([".git/": "", "web/package.json": "{\"name\": \"web\", \"version\": \"1.0.0\"}\n"])
+        let runner = RecordingProcessRunner()
+        let context = Context(runner: runner, environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path], console: BufferConsole().console, workingDirectory: folder.path)
+        let report = try InstallWorkflow.run(InstallOptions(packages: ["@types/node", "react@18"], components: ["web"], dryRun: true), context: context)
+        #expect(report.node?.command?.arguments.suffix(2) == ["@types/node", "react@18"])
+        #expect(throws: HelpError.self) {
+            try InstallWorkflow.run(InstallOptions(packages: ["React"], components: ["web"], dryRun: true), context: context)
+        }
+        #expect(runner.commands.isEmpty)
     }
 
     @Test("a conflicting recorded specifier stops the install before anything runs, unless --force")
