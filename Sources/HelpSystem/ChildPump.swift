@@ -31,11 +31,14 @@ final class ChildPump {
         var prefix: String?
         if case .stream(let name) = command.output { prefix = name }
         let secrets = Array(command.secrets.values)
+        // A background service may print for hours; a foreground step that floods is cut short.
+        let budget = ConsoleBudget(maxLines: command.newProcessGroup ? nil : ConsoleBudget.foregroundLines)
         for (kind, fd) in [(OutputChannel.Kind.stdout, spawned.stdoutRead), (.stderr, spawned.stderrRead)] {
             guard let fd else { continue }
             channels.append(OutputChannel(kind: kind, fd: fd, streaming: prefix != nil, tailLines: 200) { line in
                 guard let prefix else { return }
-                console.prefixed(prefix, secrets.isEmpty ? line : Secret.redact(line, secrets))
+                let shown = secrets.isEmpty ? line : Secret.redact(line, secrets)
+                if let text = budget.admit(shown, logged: log != nil) { console.prefixed(prefix, text) }
                 if let log, let logEntry { log.line(logEntry, kind, line) }
             })
         }

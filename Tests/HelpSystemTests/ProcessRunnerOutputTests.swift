@@ -27,6 +27,24 @@ import HelpTestSupport
         #expect(result.stderr.utf8.count == 20000 * 64)
     }
 
+    @Test func aFloodingForegroundStepIsCutShortOnTheConsoleAndLongLinesAreCut() throws {
+        let output = BufferConsole()
+        let streaming = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: output.console)
+        let script = "head -c 10000 /dev/zero | tr '\\0' x; echo; seq 1 25000"
+        let result = try streaming.run(Command("sh", ["-c", script], output: .stream(prefix: "step")))
+        #expect(result.succeeded)
+        let lines = output.stderrLines.filter { $0.hasPrefix("step |") }
+        #expect(lines.count == ConsoleBudget.foregroundLines + 1)
+        #expect(lines.first?.hasSuffix("… (5904 more bytes)") == true)
+        #expect(lines.last?.contains("more output not shown here") == true)
+        // A background service is never cut off, however long it runs.
+        let service = BufferConsole()
+        let background = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: service.console)
+        let served = try background.run(Command("seq", ["1", "25000"], output: .stream(prefix: "srv"), newProcessGroup: true))
+        #expect(served.succeeded)
+        #expect(service.stderrLines.filter { $0.hasPrefix("srv |") }.count == 25000)
+    }
+
     @Test func stdinBytesReachTheChild() throws {
         let bytes = Array("first line\nsecond line\n".utf8)
         let result = try runner.run(Command("cat", input: .bytes(bytes)))
