@@ -117,7 +117,7 @@ public enum CacheFiles {
     /// A unique name in the same folder as `path`, so the final rename stays on one file system.
     static func temporaryName(beside path: String) -> String {
         let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
-        return String(path[..<slash]) + ".tmp-" + String(path[slash...]) + "-\(getpid())-" + randomHex(bytes: 6)
+        return String(path[..<slash]) + ".tmp-" + String(path[slash...]) + "-\(getpid())-" + SystemRandom.hex(bytes: 6)
     }
 
     // MARK: - Folders
@@ -184,26 +184,6 @@ public enum CacheFiles {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
         return Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
-    }
-
-    /// Cryptographically random bytes from the kernel (`/dev/urandom`, which never blocks once
-    /// the system is up).
-    static func randomBytes(_ count: Int) -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        let fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
-        precondition(fd >= 0, "cannot open /dev/urandom")
-        defer { close(fd) }
-        var filled = 0
-        while filled < count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, count - filled) }
-            if n > 0 { filled += n } else { precondition(n < 0 && errno == EINTR, "cannot read /dev/urandom") }
-        }
-        return bytes
-    }
-
-    static func randomHex(bytes count: Int) -> String {
-        let digits = Array("0123456789abcdef")
-        return String(randomBytes(count).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] })
     }
 
     static func failure(_ what: String, _ path: String) -> HelpError {

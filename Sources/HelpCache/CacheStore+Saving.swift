@@ -43,7 +43,7 @@ extension CacheStore {
         folder: String, parent: String, key: Digest, manifest: InputManifest,
         payload: [String: [UInt8]], duration: Double
     ) throws -> UInt64 {
-        let temp = parent + "/.tmp-" + key.hex.prefix(16) + "-\(getpid())-" + CacheFiles.randomHex(bytes: 4)
+        let temp = parent + "/.tmp-" + key.hex.prefix(16) + "-\(getpid())-" + SystemRandom.hex(bytes: 4)
         defer { CacheFiles.removeTree(temp) }
         try CacheFiles.makeDirectories(temp + "/" + EntryRecord.payloadFolder)
         let now = CacheFiles.now()
@@ -68,7 +68,7 @@ extension CacheStore {
             guard errno == ENOTEMPTY || errno == EEXIST else {
                 throw CacheFiles.failure("cannot move an entry into", folder)
             }
-            let trash = parent + "/.trash-" + key.hex.prefix(16) + "-" + CacheFiles.randomHex(bytes: 4)
+            let trash = parent + "/.trash-" + key.hex.prefix(16) + "-" + SystemRandom.hex(bytes: 4)
             guard rename(folder, trash) == 0, rename(temp, folder) == 0 else {
                 throw CacheFiles.failure("cannot replace", folder)
             }

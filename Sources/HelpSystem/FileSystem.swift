@@ -87,6 +87,15 @@ public struct FileSystem: Sendable {
         }
     }
 
+    /// A new folder only this process can have made: `mkdtemp(3)` of `prefix` plus six random
+    /// characters (`/tmp/help-testdb-` gives `/tmp/help-testdb-a8Zk2Q`). Returns its path.
+    public func makeUniqueDirectory(prefix: String) throws -> String {
+        var template = Array((prefix + "XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
+        guard made != nil else { throw failure("cannot create a folder named like", prefix + "XXXXXX") }
+        return String(cString: template)
+    }
+
     /// `rm -rf`: removes a file, a symlink (not its target) or a folder with everything in it.
     /// Fine if nothing is there.
     public func remove(_ path: String) throws {
@@ -108,6 +117,11 @@ public struct FileSystem: Sendable {
         guard Glibc.rename(source, destination) == 0 else {
             throw HelpError.io("cannot move \(source) to \(destination): \(errnoMessage())")
         }
+    }
+
+    /// Sets the permission bits of `path` (following a symlink, as chmod(1) does).
+    public func setPermissions(_ path: String, _ mode: mode_t) throws {
+        guard chmod(path, mode) == 0 else { throw failure("cannot change the mode of", path) }
     }
 
     /// An I/O error naming the path and the current errno.

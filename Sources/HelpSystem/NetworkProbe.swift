@@ -1,4 +1,3 @@
-import HelpSystem
 
 #if canImport(Glibc)
     import Glibc

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Testing
 import HelpSystem
+import HelpTasks
 import HelpTestSupport
 @testable import HelpCLI
 

@@ -1,5 +1,6 @@
 import HelpProject
 import HelpSystem
+import HelpTasks
 
 /// `help doctor`: which tools this project needs, which are here (with version and path), and how
 /// to install the missing ones on this system. Exit 69 when a required tool is missing or broken.
