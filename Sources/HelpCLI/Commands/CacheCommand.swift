@@ -114,24 +114,4 @@ public enum CacheCommand {
         }
         return try subcommand.run(invocation, argument, context)
     }
-
-    // MARK: - The store
-
-    /// The project around the working folder and its help.json (for `cache.max_size`).
-    static func locate(_ context: Context) throws -> (root: ProjectRoot, config: ProjectConfig) {
-        let root = try ProjectLocator.locate(from: context.workingDirectory)
-        return (root, try ProjectConfig.load(root: root))
-    }
-
-    /// The size cap: help.json `cache.max_size`, else the store's default.
-    static func cap(_ config: ProjectConfig) -> UInt64 {
-        config.cache.maxSize.map { UInt64(max(0, $0)) } ?? CacheLimits.defaultMaxSize
-    }
-
-    /// The project's store when it exists; nil when `help` never cached anything there, so
-    /// looking does not create a `.helpcache` folder.
-    static func existingStore(root: ProjectRoot, cap: UInt64, console: Console) throws -> CacheStore? {
-        guard FileSystem().isDirectory(root.resolve(CacheFormat.folderName)) else { return nil }
-        return try CacheStore(projectRoot: root.path, maxSize: cap, warn: { console.warn($0) })
-    }
 }

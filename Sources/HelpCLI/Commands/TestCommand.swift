@@ -38,6 +38,16 @@ public enum TestCommand {
         run: { try run($0, $1) })
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> Report {
+        let options = try options(invocation, environment: context.environment)
+        let report = try TestWorkflow.run(options, context: context)
+        let failure = report.failed
+            ? HelpError("some checks failed", hint: "Run 'help test --rerun-failed' after fixing them; -v shows full output.")
+            : nil
+        return Report(lines: report.lines, json: report.json, failure: failure)
+    }
+
+    /// The workflow's options from the parsed command line (`--jobs` defaults to the CPU count).
+    static func options(_ invocation: Invocation, environment: [String: String]) throws -> TestOptions {
         var options = TestOptions()
         let selection = try ComponentSelection(invocation)
         options.components = selection.names
@@ -57,17 +67,13 @@ public enum TestCommand {
         options.explain = invocation.flag("explain")
         options.replay = invocation.flag("replay")
         options.junitPath = invocation.value("junit")
-        options.jobs = Platform.detect(environment: context.environment).cpuCount
+        options.jobs = Platform.detect(environment: environment).cpuCount
         if let jobs = invocation.value("jobs") {
             guard let count = Int(jobs), count > 0 else {
                 throw HelpError.usage("--jobs takes a positive number, not '\(jobs)'")
             }
             options.jobs = count
         }
-        let report = try TestWorkflow.run(options, context: context)
-        let failure = report.failed
-            ? HelpError("some checks failed", hint: "Run 'help test --rerun-failed' after fixing them; -v shows full output.")
-            : nil
-        return Report(lines: report.lines, json: report.json, failure: failure)
+        return options
     }
 }
