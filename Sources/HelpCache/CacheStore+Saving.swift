@@ -49,8 +49,7 @@ extension CacheStore {
         let now = CacheFiles.now()
         var size: UInt64 = 0
         var items: [EntryRecord.Payload] = []
-        for name in payload.keys.sorted() {
-            let bytes = payload[name]!
+        for (name, bytes) in payload.sorted(by: { $0.key < $1.key }) {
             try CacheFiles.writeNew(temp + "/" + EntryRecord.payloadFolder + "/" + name, bytes)
             items.append(EntryRecord.Payload(name: name, size: UInt64(bytes.count), checksum: Checksum64.of(bytes)))
             size += UInt64(bytes.count)
