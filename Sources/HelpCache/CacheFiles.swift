@@ -103,15 +103,7 @@ public enum CacheFiles {
     }
 
     static func writeAll(fd: Int32, _ bytes: [UInt8], path: String) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw failure("cannot write", path)
-            }
-            offset += n
-        }
+        guard FileDescriptorWriter.writeAll(fd, bytes) else { throw failure("cannot write", path) }
     }
 
     /// A unique name in the same folder as `path`, so the final rename stays on one file system.

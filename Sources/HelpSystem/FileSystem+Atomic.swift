@@ -86,15 +86,7 @@ extension FileSystem {
     }
 
     private func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw failure("cannot write", path)
-            }
-            offset += written
-        }
+        guard FileDescriptorWriter.writeAll(fd, bytes) else { throw failure("cannot write", path) }
     }
 
     /// Makes the rename itself durable; some file systems refuse fsync on a folder, which is fine.

@@ -18,7 +18,7 @@ public struct CacheMaintenance {
         root = try ProjectLocator.locate(from: context.workingDirectory)
         cap = Self.cap(try ProjectConfig.load(root: root))
         let console = context.console
-        store = FileSystem().isDirectory(root.resolve(CacheFormat.folderName))
+        store = FileSystem().isDirectory(HelpCacheFolder(projectRoot: root.path).path)
             ? try CacheStore(projectRoot: root.path, maxSize: cap, warn: { console.warn($0) }) : nil
     }
 
@@ -28,7 +28,7 @@ public struct CacheMaintenance {
     }
 
     /// `<root>/.helpcache`.
-    public var folder: String { root.resolve(CacheFormat.folderName) }
+    public var folder: String { HelpCacheFolder(projectRoot: root.path).path }
 
     /// Entries, bytes and counters per kind; all zero without a store.
     public func statistics() -> CacheStatistics {

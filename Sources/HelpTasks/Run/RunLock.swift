@@ -17,7 +17,7 @@ public final class RunLock: @unchecked Sendable {
     deinit { release() }
 
     /// `<root>/.helpcache/state`.
-    public static func stateDirectory(root: String) -> String { root + "/.helpcache/state" }
+    public static func stateDirectory(root: String) -> String { HelpCacheFolder(projectRoot: root).state }
     /// The lock file.
     public static func lockPath(root: String) -> String { stateDirectory(root: root) + "/run.lock" }
     /// The services of the running `help run`, as JSON.
