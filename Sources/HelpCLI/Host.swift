@@ -44,9 +44,7 @@ public struct Host: Sendable {
 
     /// The current folder of this process; `/` if it was removed under us.
     public static func workingDirectory() -> String {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
-        return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        FileSystem().currentDirectory()
     }
 
     /// `path` made absolute against `base`, with symlinks resolved; nil when it is not a folder.

@@ -79,10 +79,8 @@ extension FileSystem {
 
     private func resolvedTarget(_ path: String) -> String {
         var info = Glibc.stat()
-        guard statPath(path, &info, followLinks: false) == 0, (info.st_mode & S_IFMT) == S_IFLNK,
-              let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        guard statPath(path, &info, followLinks: false) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return path }
+        return realPath(path) ?? path
     }
 
     private func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {

@@ -18,7 +18,7 @@ public struct CacheMaintenance {
         root = try ProjectLocator.locate(from: context.workingDirectory)
         cap = Self.cap(try ProjectConfig.load(root: root))
         let console = context.console
-        store = FileSystem().isDirectory(HelpCacheFolder(projectRoot: root.path).path)
+        store = context.fileSystem.isDirectory(HelpCacheFolder(projectRoot: root.path).path)
             ? try CacheStore(projectRoot: root.path, maxSize: cap, warn: { console.warn($0) }) : nil
     }
 

@@ -39,7 +39,7 @@ public enum DoctorWorkflow {
             let message = (error as? HelpError)?.message ?? "\(error)"
             context.console.warn("cannot read the project (\(message)); checking the common tools only")
         }
-        let platform = Platform.detect(environment: context.environment)
+        let platform = Platform.detect(environment: context.environment, fileSystem: context.fileSystem)
         let statuses = ToolProbe(runner: context.runner, kinds: kinds, platform: platform).probe(ToolCatalog.all)
         return Findings(statuses: statuses, root: root, kinds: kinds, platform: platform)
     }
