@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
 
 /// The pieces of the outside world the CLI front needs: where output goes, whether a descriptor
@@ -50,10 +47,8 @@ public struct Host: Sendable {
     /// `path` made absolute against `base`, with symlinks resolved; nil when it is not a folder.
     public static func resolveDirectory(_ path: String, from base: String) -> String? {
         let joined = path.hasPrefix("/") ? path : base + "/" + path
-        guard let real = realpath(joined, nil) else { return nil }
-        defer { free(real) }
-        var info = stat()
-        guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
-        return String(cString: real)
+        let fileSystem = FileSystem()
+        guard let real = fileSystem.realPath(joined), fileSystem.isDirectory(real) else { return nil }
+        return real
     }
 }
