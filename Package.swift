@@ -14,7 +14,7 @@ let package = Package(
         .executableTarget(name: "help", dependencies: ["HelpCLI"], swiftSettings: swiftSettings),
         .target(name: "HelpCLI", dependencies: ["HelpTasks", "HelpProject", "HelpCache", "HelpSystem"], swiftSettings: swiftSettings),
         .target(name: "HelpTasks", dependencies: ["HelpProject", "HelpCache", "HelpSystem"], swiftSettings: swiftSettings),
-        .target(name: "HelpProject", dependencies: ["HelpCache", "HelpSystem"], swiftSettings: swiftSettings),
+        .target(name: "HelpProject", dependencies: ["HelpSystem"], swiftSettings: swiftSettings),
         .target(name: "HelpCache", dependencies: ["HelpSystem", "CHelpSHA"], swiftSettings: swiftSettings),
         .target(name: "CHelpSHA"),
         .target(name: "HelpSystem", swiftSettings: swiftSettings),

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
 
 /// The pieces of the outside world the CLI front needs: where output goes, whether a descriptor
@@ -44,18 +41,14 @@ public struct Host: Sendable {
 
     /// The current folder of this process; `/` if it was removed under us.
     public static func workingDirectory() -> String {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
-        return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        FileSystem().currentDirectory()
     }
 
     /// `path` made absolute against `base`, with symlinks resolved; nil when it is not a folder.
     public static func resolveDirectory(_ path: String, from base: String) -> String? {
         let joined = path.hasPrefix("/") ? path : base + "/" + path
-        guard let real = realpath(joined, nil) else { return nil }
-        defer { free(real) }
-        var info = stat()
-        guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
-        return String(cString: real)
+        let fileSystem = FileSystem()
+        guard let real = fileSystem.realPath(joined), fileSystem.isDirectory(real) else { return nil }
+        return real
     }
 }

@@ -7,9 +7,6 @@ public enum CacheFormat {
     /// and folded into every cache key.
     public static let version: UInt32 = 1
 
-    /// The folder name under a project root.
-    public static let folderName = ".helpcache"
-
     // MARK: - Magic numbers (the first four bytes of each binary file)
 
     /// Stat cache files under `state/`.

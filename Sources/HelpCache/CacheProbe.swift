@@ -28,7 +28,7 @@ public enum CacheProbe {
     ) throws -> Result {
         let started = MonotonicTime.now()
         guard let root = CacheFiles.realPath(root) else { throw HelpError.io("\(root) does not exist") }
-        let state = stateDirectory ?? root + "/" + CacheFormat.folderName + "/state"
+        let state = stateDirectory ?? HelpCacheFolder(projectRoot: root).state
         let scanner = InputScanner(stateDirectory: state, runner: runner, warn: warn)
         if rehash { CacheFiles.removeTree(scanner.statCachePath(root)) }
         let inputs = try scanner.scan(folder: root)

@@ -145,7 +145,7 @@ extension CacheStore {
     private func remove(_ entry: StoredEntry) {
         let trash =
             String(entry.folder[..<entry.folder.lastIndex(of: "/")!]) + "/.trash-" + entry.keyHex.prefix(16)
-            + "-" + CacheFiles.randomHex(bytes: 4)
+            + "-" + SystemRandom.hex(bytes: 4)
         if rename(entry.folder, trash) == 0 {
             CacheFiles.removeTree(trash)
         } else {

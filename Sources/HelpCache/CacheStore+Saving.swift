@@ -43,14 +43,13 @@ extension CacheStore {
         folder: String, parent: String, key: Digest, manifest: InputManifest,
         payload: [String: [UInt8]], duration: Double
     ) throws -> UInt64 {
-        let temp = parent + "/.tmp-" + key.hex.prefix(16) + "-\(getpid())-" + CacheFiles.randomHex(bytes: 4)
+        let temp = parent + "/.tmp-" + key.hex.prefix(16) + "-\(getpid())-" + SystemRandom.hex(bytes: 4)
         defer { CacheFiles.removeTree(temp) }
         try CacheFiles.makeDirectories(temp + "/" + EntryRecord.payloadFolder)
         let now = CacheFiles.now()
         var size: UInt64 = 0
         var items: [EntryRecord.Payload] = []
-        for name in payload.keys.sorted() {
-            let bytes = payload[name]!
+        for (name, bytes) in payload.sorted(by: { $0.key < $1.key }) {
             try CacheFiles.writeNew(temp + "/" + EntryRecord.payloadFolder + "/" + name, bytes)
             items.append(EntryRecord.Payload(name: name, size: UInt64(bytes.count), checksum: Checksum64.of(bytes)))
             size += UInt64(bytes.count)
@@ -68,7 +67,7 @@ extension CacheStore {
             guard errno == ENOTEMPTY || errno == EEXIST else {
                 throw CacheFiles.failure("cannot move an entry into", folder)
             }
-            let trash = parent + "/.trash-" + key.hex.prefix(16) + "-" + CacheFiles.randomHex(bytes: 4)
+            let trash = parent + "/.trash-" + key.hex.prefix(16) + "-" + SystemRandom.hex(bytes: 4)
             guard rename(folder, trash) == 0, rename(temp, folder) == 0 else {
                 throw CacheFiles.failure("cannot replace", folder)
             }

@@ -44,7 +44,7 @@ public final class CacheStore: @unchecked Sendable {
         projectRoot: String, maxSize: UInt64 = CacheLimits.defaultMaxSize,
         warn: @escaping @Sendable (String) -> Void = { _ in }
     ) throws {
-        try self.init(root: projectRoot + "/" + CacheFormat.folderName, maxSize: maxSize, warn: warn)
+        try self.init(root: HelpCacheFolder(projectRoot: projectRoot).path, maxSize: maxSize, warn: warn)
     }
 
     /// `state/`: salt, stat caches, indexes, counters.

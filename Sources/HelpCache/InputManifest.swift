@@ -60,9 +60,9 @@ public struct InputManifest: Sendable, Equatable {
         writer.u32(UInt32(command.count))
         for argument in command { writer.string(argument) }
         writer.u32(UInt32(environment.count))
-        for name in InputManifest.sortedKeys(environment) {
+        for (name, value) in InputManifest.sortedByKey(environment) {
             writer.string(name)
-            if let fingerprint = environment[name]! {
+            if let fingerprint = value {
                 writer.u8(1)
                 writer.digest(fingerprint)
             } else {
@@ -147,15 +147,15 @@ public struct InputManifest: Sendable, Equatable {
 
     // MARK: - Helpers
 
-    static func sortedKeys<V>(_ map: [String: V]) -> [String] {
-        map.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    static func sortedByKey<V>(_ map: [String: V]) -> [(key: String, value: V)] {
+        map.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }
 
     private static func writeMap(_ map: [String: String], into writer: inout ByteWriter) {
         writer.u32(UInt32(map.count))
-        for key in sortedKeys(map) {
+        for (key, value) in sortedByKey(map) {
             writer.string(key)
-            writer.string(map[key]!)
+            writer.string(value)
         }
     }
 

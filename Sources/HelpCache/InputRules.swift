@@ -1,3 +1,5 @@
+import HelpSystem
+
 /// Which files of a component count as its inputs, on top of what git (or the walker's default
 /// ignores) lists: `inputs` globs narrow the set (empty means everything), `exclude` globs remove
 /// from it. Patterns are relative to the component folder.
@@ -32,7 +34,7 @@ public struct InputRules: Sendable, Equatable {
 public enum DefaultIgnores {
     /// Folder names skipped wherever they appear.
     public static let folderNames: Set<String> = [
-        ".git", ".venv", "venv", "node_modules", "__pycache__", CacheFormat.folderName, "dist", "build",
+        ".git", ".venv", "venv", "node_modules", "__pycache__", HelpCacheFolder.name, "dist", "build",
         ".build", ".mypy_cache", ".pytest_cache", ".ruff_cache",
     ]
 

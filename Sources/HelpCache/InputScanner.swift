@@ -100,7 +100,8 @@ struct Listing {
 
     /// The paths that exist as files, with their stats.
     func existing() -> (PathList, [StatFingerprint]) {
-        let present = (0..<paths.count).filter { stats[$0] != nil }
-        return (present.count == paths.count ? paths : paths.selecting(present), present.map { stats[$0]! })
+        let present = (0..<paths.count).compactMap { index in stats[index].map { (index, $0) } }
+        let indices = present.map(\.0)
+        return (present.count == paths.count ? paths : paths.selecting(indices), present.map(\.1))
     }
 }

@@ -1,3 +1,5 @@
+import HelpSystem
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -24,7 +26,7 @@ final class MappedFile: @unchecked Sendable {
         guard size > 0 else { return MappedFile(copying: []) }
         let address = mmap(nil, size, PROT_READ, MAP_PRIVATE | MappedFile.populate, fd, 0)
         guard let address, address != MAP_FAILED else {
-            return MappedFile(copying: try CacheFiles.readAll(fd: fd, path: path))
+            return MappedFile(copying: try FileSystem.readAll(fd, path: path))
         }
         return MappedFile(UnsafeRawBufferPointer(start: address, count: size), mapped: true)
     }

@@ -30,7 +30,7 @@ public struct ProjectSalt: Sendable {
             return ProjectSalt(bytes: existing)
         }
         try CacheFiles.makeDirectories(stateDirectory)
-        let fresh = CacheFiles.randomBytes(32)
+        let fresh = try SystemRandom.bytes(32)
         let temp = CacheFiles.temporaryName(beside: path)
         try CacheFiles.writeNew(temp, fresh, mode: 0o600)
         defer { unlink(temp) }

@@ -1,3 +1,5 @@
+import HelpSystem
+
 #if canImport(Glibc)
     import Glibc
 #endif

@@ -1,10 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
 
 /// Read-only looks at the local disk for project discovery: stat, list one folder, read a small file.
-/// Straight Glibc calls; nothing here walks a tree on its own, callers decide how deep to go.
+/// Built on `FileSystem`; nothing here walks a tree on its own, callers decide how deep to go.
 enum FileProbe {
     /// What a path names, following symlinks.
     enum Kind: Equatable {
@@ -21,9 +18,7 @@ enum FileProbe {
 
     /// The current working directory.
     static func currentDirectory() -> String {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
-        return String(cString: buffer)
+        FileSystem().currentDirectory()
     }
 
     /// `path` made absolute against `base` with `.` and `..` folded away (lexically, no symlinks).
@@ -62,11 +57,10 @@ enum FileProbe {
 
     /// What `path` is, or nil when it does not exist.
     static func kind(of path: String) -> Kind? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        switch info.st_mode & S_IFMT {
-        case S_IFDIR: return .directory
-        case S_IFREG: return .file
+        switch (try? FileSystem().stat(path))?.kind {
+        case nil: return nil
+        case .directory?: return .directory
+        case .regular?: return .file
         default: return .other
         }
     }
@@ -82,45 +76,20 @@ enum FileProbe {
 
     /// The entries of one folder, sorted by name, without `.` and `..`; empty when unreadable.
     static func entries(in folder: String) -> [Entry] {
-        guard let stream = opendir(folder) else { return [] }
-        defer { closedir(stream) }
-        var result: [Entry] = []
-        while let raw = readdir(stream) {
-            let name = withUnsafePointer(to: &raw.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-            }
-            if name == "." || name == ".." { continue }
-            let type = raw.pointee.d_type
-            let isDirectory: Bool
-            if type == UInt8(DT_DIR) {
-                isDirectory = true
-            } else if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
-                // Some file systems leave the type out, and a link may point at a folder.
-                isDirectory = self.isDirectory(folder + "/" + name)
-            } else {
-                isDirectory = false
-            }
-            result.append(Entry(name: name, isDirectory: isDirectory))
-        }
-        return result.sorted { $0.name < $1.name }
+        let listing = (try? FileSystem().listDirectory(folder)) ?? []
+        return listing.map { entry in
+            // Some file systems leave the type out, and a link may point at a folder.
+            let isDirectory = entry.kind == .unknown || entry.kind == .symlink
+                ? self.isDirectory(folder + "/" + entry.name) : entry.kind == .directory
+            return Entry(name: entry.name, isDirectory: isDirectory)
+        }.sorted { $0.name < $1.name }
     }
 
     /// The bytes of a regular file, or nil when it is missing, unreadable or larger than `limit`.
     static func read(_ path: String, limit: Int = 4 << 20) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= limit else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            filled += count
-        }
-        return filled == bytes.count ? bytes : Array(bytes[..<filled])
+        let fileSystem = FileSystem()
+        guard let info = try? fileSystem.stat(path), info.kind == .regular, info.size <= limit else { return nil }
+        return try? fileSystem.readFile(path)
     }
 
     /// A small text file decoded as UTF-8 (invalid bytes replaced), or nil when it cannot be read.

@@ -77,6 +77,7 @@ public struct Command: Sendable, Equatable {
 
 /// How a child ended: an exit status is a value, not an exception.
 public struct ProcessResult: Sendable, Equatable {
+    /// An exit status, or the signal that killed the child.
     public enum Termination: Sendable, Equatable {
         case exited(Int32)
         case signaled(Int32)

@@ -27,7 +27,7 @@ public final class CommandLog: @unchecked Sendable {
     public static func path(root: String, command: String, at time: WallTime) -> String {
         let safe = command.map { ($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_")) ? $0 : "-" }
         let name = safe.isEmpty ? "help" : String(safe)
-        return root + "/.helpcache/logs/" + time.fileStamp + "-" + name + ".log"
+        return HelpCacheFolder(projectRoot: root).logs + "/" + time.fileStamp + "-" + name + ".log"
     }
 
     // MARK: - Entries

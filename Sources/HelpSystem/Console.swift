@@ -141,21 +141,3 @@ public final class Console: @unchecked Sendable {
         style.color ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
     }
 }
-
-/// Writes whole strings to a file descriptor, retrying short writes and EINTR.
-public enum FileDescriptorWriter {
-    /// Writes all of `text`; gives up silently on a closed or broken descriptor.
-    public static func write(_ fd: Int32, _ text: String) {
-        var bytes = Array(text.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Glibc.write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += n
-        }
-        bytes.removeAll()
-    }
-}

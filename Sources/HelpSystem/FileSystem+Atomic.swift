@@ -79,22 +79,12 @@ extension FileSystem {
 
     private func resolvedTarget(_ path: String) -> String {
         var info = Glibc.stat()
-        guard statPath(path, &info, followLinks: false) == 0, (info.st_mode & S_IFMT) == S_IFLNK,
-              let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        guard statPath(path, &info, followLinks: false) == 0, (info.st_mode & S_IFMT) == S_IFLNK else { return path }
+        return realPath(path) ?? path
     }
 
     private func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw failure("cannot write", path)
-            }
-            offset += written
-        }
+        guard FileDescriptorWriter.writeAll(fd, bytes) else { throw failure("cannot write", path) }
     }
 
     /// Makes the rename itself durable; some file systems refuse fsync on a folder, which is fine.

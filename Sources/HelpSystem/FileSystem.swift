@@ -17,19 +17,59 @@ public struct FileSystem: Sendable {
 
     /// The whole content of a file.
     public func readFile(_ path: String) throws -> [UInt8] {
+        guard let bytes = try readFileIfExists(path) else { throw HelpError.io("cannot read \(path): \(errnoMessage(ENOENT))") }
+        return bytes
+    }
+
+    /// The whole content of a file, or nil when nothing is there. Read in one go into
+    /// uninitialized memory (a 10 MB stat cache is not zero-filled first).
+    public func readFileIfExists(_ path: String) throws -> [UInt8]? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw failure("cannot read", path) }
-        defer { closeDescriptor(fd) }
-        var info = Glibc.stat()
-        var bytes = [UInt8]()
-        if fstat(fd, &info) == 0 && info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size) + 1) }
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if count > 0 { bytes.append(contentsOf: chunk[..<count]); continue }
-            if count == 0 { return bytes }
-            if errno != EINTR { throw failure("cannot read", path) }
+        if fd < 0 {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw failure("cannot read", path)
         }
+        defer { closeDescriptor(fd) }
+        return try Self.readAll(fd, path: path)
+    }
+
+    /// Everything readable from an open descriptor, sized by fstat and read in one go when
+    /// possible; `path` names the file in errors.
+    public static func readAll(_ fd: Int32, path: String) throws -> [UInt8] {
+        var info = Glibc.stat()
+        guard fstat(fd, &info) == 0 else { throw HelpError.io("cannot stat \(path): \(errnoMessage())") }
+        var capacity = max(Int(info.st_size), 0) + 1
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = Self.fill(fd, buffer, &failed)
+        }
+        while !failed && bytes.count == capacity {  // the file grew while we read it
+            let more = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                count = Self.fill(fd, buffer, &failed)
+            }
+            if more.isEmpty { break }
+            bytes += more
+            capacity = bytes.count
+        }
+        if failed { throw HelpError.io("cannot read \(path): \(errnoMessage())") }
+        return bytes
+    }
+
+    /// Reads until `buffer` is full or the file ends; returns the count.
+    private static func fill(_ fd: Int32, _ buffer: UnsafeMutableBufferPointer<UInt8>, _ failed: inout Bool) -> Int {
+        guard let base = buffer.baseAddress else { return 0 }
+        var filled = 0
+        while filled < buffer.count {
+            let n = read(fd, base + filled, buffer.count - filled)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failed = true
+                return filled
+            }
+            if n == 0 { break }
+            filled += n
+        }
+        return filled
     }
 
     /// The content of a text file (invalid UTF-8 shows as U+FFFD).
@@ -48,6 +88,20 @@ public struct FileSystem: Sendable {
     /// True when `path` is a folder (following symlinks).
     public func isDirectory(_ path: String) -> Bool {
         (try? stat(path))?.kind == .directory
+    }
+
+    /// The folder this process runs in; `/` when it cannot be read (it was removed).
+    public func currentDirectory() -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+        return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The absolute path with every symlink resolved, or nil when it does not exist.
+    public func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// Size, times, inode and mode of `path`; `followLinks: false` describes a symlink itself.
@@ -87,6 +141,15 @@ public struct FileSystem: Sendable {
         }
     }
 
+    /// A new folder only this process can have made: `mkdtemp(3)` of `prefix` plus six random
+    /// characters (`/tmp/help-testdb-` gives `/tmp/help-testdb-a8Zk2Q`). Returns its path.
+    public func makeUniqueDirectory(prefix: String) throws -> String {
+        var template = Array((prefix + "XXXXXX").utf8CString)
+        let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }
+        guard made != nil else { throw failure("cannot create a folder named like", prefix + "XXXXXX") }
+        return String(cString: template)
+    }
+
     /// `rm -rf`: removes a file, a symlink (not its target) or a folder with everything in it.
     /// Fine if nothing is there.
     public func remove(_ path: String) throws {
@@ -108,6 +171,11 @@ public struct FileSystem: Sendable {
         guard Glibc.rename(source, destination) == 0 else {
             throw HelpError.io("cannot move \(source) to \(destination): \(errnoMessage())")
         }
+    }
+
+    /// Sets the permission bits of `path` (following a symlink, as chmod(1) does).
+    public func setPermissions(_ path: String, _ mode: mode_t) throws {
+        guard chmod(path, mode) == 0 else { throw failure("cannot change the mode of", path) }
     }
 
     /// An I/O error naming the path and the current errno.

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
 
 /// A fresh temporary folder for one test, removed with everything in it when released.
@@ -8,10 +5,10 @@ public final class TempDir: @unchecked Sendable {
     public let path: String
 
     public init(prefix: String = "help-test") {
-        var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
-        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) }
-        precondition(made != nil, "mkdtemp failed")
-        path = String(cString: template)
+        guard let made = try? FileSystem().makeUniqueDirectory(prefix: "/tmp/\(prefix)-") else {
+            preconditionFailure("cannot create a temporary folder in /tmp")
+        }
+        path = made
     }
 
     deinit {

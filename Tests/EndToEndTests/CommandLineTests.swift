@@ -57,6 +57,27 @@ import HelpTestSupport
         #expect(byName["python-client"]?["flag"]?.string == "--python-client")
     }
 
+    @Test("help run takes the component flags of the other per-component commands (--server, --all)")
+    func runTakesComponentFlags() throws {
+        let project = try BuiltHelp.copyOfExample("auth-service")
+        let home = TempDir(prefix: "help-e2e-home")
+        let isolated = ["HOME": home.path, "TMPDIR": home.path, "XDG_CACHE_HOME": home.path + "/cache"]
+        func services(_ words: [String]) throws -> [String]? {
+            let result = try BuiltHelp.run(["-C", project.path, "run", "--dry-run", "--json"] + words, in: "/",
+                                           environment: isolated)
+            #expect(result.exitCode == 0, "\(words): \(result.stderr)")
+            let services = try JSONValue.parse(result.stdout)["plan"]?["services"]?.array
+            return services?.compactMap { $0["component"]?.string }
+        }
+        #expect(try services(["--server"]) == ["server"])
+        #expect(try services(["--only", "server"]) == ["server"])
+        #expect(try services(["--all"]) == services([]))
+        let both = try BuiltHelp.run(["-C", project.path, "run", "--dry-run", "--all", "--server"], in: "/",
+                                     environment: isolated)
+        #expect(both.exitCode == 64)
+        #expect(both.stderr.hasPrefix("error: --all and --component"))
+    }
+
     @Test func doctorJSONParsesAndListsTheTools() throws {
         let folder = TempDir(prefix: "help-e2e")
         let result = try BuiltHelp.run(["doctor", "--json"], in: folder.path)

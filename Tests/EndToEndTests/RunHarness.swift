@@ -156,25 +156,6 @@ final class RunningHelp: @unchecked Sendable {
     }
 }
 
-/// The processes of a process group, read from /proc, for checking that a stop left nothing.
-enum ProcessGroupMembersView {
-    /// Live (not zombie) pids whose process group is `group`.
-    static func pids(inGroup group: Int32) -> [Int32] {
-        let fs = FileSystem()
-        guard let entries = try? fs.listDirectory("/proc") else { return [] }
-        return entries.compactMap { entry -> Int32? in
-            guard let pid = Int32(entry.name), let stat = try? fs.readFile("/proc/\(pid)/stat"),
-                let close = stat.lastIndex(of: UInt8(ascii: ")"))
-            else { return nil }
-            let fields = stat[(close + 1)...].split(separator: UInt8(ascii: " "))
-            guard fields.count >= 3, String(decoding: fields[0], as: UTF8.self) != "Z",
-                Int32(String(decoding: fields[2], as: UTF8.self)) == group
-            else { return nil }
-            return pid
-        }
-    }
-}
-
 /// Cleanup for the PostgreSQL case: drops the test's database through psql, the password in
 /// PGPASSWORD.
 enum RunPostgres {

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Testing
 import HelpSystem
+import HelpTasks
 import HelpTestSupport
 @testable import HelpCLI
 
@@ -17,7 +18,7 @@ import HelpTestSupport
         try aptSystem.install("apt-get")
     }
 
-    private func doctor(_ runner: ScriptedRunner, in folder: String) throws -> (code: Int32, json: JSONValue, cli: CLIHarness) {
+    private func doctor(_ runner: RecordingProcessRunner, in folder: String) throws -> (code: Int32, json: JSONValue, cli: CLIHarness) {
         let cli = CLIHarness()
         let code = cli.run(["-C", folder, "doctor", "--json"], environment: ["PATH": aptSystem.binPath], runner: runner)
         return (code, try JSONValue.parse(cli.stdout), cli)
@@ -29,21 +30,21 @@ import HelpTestSupport
 
     @Test func allRequiredToolsPresentIsOkWithVersionsAndPaths() throws {
         let folder = TempDir()
-        let runner = ScriptedRunner(tools: Self.common, answers: [
+        let runner = RecordingProcessRunner.tools( Self.common, answers: [
             "git --version": ProcessResult(termination: .exited(0), stdout: "git version 2.39.5\n"),
         ])
         let result = try doctor(runner, in: folder.path)
         #expect(result.code == 0)
         #expect(result.json["ok"] == true)
         #expect(tool(result.json, "git")?["version"]?.string == "2.39.5")
-        #expect(tool(result.json, "git")?["path"]?.string == "/fake/bin/git")
+        #expect(tool(result.json, "git")?["path"]?.string == "/usr/bin/git")
         #expect(tool(result.json, "node")?["required"] == false)
-        #expect(runner.commandLines.contains("python3 -m ensurepip --version"))
+        #expect(runner.commands.contains { $0.executable.hasSuffix("/python3") && $0.arguments == ["-m", "ensurepip", "--version"] })
     }
 
     @Test func missingRequiredToolExits69WithAnInstallCommandForThisSystem() throws {
         let folder = TempDir()
-        let result = try doctor(ScriptedRunner(tools: Self.common.subtracting(["curl"])), in: folder.path)
+        let result = try doctor(RecordingProcessRunner.tools( Self.common.subtracting(["curl"])), in: folder.path)
         #expect(result.code == 69)
         #expect(result.json["ok"] == false)
         #expect(result.json["system"]?["package_manager"]?.string == "apt")
@@ -53,7 +54,7 @@ import HelpTestSupport
 
     @Test func nodeIsRequiredOnlyWhenTheProjectHasANodeComponent() throws {
         let folder = try TempDir.project(["package.json": #"{"name": "web", "scripts": {"test": "node --test"}}"#])
-        let result = try doctor(ScriptedRunner(tools: Self.common), in: folder.path)
+        let result = try doctor(RecordingProcessRunner.tools( Self.common), in: folder.path)
         #expect(result.code == 69)
         #expect(result.json["kinds"] == ["node"])
         #expect(tool(result.json, "node")?["required"] == true)
@@ -62,7 +63,7 @@ import HelpTestSupport
 
     @Test func pythonWithoutEnsurepipIsBrokenAndPointsAtTheVenvPackage() throws {
         let folder = TempDir()
-        let runner = ScriptedRunner(tools: Self.common, answers: [
+        let runner = RecordingProcessRunner.tools( Self.common, answers: [
             "python3 -m ensurepip --version": ProcessResult(
                 termination: .exited(1), stderr: "ensurepip is disabled in Debian/Ubuntu for the system python.\n"),
         ])
@@ -77,7 +78,7 @@ import HelpTestSupport
     @Test func humanOutputIsATableThenWhatToFix() {
         let folder = TempDir()
         let cli = CLIHarness()
-        let runner = ScriptedRunner(tools: Self.common.subtracting(["tar"]))
+        let runner = RecordingProcessRunner.tools( Self.common.subtracting(["tar"]))
         #expect(cli.run(["-C", folder.path, "doctor"], environment: ["PATH": aptSystem.binPath], runner: runner) == 69)
         #expect(cli.stdout.contains("TOOL"))
         #expect(cli.stdout.contains("tar (required, release archives): missing\n  fix: \(aptInstall)tar\n"))
@@ -100,5 +101,21 @@ import HelpTestSupport
         #expect(hint.text(for: .dnf, asRoot: true) == "install it with your package manager (apt: nodejs; brew: node)")
         #expect(hint.text(for: nil, asRoot: true) == "install it with your package manager (apt: nodejs; brew: node)")
         #expect(InstallHint(manual: "see the site").text(for: .apt, asRoot: true) == "see the site")
+    }
+}
+
+extension RecordingProcessRunner {
+    /// A runner on which only `tools` are installed (every other tool of the doctor's catalogue is
+    /// missing); `answers` maps `name arg…` to a result, anything else prints `name 1.0.0`.
+    static func tools(_ tools: Set<String>, answers: [String: ProcessResult] = [:]) -> RecordingProcessRunner {
+        let runner = RecordingProcessRunner()
+        for spec in ToolCatalog.all where !tools.contains(spec.name) { runner.makeMissing(spec.name) }
+        for name in tools {
+            runner.on(name) { command in
+                let line = ([name] + command.arguments).joined(separator: " ")
+                return answers[line] ?? ProcessResult(termination: .exited(0), stdout: "\(name) 1.0.0\n")
+            }
+        }
+        return runner
     }
 }

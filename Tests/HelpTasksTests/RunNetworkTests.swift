@@ -1,4 +1,4 @@
-import HelpSystem
+@testable import HelpSystem
 import HelpTestSupport
 import Testing
 

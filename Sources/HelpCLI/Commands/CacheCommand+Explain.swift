@@ -19,7 +19,7 @@ extension CacheCommand {
         }
         let action = invocation.value("action").flatMap(ComponentCacheKey.Action.init(rawValue:)) ?? .test
         let store = try CacheStore(
-            projectRoot: project.root.path, maxSize: cap(project.config), warn: { context.console.warn($0) })
+            projectRoot: project.root.path, maxSize: CacheMaintenance.cap(project.config), warn: { context.console.warn($0) })
         let computed = try ComponentCacheKey.compute(
             component: component, project: project, action: action, store: store,
             runner: context.runner, environment: context.environment)

@@ -1,20 +1,18 @@
 import HelpCache
 import HelpProject
 import HelpSystem
+import HelpTasks
 
 /// `help cache stats`, `clean` and `prune`: what the store holds and removing from it.
 extension CacheCommand {
     // MARK: - stats
 
     static func stats(_ invocation: Invocation, _ context: Context) throws -> Report {
-        let (root, config) = try locate(context)
-        let cap = cap(config)
-        let store = try existingStore(root: root, cap: cap, console: context.console)
-        let statistics = store?.statistics() ?? CacheStatistics()
-        let folder = root.resolve(CacheFormat.folderName)
+        let cache = try CacheMaintenance(context: context)
+        let (statistics, exists) = (cache.statistics(), cache.store != nil)
         return Report(
-            lines: statsLines(statistics, folder: folder, exists: store != nil, cap: cap, console: context.console),
-            json: statsJSON(statistics, folder: folder, exists: store != nil, cap: cap))
+            lines: statsLines(statistics, folder: cache.folder, exists: exists, cap: cache.cap, console: context.console),
+            json: statsJSON(statistics, folder: cache.folder, exists: exists, cap: cache.cap))
     }
 
     static func statsLines(_ statistics: CacheStatistics, folder: String, exists: Bool, cap: UInt64, console: Console) -> [String] {
@@ -61,8 +59,7 @@ extension CacheCommand {
             }
             kind = chosen
         }
-        let (root, config) = try locate(context)
-        let removal = try existingStore(root: root, cap: cap(config), console: context.console)?.clean(kind: kind) ?? CacheRemoval()
+        let removal = try CacheMaintenance(context: context).clean(kind: kind)
         let scope = kind.map { "\($0.rawValue) " } ?? ""
         var lines: [String] = []
         if removal.removed.isEmpty {
@@ -93,12 +90,10 @@ extension CacheCommand {
             }
             maxAge = age
         }
-        let (root, config) = try locate(context)
-        let size = maxSize ?? cap(config)
+        let cache = try CacheMaintenance(context: context)
+        let size = maxSize ?? cache.cap
         let dryRun = invocation.flag("dry-run")
-        let removal = try existingStore(root: root, cap: cap(config), console: context.console)?
-            .prune(maxSize: size, maxAge: maxAge, dryRun: dryRun)
-            ?? CacheRemoval(dryRun: dryRun)
+        let removal = try cache.prune(maxSize: size, maxAge: maxAge, dryRun: dryRun)
         let verb = dryRun ? "would remove" : "removed"
         let now = CacheFiles.now()
         var lines = removal.removed.map { entry in

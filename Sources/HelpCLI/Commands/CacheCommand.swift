@@ -32,7 +32,8 @@ public enum CacheCommand {
             try CacheCommand.prune(invocation, context)
         },
         Subcommand(
-            name: "explain", usage: "explain COMPONENT [--action ACTION]", options: ["action"], argument: "COMPONENT"
+            name: "explain", usage: "explain COMPONENT [--action ACTION]", options: ["action", "component"],
+            argument: "COMPONENT"
         ) { invocation, component, context in
             try CacheCommand.explain(invocation, component: component ?? "", context)
         },
@@ -64,7 +65,7 @@ public enum CacheCommand {
             .value("action", valueName: "ACTION", help: "explain: the cached action",
                    allowedValues: ComponentCacheKey.Action.allCases.map(\.rawValue)),
             .flag("rehash", help: "key: forget the stat cache and read every file"),
-        ],
+        ] + ComponentSelection.options,
         positionals: [
             PositionalSpec("SUBCOMMAND", help: "stats, clean, prune, explain or key"),
             PositionalSpec("ARG", arity: .optional, help: "explain: the component; key: the folder"),
@@ -72,7 +73,7 @@ public enum CacheCommand {
         examples: [
             .init("help cache stats", "Entries and size per kind, hits, misses and time saved"),
             .init("help cache stats --json", "The same as a JSON document"),
-            .init("help cache explain server", "Why the next 'help test --server' would hit or miss"),
+            .init("help cache explain --server", "Why the next 'help test --server' would hit or miss"),
             .init("help cache explain web --action build", "The same for web's build"),
             .init("help cache prune --max-size 500M --dry-run", "List the entries pruning to 500 MiB would remove"),
             .init("help cache prune --max-age 14d", "Remove entries unused for two weeks"),
@@ -91,7 +92,15 @@ public enum CacheCommand {
             let guess = Suggestion.closest(to: word, in: names).map { "did you mean '\($0)'? " } ?? ""
             throw HelpError.usage("unknown cache subcommand '\(word)'", hint: guess + "Use one of: " + names.joined(separator: ", ") + ".")
         }
-        let argument = invocation.positionals.count > 1 ? invocation.positionals[1] : nil
+        var argument = invocation.positionals.count > 1 ? invocation.positionals[1] : nil
+        if subcommand.options.contains("component") {
+            // The component may also come from the shared selection (`--server`, `--component NAME`).
+            let names = try ComponentSelection(invocation).names
+            if names.count > 1 || (argument != nil && !names.isEmpty) {
+                throw HelpError.usage("'help cache \(word)' takes one component", hint: "Usage: help cache \(subcommand.usage)")
+            }
+            argument = argument ?? names.first
+        }
         switch (subcommand.argument, argument) {
         case (nil, let extra?):
             throw HelpError.usage("'help cache \(word)' takes no argument (got '\(extra)')", hint: "Usage: help cache \(subcommand.usage)")
@@ -104,25 +113,5 @@ public enum CacheCommand {
             throw HelpError.usage("--\(option) does not apply to 'help cache \(word)'", hint: "Usage: help cache \(subcommand.usage)")
         }
         return try subcommand.run(invocation, argument, context)
-    }
-
-    // MARK: - The store
-
-    /// The project around the working folder and its help.json (for `cache.max_size`).
-    static func locate(_ context: Context) throws -> (root: ProjectRoot, config: ProjectConfig) {
-        let root = try ProjectLocator.locate(from: context.workingDirectory)
-        return (root, try ProjectConfig.load(root: root))
-    }
-
-    /// The size cap: help.json `cache.max_size`, else the store's default.
-    static func cap(_ config: ProjectConfig) -> UInt64 {
-        config.cache.maxSize.map { UInt64(max(0, $0)) } ?? CacheLimits.defaultMaxSize
-    }
-
-    /// The project's store when it exists; nil when `help` never cached anything there, so
-    /// looking does not create a `.helpcache` folder.
-    static func existingStore(root: ProjectRoot, cap: UInt64, console: Console) throws -> CacheStore? {
-        guard FileSystem().isDirectory(root.resolve(CacheFormat.folderName)) else { return nil }
-        return try CacheStore(projectRoot: root.path, maxSize: cap, warn: { console.warn($0) })
     }
 }

@@ -1,5 +1,6 @@
 import HelpProject
 import HelpSystem
+import HelpTasks
 
 /// `help doctor`: which tools this project needs, which are here (with version and path), and how
 /// to install the missing ones on this system. Exit 69 when a required tool is missing or broken.
@@ -19,26 +20,11 @@ public enum DoctorCommand {
         run: { try run($0, $1) })
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> Report {
-        var kinds: Set<ComponentKind>?
-        var root: String?
-        do {
-            let project = try Project.load(from: context.workingDirectory)
-            root = project.root.path
-            kinds = Set(project.components.map(\.kind))
-        } catch let error as HelpError {
-            context.console.warn("cannot read the project (\(error.message)); checking the common tools only")
-        }
-        let platform = Platform.detect(environment: context.environment)
-        let probe = ToolProbe(runner: context.runner, kinds: kinds, platform: platform)
-        let statuses = probe.probe(ToolCatalog.all)
-        let failing = statuses.filter { $0.required && $0.state != .ok }
-        let failure = failing.isEmpty ? nil : HelpError.unavailable(
-            "required tool\(failing.count == 1 ? "" : "s") missing or broken: " + failing.map(\.name).joined(separator: ", "),
-            hint: "Install as shown above, then run 'help doctor' again.")
+        let found = DoctorWorkflow.run(context: context)
         return Report(
-            lines: lines(statuses, root: root, kinds: kinds, platform: platform, console: context.console),
-            json: json(statuses, root: root, kinds: kinds, platform: platform),
-            failure: failure)
+            lines: lines(found.statuses, root: found.root, kinds: found.kinds, platform: found.platform, console: context.console),
+            json: json(found.statuses, root: found.root, kinds: found.kinds, platform: found.platform),
+            failure: found.failure)
     }
 
     // MARK: - Rendering

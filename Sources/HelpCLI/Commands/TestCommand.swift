@@ -18,7 +18,6 @@ public enum TestCommand {
             with the install command. Exit 1 when anything failed.
             """,
         options: [
-            .repeatable("component", valueName: "NAME", help: "Test this component (also --NAME, e.g. --server)"),
             .flag("changed", help: "Only components whose files changed (since --since or the merge base), plus dependents"),
             .value("since", valueName: "REF", help: "With --changed: the git revision to compare with"),
             .flag("all-tests", help: "With --changed: run whole Python suites, not just the test files the change reaches"),
@@ -30,7 +29,7 @@ public enum TestCommand {
             .flag("replay", help: "Print the captured output of cached checks"),
             .value("junit", valueName: "FILE", help: "Also write JUnit XML of all components to FILE"),
             .value("jobs", short: "j", valueName: "N", help: "Components tested at once (default: CPU count)"),
-        ],
+        ] + ComponentSelection.options,
         examples: [
             .init("help test", "Everything, with unchanged checks answered from cache"),
             .init("help test --server --explain", "The server's checks, saying why each ran"),
@@ -39,14 +38,25 @@ public enum TestCommand {
         run: { try run($0, $1) })
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> Report {
+        let options = try options(invocation, environment: context.environment)
+        let report = try TestWorkflow.run(options, context: context)
+        let failure = report.failed
+            ? HelpError("some checks failed", hint: "Run 'help test --rerun-failed' after fixing them; -v shows full output.")
+            : nil
+        return Report(lines: report.lines, json: report.json, failure: failure)
+    }
+
+    /// The workflow's options from the parsed command line (`--jobs` defaults to the CPU count).
+    static func options(_ invocation: Invocation, environment: [String: String]) throws -> TestOptions {
         var options = TestOptions()
-        options.components = invocation.values("component")
+        let selection = try ComponentSelection(invocation)
+        options.components = selection.names
         options.changed = invocation.flag("changed")
         options.since = invocation.value("since")
         if options.since != nil && !options.changed {
             throw HelpError.usage("--since goes with --changed", hint: "Run 'help test --changed --since REF'.")
         }
-        if options.changed && !options.components.isEmpty {
+        if options.changed && !selection.isDefault {
             throw HelpError.usage("--changed chooses components itself; drop the component flags or --changed")
         }
         options.allTests = invocation.flag("all-tests")
@@ -57,17 +67,13 @@ public enum TestCommand {
         options.explain = invocation.flag("explain")
         options.replay = invocation.flag("replay")
         options.junitPath = invocation.value("junit")
-        options.jobs = Platform.detect(environment: context.environment).cpuCount
+        options.jobs = Platform.detect(environment: environment).cpuCount
         if let jobs = invocation.value("jobs") {
             guard let count = Int(jobs), count > 0 else {
                 throw HelpError.usage("--jobs takes a positive number, not '\(jobs)'")
             }
             options.jobs = count
         }
-        let report = try TestWorkflow.run(options, context: context)
-        let failure = report.failed
-            ? HelpError("some checks failed", hint: "Run 'help test --rerun-failed' after fixing them; -v shows full output.")
-            : nil
-        return Report(lines: report.lines, json: report.json, failure: failure)
+        return options
     }
 }

@@ -4,6 +4,7 @@
 enum DotEnvParser {
     /// One piece of the file, with its byte range and the lines its content spans (1-based).
     struct Chunk: Sendable, Equatable {
+        /// What the piece is: a binding, a comment, blank space, or a line that does not parse.
         enum Kind: Sendable, Equatable {
             case binding(key: String, value: String?)
             case comment(String)

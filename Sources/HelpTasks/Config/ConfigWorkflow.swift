@@ -11,11 +11,16 @@ public struct ConfigWorkflow {
         public var components: [String]
         /// Show secret values (people only: JSON output never holds them).
         public var reveal: Bool
+        /// `--all`: every configured component, even inside one component's folder.
+        public var all: Bool
 
-        public init(environmentName: String = "development", components: [String] = [], reveal: Bool = false) {
+        public init(
+            environmentName: String = "development", components: [String] = [], reveal: Bool = false, all: Bool = false
+        ) {
             self.environmentName = environmentName
             self.components = components
             self.reveal = reveal
+            self.all = all
         }
     }
 
@@ -110,7 +115,7 @@ public struct ConfigWorkflow {
                 return folder != project.root.path
                     && (context.workingDirectory == folder || context.workingDirectory.hasPrefix(folder + "/"))
             }
-            chosen = around.isEmpty ? configured : around
+            chosen = around.isEmpty || options.all ? configured : around
         }
         guard !chosen.isEmpty else {
             throw HelpError.usage(

@@ -1,10 +1,6 @@
 import HelpProject
 import HelpSystem
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Carries out an `EnvFilePlan`: generates the secrets, backs the old file up under
 /// `.helpcache/backups`, writes the new text atomically with mode 0600, and narrows the mode of a
 /// file that needed no other change.
@@ -47,12 +43,12 @@ public struct EnvFileWriter: Sendable {
             if plan.existingText != nil {
                 outcome.backup = try fileSystem.backup(plan.path, into: backupsDirectory)
                 // The copy holds the same values as the file, so it gets the same privacy.
-                if let backup = outcome.backup { chmod(backup, 0o600) }
+                if let backup = outcome.backup { try? fileSystem.setPermissions(backup, 0o600) }
             }
             try fileSystem.writeAtomically(plan.path, Array(plan.render(secrets: secrets).utf8), mode: 0o600)
             outcome.narrowedMode = plan.narrowsMode
         } else if plan.narrowsMode {
-            guard chmod(plan.path, 0o600) == 0 else {
+            guard (try? fileSystem.setPermissions(plan.path, 0o600)) != nil else {
                 throw HelpError.io("cannot make \(plan.path) private (chmod 600)", hint: "check who owns the file")
             }
             outcome.narrowedMode = true

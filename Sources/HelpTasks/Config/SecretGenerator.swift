@@ -1,9 +1,5 @@
 import HelpSystem
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Makes values for the template keys marked `secret`: 32 bytes from the kernel's random source
 /// (getrandom(2), /dev/urandom where the call is missing), written as URL-safe base64 without
 /// padding (43 characters), so the value needs no quoting in a dotenv file or a URL.
@@ -15,7 +11,7 @@ public struct SecretGenerator: Sendable {
 
     /// A generator reading the kernel's random source.
     public init() {
-        self.init(randomBytes: { try SecretGenerator.systemRandomBytes($0) })
+        self.init(randomBytes: { try SystemRandom.bytes($0) })
     }
 
     /// A generator reading `randomBytes`.
@@ -54,48 +50,5 @@ public struct SecretGenerator: Sendable {
             out += [alphabet[Int(chunk >> 18 & 63)], alphabet[Int(chunk >> 12 & 63)], alphabet[Int(chunk >> 6 & 63)]]
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    // MARK: - The kernel's randomness
-
-    private typealias GetRandom = @convention(c) (UnsafeMutableRawPointer?, Int, UInt32) -> Int
-
-    /// getrandom(2) is declared only under _GNU_SOURCE-era headers Swift does not import, so it
-    /// is looked up by name once.
-    private static let getrandom: GetRandom? = {
-        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "getrandom") else { return nil }
-        return unsafeBitCast(symbol, to: GetRandom.self)
-    }()
-
-    /// `count` bytes from getrandom(2) (blocking only until the pool is first seeded at boot),
-    /// or from /dev/urandom when the call is unavailable.
-    public static func systemRandomBytes(_ count: Int) throws -> [UInt8] {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        if let getrandom {
-            while filled < count {
-                let got = bytes.withUnsafeMutableBytes { getrandom($0.baseAddress! + filled, count - filled, 0) }
-                if got > 0 {
-                    filled += got
-                    continue
-                }
-                if got < 0 && errno == EINTR { continue }
-                break
-            }
-            if filled == count { return bytes }
-        }
-        let fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw HelpError.io("cannot read random bytes: getrandom and /dev/urandom both failed") }
-        defer { close(fd) }
-        while filled < count {
-            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + filled, count - filled) }
-            if got > 0 {
-                filled += got
-                continue
-            }
-            if got < 0 && errno == EINTR { continue }
-            throw HelpError.io("cannot read random bytes from /dev/urandom")
-        }
-        return bytes
     }
 }

@@ -1,9 +1,5 @@
 import HelpSystem
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Keeps a second `help run` in the same project from fighting the first over ports, `.env` and
 /// the database: an exclusive lock on `.helpcache/state/run.lock`, which holds the owner's pid.
 /// The kernel drops the lock when its owner dies, so a crashed run never blocks the next one.
@@ -21,7 +17,7 @@ public final class RunLock: @unchecked Sendable {
     deinit { release() }
 
     /// `<root>/.helpcache/state`.
-    public static func stateDirectory(root: String) -> String { root + "/.helpcache/state" }
+    public static func stateDirectory(root: String) -> String { HelpCacheFolder(projectRoot: root).state }
     /// The lock file.
     public static func lockPath(root: String) -> String { stateDirectory(root: root) + "/run.lock" }
     /// The services of the running `help run`, as JSON.
@@ -32,7 +28,7 @@ public final class RunLock: @unchecked Sendable {
         let path = lockPath(root: root)
         if let lock = try FileLock.tryAcquire(path) { return RunLock(root: root, lock: lock) }
         let owner = (try? FileSystem().readText(path)).flatMap { Int32($0.split(separator: "\n").first ?? "") }
-        let alive = owner.map { kill($0, 0) == 0 || errno == EPERM } ?? false
+        let alive = owner.map { ProcessIdentity.isAlive($0) } ?? false
         let who = owner.map { alive ? " (pid \($0))" : "" } ?? ""
         throw HelpError(
             "help run is already running in this project\(who)",
@@ -53,7 +49,7 @@ public final class RunLock: @unchecked Sendable {
             if let url = service.launch.baseURL { object["url"] = .string(url) }
             return .object(object)
         }
-        let document: JSONValue = ["pid": .int(Int(getpid())), "services": .array(entries)]
+        let document: JSONValue = ["pid": .int(Int(ProcessIdentity.current)), "services": .array(entries)]
         try? fileSystem.writeAtomically(Self.statePath(root: root), Array((document.encoded(.pretty) + "\n").utf8))
     }
 

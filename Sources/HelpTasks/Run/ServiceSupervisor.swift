@@ -1,9 +1,5 @@
 import HelpSystem
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// A service that has been started, and its process (the leader of its own process group).
 public final class RunningService: Sendable {
     public let launch: ServiceLaunch
@@ -149,20 +145,7 @@ final class ServiceSupervisor: @unchecked Sendable {
     /// then SIGKILL. A group id cannot be handed to a new process while members remain, so the
     /// signal reaches only what the service left behind.
     func sweep() {
-        let groups = services.map(\.process.pid).filter {
-            !ProcessGroupMembers.pids(inGroup: $0, includingZombies: false).isEmpty
-        }
-        guard !groups.isEmpty else { return }
-        for group in groups { _ = kill(-group, SIGTERM) }
-        let deadline = MonotonicTime.now().adding(seconds: Self.grace)
-        while MonotonicTime.now() < deadline,
-            groups.contains(where: { !ProcessGroupMembers.pids(inGroup: $0, includingZombies: false).isEmpty })
-        {
-            usleep(50_000)
-        }
-        for group in groups where !ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty {
-            _ = kill(-group, SIGKILL)
-        }
+        services.map(\.process).sweepGroups(grace: Self.grace)
     }
 
     // MARK: - Errors

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpProject
 import HelpSystem
 
@@ -19,11 +16,10 @@ public final class TestDatabase: @unchecked Sendable {
     /// Creates the database (PostgreSQL) or its folder (SQLite); nothing is migrated yet.
     /// `configured` is the component's own DATABASE_URL, if any.
     public init(configured: String?, componentFolder: String, runner: any ProcessRunner) throws {
-        var template = Array("/tmp/help-testdb-XXXXXX".utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
+        guard let made = try? FileSystem().makeUniqueDirectory(prefix: "/tmp/help-testdb-") else {
             throw HelpError.io("cannot create a temporary folder for the test database", hint: "Check that /tmp is writable.")
         }
-        folder = String(cString: template)
+        folder = made
         guard let configured, case .postgres(var server)? = try? DatabaseLocation.parse(configured, folder: componentFolder)
         else {
             url = Secret("sqlite:///\(folder)/test.db")

@@ -1,5 +1,6 @@
 /// How one check ended, with what could be read from its output.
 public struct TestOutcome: Sendable, Equatable {
+    /// The verdict of the check.
     public enum Status: String, Sendable {
         case passed, failed, skipped
     }

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpCache
 import HelpProject
 import HelpSystem
@@ -22,8 +19,9 @@ public enum TestWorkflow {
         }
 
         let results = ResultSlots(count: selection.components.count)
-        let queue = WorkQueue(count: selection.components.count, threads: max(1, options.jobs))
-        queue.run { index in
+        // Plain joinable threads: Dispatch's pool must not be parked in the blocking waits of children.
+        WorkerThreads.forEachChunk(selection.components.count, chunk: 1, threads: max(1, options.jobs)) { chunk in
+            guard let index = chunk.first else { return }
             let component = selection.components[index]
             let runner = ComponentTestRun(
                 component: component, project: project, options: options, context: context, cache: cache,
@@ -83,48 +81,4 @@ final class ResultSlots: @unchecked Sendable {
     func set(_ index: Int, _ value: ComponentResult) { lock.withLock { slots[index] = value } }
 
     var all: [ComponentResult] { lock.withLock { slots.compactMap { $0 } } }
-}
-
-/// Runs work items on a few plain joinable threads (Dispatch's pool must not be parked in the
-/// blocking waits of child processes).
-final class WorkQueue: @unchecked Sendable {
-    private final class Box {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
-    }
-
-    let count: Int
-    let threads: Int
-    private var next = 0
-    private let lock = Mutex()
-
-    init(count: Int, threads: Int) {
-        self.count = count
-        self.threads = min(threads, max(count, 1))
-    }
-
-    /// Calls `body` once per index, on up to `threads` threads, and returns when all are done.
-    func run(_ body: @escaping @Sendable (Int) -> Void) {
-        let work = { while let index = self.take() { body(index) } }
-        var handles: [pthread_t] = []
-        for _ in 1..<max(threads, 1) {
-            var thread = pthread_t()
-            let box = Unmanaged.passRetained(Box(work)).toOpaque()
-            let created = pthread_create(&thread, nil, { raw in
-                Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue().body()
-                return nil
-            }, box)
-            if created == 0 { handles.append(thread) } else { Unmanaged<Box>.fromOpaque(box).release() }
-        }
-        work()
-        for thread in handles { pthread_join(thread, nil) }
-    }
-
-    private func take() -> Int? {
-        lock.withLock {
-            guard next < count else { return nil }
-            defer { next += 1 }
-            return next
-        }
-    }
 }

@@ -32,12 +32,12 @@ public enum RunCommand {
                 "port", short: "p", valueName: "PORT",
                 help: "Port of the first server (default 8000, or the next free one)"),
             .value("host", valueName: "HOST", help: "Address the servers listen on (default 127.0.0.1)"),
-            .repeatable("only", valueName: "NAME", help: "Start only this component"),
+            .repeatable("only", valueName: "NAME", help: "Same as --component (the older spelling)"),
             .flag("dry-run", help: "Print the plan; change nothing, start nothing"),
-        ],
+        ] + ComponentSelection.options,
         examples: [
             .init("help run", "Everything up, on http://127.0.0.1:8000"),
-            .init("help run --port 9000 --only server", "Only the server, on port 9000"),
+            .init("help run --port 9000 --server", "Only the server, on port 9000"),
             .init("help run --env test", "Use the test template for .env (a separate database)"),
             .init("help run --dry-run", "What would be installed, written, migrated and started"),
         ],
@@ -63,6 +63,6 @@ public enum RunCommand {
         }
         return RunOptions(
             environmentName: invocation.value("env") ?? "development", host: invocation.value("host"), port: port,
-            only: invocation.values("only"), dryRun: invocation.flag("dry-run"))
+            only: try ComponentSelection(invocation, aliases: ["only"]).names, dryRun: invocation.flag("dry-run"))
     }
 }

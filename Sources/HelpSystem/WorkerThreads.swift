@@ -1,12 +1,12 @@
-import HelpSystem
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Plain pthreads for the scanner's parallel stat and hash loops. Dispatch's concurrentPerform
-/// caps at the core count the runtime sees, while stat and read calls spend most of their time in
-/// the kernel and gain from a few more threads than cores.
+/// The shared plain pthreads: the scanner's parallel stat and hash loops, and `help test`'s
+/// components tested at once. Dispatch's concurrentPerform caps at the core count the runtime
+/// sees, while stat and read calls spend most of their time in the kernel and gain from a few more
+/// threads than cores; and Dispatch's pool must not be parked in the blocking waits of children.
 public enum WorkerThreads {
     /// Two threads at least, up to twice the online cores, eight at most.
     public static var defaultCount: Int {

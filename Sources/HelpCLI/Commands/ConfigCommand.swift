@@ -15,7 +15,7 @@ public enum ConfigCommand {
             PASSWORD, PASS), print as ***, and passwords in URLs are masked; --reveal shows them \
             (never under --json). `check` adds the problems: required keys that are empty, a \
             malformed DATABASE_URL, a .env others can read; it exits 65 when there is any. The \
-            component is the one around the current folder, or --server/--component NAME; else \
+            component is the one around the current folder, or --server/--component NAME; else (or with --all) \
             every configured one.
             """,
         options: [
@@ -23,8 +23,7 @@ public enum ConfigCommand {
                 "env", valueName: "NAME",
                 help: "Configuration template: development (default), test, production, or a project's own"),
             .flag("reveal", help: "Show secret values (not with --json)"),
-            .repeatable("component", valueName: "NAME", help: "The component to look at (also --NAME, e.g. --server)"),
-        ],
+        ] + ComponentSelection.options,
         positionals: [PositionalSpec("ACTION", arity: .optional, help: "show (default) or check")],
         examples: [
             .init("help config show", "Each key, its value (secrets as ***) and where it comes from"),
@@ -32,7 +31,7 @@ public enum ConfigCommand {
             .init("help config show --reveal --server", "The server's values, secrets included"),
             .init("help config check --env production --json", "The production template's check as JSON"),
         ],
-        usageForms: ["[show] [--reveal] [--env NAME] [--component NAME]", "check [--env NAME] [--component NAME]"],
+        usageForms: ["[show] [--reveal] [--env NAME] [--component NAME | --all]", "check [--env NAME] [--component NAME | --all]"],
         run: { try run($0, $1) })
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> Report {
@@ -47,9 +46,10 @@ public enum ConfigCommand {
         if invocation.flag("reveal") && action == "check" {
             throw HelpError.usage("--reveal only applies to 'help config show'")
         }
+        let selection = try ComponentSelection(invocation)
         let options = ConfigWorkflow.Options(
             environmentName: invocation.value("env") ?? "development",
-            components: invocation.values("component"), reveal: invocation.flag("reveal"))
+            components: selection.names, reveal: invocation.flag("reveal"), all: selection.all)
         let workflow = ConfigWorkflow(options: options, context: context)
         let report = action == "check" ? try workflow.check() : try workflow.show()
         return Report(lines: report.lines, json: report.json, failure: report.failure)

@@ -14,6 +14,6 @@ public enum VersionText {
                 if candidate.first?.isNumber == true, candidate.contains(".") { return String(candidate) }
             }
         }
-        return String(line).trimmed(of: " \t")
+        return String(line).trimmingCharacters(in: " \t")
     }
 }

@@ -1,4 +1,3 @@
-import HelpSystem
 
 #if canImport(Glibc)
     import Glibc
@@ -105,6 +104,7 @@ public enum NetworkProbe {
 
     // MARK: - Sockets
 
+    /// A resolved socket address: its family and the raw `sockaddr` bytes.
     struct Address {
         var family: Int32
         var bytes: [UInt8]
