@@ -49,6 +49,14 @@ public struct Platform: Sendable, Equatable {
 
     // MARK: - Detection
 
+    /// `linux-x86_64`: kernel and machine from uname alone, cheap enough for hot paths (wheels and
+    /// release tarballs differ per platform).
+    public static func tag() -> String {
+        var names = utsname()
+        uname(&names)
+        return field(&names.sysname).lowercased() + "-" + field(&names.machine)
+    }
+
     /// Reads the running system; `environment` supplies PATH for finding the package manager.
     public static func detect(environment: [String: String], fileSystem: FileSystem = FileSystem()) -> Platform {
         var names = utsname()

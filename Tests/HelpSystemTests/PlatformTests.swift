@@ -4,6 +4,12 @@ import HelpTestSupport
 
 /// Facts about the machine, clocks and the environment.
 @Suite struct PlatformTests {
+    @Test func theTagAgreesWithTheFullDetection() {
+        let platform = Platform.detect(environment: [:])
+        #expect(Platform.tag() == platform.kernel + "-" + platform.architecture)
+        #expect(Platform.tag().hasPrefix("linux-") || Platform.tag().hasPrefix("darwin-"))
+    }
+
     @Test func osReleaseIsParsedWithQuotesAndEscapes() {
         let text = """
             PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpProject
 import HelpSystem
 
@@ -55,12 +52,5 @@ struct PythonEnvironmentSetup {
     }
 
     /// `linux-x86_64`: part of the stamp, since wheels differ per platform.
-    static func platform() -> String {
-        var names = utsname()
-        uname(&names)
-        func field<T>(_ value: T) -> String {
-            withUnsafeBytes(of: value) { String(decoding: $0.prefix(while: { $0 != 0 }), as: UTF8.self) }
-        }
-        return field(names.sysname).lowercased() + "-" + field(names.machine)
-    }
+    static func platform() -> String { Platform.tag() }
 }
