@@ -73,7 +73,10 @@ extension JSONParser {
                 throw failure("unpaired surrogate \\u\(hex(unit)) in string", at: backslash)
             }
             // Every value left is a valid scalar: surrogates were handled above.
-            decoded.append(contentsOf: UTF8.encode(Unicode.Scalar(scalarValue)!)!)
+            guard let scalar = Unicode.Scalar(scalarValue), let bytes = UTF8.encode(scalar) else {
+                throw failure("invalid escape \\u\(hex(unit)) in string", at: backslash)
+            }
+            decoded.append(contentsOf: bytes)
         default:
             throw failure("invalid escape '\\\(Character(Unicode.Scalar(letter)))' in string", at: backslash)
         }

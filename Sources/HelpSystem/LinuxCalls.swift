@@ -90,7 +90,7 @@ extension LinuxCalls {
     /// Names a thread (at most 15 bytes are kept by the kernel), for `ps -L` and debuggers.
     static func setThreadName(_ thread: pthread_t, _ name: String) {
         guard let setName = table.setName else { return }
-        _ = String(name.utf8.prefix(15))!.withCString { setName(thread, $0) }
+        _ = String(decoding: name.utf8.prefix(15), as: UTF8.self).withCString { setName(thread, $0) }
     }
 }
 

@@ -110,7 +110,7 @@ enum PosixSpawn {
     private static func spawnError(_ code: Int32, path: String, folder: String?) -> HelpError {
         switch code {
         case ENOENT where folder != nil:
-            return .unavailable("cannot start \(path): \(errnoMessage(code))", hint: "check that \(path) and the folder \(folder!) exist")
+            return .unavailable("cannot start \(path): \(errnoMessage(code))", hint: "check that \(path) and the folder \(folder ?? "") exist")
         case ENOENT, EACCES, ENOEXEC, ENOTDIR:
             return .unavailable("cannot start \(path): \(errnoMessage(code))", hint: "check that \(path) is an executable program")
         case EAGAIN, ENOMEM:

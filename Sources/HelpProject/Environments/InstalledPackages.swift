@@ -36,8 +36,7 @@ public struct InstalledPackages: Sendable, Equatable {
     public func changes(since before: InstalledPackages) -> (added: [Package], changed: [(from: Package, to: Package)]) {
         var added: [Package] = []
         var changed: [(from: Package, to: Package)] = []
-        for key in packages.keys.sorted() {
-            let now = packages[key]!
+        for (key, now) in packages.sorted(by: { $0.key < $1.key }) {
             if let old = before.packages[key] {
                 if old.version != now.version { changed.append((old, now)) }
             } else {

@@ -110,7 +110,7 @@ extension PyProject {
             }
             if plain, existing.string == constraint { return (self, .unchanged) }
         }
-        let previous = key.flatMap { document.sourceText(at: table + [$0]) }.map { "\(key!) = \($0)" }
+        let previous = key.flatMap { key in document.sourceText(at: table + [key]).map { "\(key) = \($0)" } }
         let (edited, _) = try document.settingValue(poetryValue(requirement, constraint: constraint),
                                                     forKey: requirement.name, inTable: table) {
             PythonRequirement.normalize($0) == requirement.normalizedName

@@ -109,7 +109,7 @@ public struct PythonRequirement: Sendable, Hashable, CustomStringConvertible {
                 guard spec.hasSuffix(")") else { throw fail("unclosed (") }
                 spec = PEPText.trim(spec.dropFirst().dropLast())
             }
-            guard spec.isEmpty || "<>=!~".contains(spec.first!) else { throw fail("unexpected '\(spec)'") }
+            guard spec.first.map({ "<>=!~".contains($0) }) ?? true else { throw fail("unexpected '\(spec)'") }
             do { requirement.specifier = try SpecifierSet(spec) } catch { throw fail("bad version specifier '\(spec)'") }
             if let semicolon { markerText = String(rest[rest.index(after: semicolon)...]) }
         }

@@ -77,7 +77,7 @@ extension RequirementsFile {
 
     /// The line ending of a line's text (`\n`, `\r\n` or none).
     static func terminator(of text: String) -> String {
-        text.last?.isNewline == true ? String(text.last!) : ""
+        text.last.map { $0.isNewline ? String($0) : "" } ?? ""
     }
 
     /// The inline comment of the last physical line, with the blanks before it (`  # pinned`).

@@ -109,7 +109,8 @@ final class TOMLTableNode {
     var table: TOMLTable {
         var table = TOMLTable()
         for key in keys {
-            switch children[key]! {
+            guard let child = children[key] else { continue }
+            switch child {
             case .value(let value): table[key] = value
             case .table(let node): table[key] = .table(node.table)
             case .tableArray(let nodes): table[key] = .array(nodes.map { .table($0.table) })

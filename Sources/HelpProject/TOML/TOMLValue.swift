@@ -79,5 +79,5 @@ public struct TOMLTable: Sendable, Equatable {
     public var isEmpty: Bool { keys.isEmpty }
 
     /// Key and value pairs in document order.
-    public var entries: [(key: String, value: TOMLValue)] { keys.map { ($0, storage[$0]!) } }
+    public var entries: [(key: String, value: TOMLValue)] { keys.compactMap { key in storage[key].map { (key, $0) } } }
 }

@@ -60,7 +60,7 @@ public struct DependencyStamp: Sendable, Equatable {
     /// The stamp file's text: `key`, `env`, then one `input <digest> <name>` line per input.
     public var serialized: String {
         var lines = ["help-deps-stamp 1", "key \(key.hex)", "env \(environment)"]
-        for name in manifest.keys.sorted() { lines.append("input \(manifest[name]!.hex) \(name)") }
+        for (name, digest) in manifest.sorted(by: { $0.key < $1.key }) { lines.append("input \(digest.hex) \(name)") }
         return lines.joined(separator: "\n") + "\n"
     }
 

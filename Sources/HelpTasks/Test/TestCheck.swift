@@ -15,7 +15,7 @@ public enum TestCheckKind: String, Sendable, CaseIterable, Comparable {
     }
 
     public static func < (a: TestCheckKind, b: TestCheckKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 }
 
