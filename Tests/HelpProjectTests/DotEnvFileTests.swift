@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test(arguments: ["plain", "", "with space", "hash #x", "a#b", "quote'single", "quote\"double", "multi\nline", "tab\there", " lead", "trail ",
-                      "back\\slash", "back\\slash and space", "${HOME}", "${HOME} 'q'", "ünïcödé ✓", "=equals=", "#start"])
+                      "back\\slash", "back\\slash and space", "${HOME}", "$(cmd)", "`cmd`", "ünïcödé ✓", "=equals=", "#start"])
     func addedValuesReadBackUnchanged(value: String) throws {
         let (file, _) = try DotEnvFile(text: "").adding(missing: [(key: "K", value: value)])
         #expect(file.value(for: "K") == value, "written as \(file.render())")
@@ -88,7 +88,12 @@ import Testing
 
     @Test func quotesOnlyWhenNeeded() throws {
         let (file, _) = try DotEnvFile(text: "").adding(missing: [(key: "A", value: "abc123"), (key: "B", value: "two words"), (key: "C", value: "x\ny\"z")])
-        #expect(file.render() == "A=abc123\nB=\"two words\"\nC=\"x\\ny\\\"z\"\n")
+        #expect(file.render() == "A=abc123\nB='two words'\nC=\"x\\ny\\\"z\"\n")
+    }
+
+    @Test(arguments: ["${HOME} 'q'", "it's $(cmd)", "back\\slash `cmd`"])
+    func refusesValuesNoQuotingKeepsInert(value: String) {
+        #expect(throws: HelpError.self) { try DotEnvFile(text: "").adding(missing: [(key: "K", value: value)]) }
     }
 
     @Test(arguments: ["1ABC", "WITH SPACE", "A=B", "", "KEY#", "ÄKEY"])

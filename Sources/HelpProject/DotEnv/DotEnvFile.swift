@@ -71,7 +71,7 @@ public struct DotEnvFile: Sendable, Equatable {
             }
             present.insert(key)
             added.append(key)
-            appended += key + "=" + DotEnvEscapes.quote(value) + newline
+            appended += try EnvTemplate.line(key: key, value: value) + newline
         }
         guard !added.isEmpty else { return (self, []) }
         // Bytes, not Characters: "\r\n" is one Character, so hasSuffix("\n") would miss it.

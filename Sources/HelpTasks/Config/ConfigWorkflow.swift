@@ -67,7 +67,10 @@ public struct ConfigWorkflow {
                 problems.append(
                     "required but empty: " + empty.joined(separator: ", ") + " (set in \(file) or the environment)")
             }
-            if plan.narrowsMode { problems.append("\(file) can be read by other users; chmod 600 it (help run does)") }
+            if plan.narrowsMode && plan.outsideTarget == nil {
+                problems.append("\(file) can be read by other users; chmod 600 it (help run does)")
+            }
+            do { try plan.checkInsideProject() } catch let error as HelpError { problems.append(error.message) }
             do {
                 _ = try DatabaseLocation.from(configuration: entry.effective.values, folder: entry.configuration.folder)
             } catch let error as HelpError {

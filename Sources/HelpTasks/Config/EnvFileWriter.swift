@@ -41,6 +41,7 @@ public struct EnvFileWriter: Sendable {
         var outcome = Outcome(
             created: plan.existingText == nil, addedKeys: plan.additions.map(\.key),
             generatedKeys: plan.generatedKeys, narrowedMode: false, backup: nil)
+        try plan.checkInsideProject()
         if plan.writes {
             var secrets: [String: Secret] = [:]
             for key in plan.generatedKeys { secrets[key] = try generator.make() }
@@ -49,7 +50,7 @@ public struct EnvFileWriter: Sendable {
                 // The copy holds the same values as the file, so it gets the same privacy.
                 if let backup = outcome.backup { chmod(backup, 0o600) }
             }
-            try fileSystem.writeAtomically(plan.path, Array(plan.render(secrets: secrets).utf8), mode: 0o600)
+            try fileSystem.writeAtomically(plan.path, Array(try plan.render(secrets: secrets).utf8), mode: 0o600)
             outcome.narrowedMode = plan.narrowsMode
         } else if plan.narrowsMode {
             guard chmod(plan.path, 0o600) == 0 else {
