@@ -53,6 +53,15 @@ import Testing
         #expect(DotEnvFile(text: text).render() == text)
     }
 
+    /// python-dotenv 1.2.2 loads `A= # note` as `# note` (its unquoted value only drops a `#` that
+    /// follows a blank inside the value); reading it as empty would disagree with the app.
+    @Test func aCommentRightAfterTheEqualsSignIsTheValueAsInPythonDotenv() {
+        let file = DotEnvFile(text: "A= # note\nB=\t#x\nC=v # c\nD='# quoted'\nE=#\nF=\n# G=1\n")
+        #expect(file.value(for: "A") == "# note" && file.value(for: "B") == "#x" && file.value(for: "C") == "v")
+        #expect(file.value(for: "D") == "# quoted" && file.value(for: "E") == "#" && file.value(for: "F") == "")
+        #expect(file.commentLikeValues == ["A", "B", "E"])
+    }
+
     @Test func laterBindingsWinAndSingleQuotesStayLiteral() {
         let file = DotEnvFile(text: "A=1\nA=2\nB='\\n${X}'\nC=\"unknown \\q escape\"")
         #expect(file.value(for: "A") == "2")

@@ -106,4 +106,25 @@ struct ConfigMaskingTests {
         #expect(component.problems.count == 1 && component.problems[0].contains("API_TOKEN"))
         #expect(component.notes.contains { $0.contains("generates SECRET_KEY") })
     }
+
+    @Test("config check notes a KEY= # comment line: python-dotenv loads the comment as the value")
+    func commentAfterEquals() throws {
+        let folder = try TempDir.project([
+            ".git/": "",
+            "server/requirements.txt": "fastapi\n",
+            "server/app/main.py": "from fastapi import FastAPI\napp = FastAPI()\n",
+            "server/Templates/env/development.env": "LOG_LEVEL=info\n",
+            "server/.env": "LOG_LEVEL= # fill me in\n",
+        ])
+        chmodFile(folder.path("server/.env"), 0o600)
+        let context = Context(
+            runner: RecordingProcessRunner(), environment: [:], console: BufferConsole().console,
+            workingDirectory: folder.path)
+        let report = try ConfigWorkflow(
+            options: .init(), context: context, locator: TemplateLocator(executablePath: nil)
+        ).check()
+        let component = try #require(report.components.first)
+        #expect(component.effective.item("LOG_LEVEL")?.value == "# fill me in")
+        #expect(component.notes.contains { $0.contains("LOG_LEVEL") && $0.contains("starts with '#'") })
+    }
 }

@@ -61,6 +61,11 @@ public struct ConfigWorkflow {
             if plan.existingText != nil && !added.isEmpty {
                 notes.append("help run adds " + added.joined(separator: ", ") + " to \(file)")
             }
+            for key in plan.existing.commentLikeValues {
+                notes.append(
+                    "\(key) in \(file) is set to the text after '=', which starts with '#' "
+                        + "(python-dotenv does not read it as a comment); leave it empty or quote it")
+            }
             if !generated.isEmpty { notes.append("help run generates " + plan.generatedKeys.joined(separator: ", ")) }
             let empty = entry.effective.missingRequired.filter { !generated.contains($0) }
             if !empty.isEmpty {
