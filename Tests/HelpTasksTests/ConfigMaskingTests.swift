@@ -127,4 +127,24 @@ struct ConfigMaskingTests {
         #expect(component.effective.item("LOG_LEVEL")?.value == "# fill me in")
         #expect(component.notes.contains { $0.contains("LOG_LEVEL") && $0.contains("starts with '#'") })
     }
+
+    @Test("config check exits 65 for an empty DATABASE_URL and for an unknown scheme", arguments: ["", "mongo://h/db"])
+    func badDatabaseURL(url: String) throws {
+        let folder = try TempDir.project([
+            ".git/": "",
+            "server/requirements.txt": "fastapi\n",
+            "server/app/main.py": "from fastapi import FastAPI\napp = FastAPI()\n",
+            "server/Templates/env/development.env": "DATABASE_URL=sqlite:///./dev.db\n",
+            "server/.env": "DATABASE_URL=\(url)\n",
+        ])
+        chmodFile(folder.path("server/.env"), 0o600)
+        let context = Context(
+            runner: RecordingProcessRunner(), environment: [:], console: BufferConsole().console,
+            workingDirectory: folder.path)
+        let report = try ConfigWorkflow(
+            options: .init(), context: context, locator: TemplateLocator(executablePath: nil)
+        ).check()
+        #expect(report.failure?.code == .dataError)
+        #expect(report.components.first?.problems.contains { $0.contains("DATABASE_URL") } == true)
+    }
 }

@@ -77,7 +77,7 @@ public struct ConfigWorkflow {
             }
             do { try plan.checkInsideProject() } catch let error as HelpError { problems.append(error.message) }
             do {
-                _ = try DatabaseLocation.from(configuration: entry.effective.values, folder: entry.configuration.folder)
+                try DatabaseLocation.validate(configuration: entry.effective.values, folder: entry.configuration.folder)
             } catch let error as HelpError {
                 problems.append(error.message)
             }
