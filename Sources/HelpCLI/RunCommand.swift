@@ -53,13 +53,13 @@ public enum RunCommand {
         var port: Int?
         if let text = invocation.value("port") {
             guard let number = Int(text), (1...65535).contains(number) else {
-                throw HelpError.usage("--port takes a number from 1 to 65535, not '\(text)'")
+                throw HelpError.usage("--port takes a number from 1 to 65535, not \(JSONValue.quoted(text))")
             }
             port = number
         }
         if let host = invocation.value("host"), host.isEmpty || host.contains("/") || host.contains(" ") {
             throw HelpError.usage(
-                "--host takes an address or host name, not '\(host)'", hint: "for example 127.0.0.1 or 0.0.0.0")
+                "--host takes an address or host name, not \(JSONValue.quoted(host))", hint: "for example 127.0.0.1 or 0.0.0.0")
         }
         return RunOptions(
             environmentName: invocation.value("env") ?? "development", host: invocation.value("host"), port: port,

@@ -122,7 +122,7 @@ struct DatabaseLocationTests {
             } catch { return error as? HelpError }
         }
         #expect(error(["DATABASE_URL": ""])?.code == .dataError)
-        #expect(error(["DATABASE_URL": "sqlit:///./dev.db"])?.message.contains("unknown scheme 'sqlit'") == true)
+        #expect(error(["DATABASE_URL": "sqlit:///./dev.db"])?.message.contains("unknown scheme \"sqlit\"") == true)
         #expect(error(["DATABASE_URL": "no-url"])?.code == .dataError)
         #expect(error(["DATABASE_URL": "", "POSTGRES_SERVER": "db"]) == nil, "the split form names the database")
         for url in ["sqlite:///./dev.db", "postgresql+psycopg://u@h/db", "mysql+pymysql://u@h/db", "mssql://h/db"] {

@@ -53,7 +53,7 @@ public enum DatabaseLocation: Sendable, Equatable {
             !knownDialects.contains(scheme.split(separator: "+").first.map(String.init) ?? scheme)
         {
             throw HelpError.badData(
-                "DATABASE_URL has an unknown scheme '\(scheme)'",
+                "DATABASE_URL has an unknown scheme \(JSONValue.quoted(scheme))",
                 hint: "known: " + knownDialects.sorted().joined(separator: ", ") + " (with an optional +driver)")
         }
     }

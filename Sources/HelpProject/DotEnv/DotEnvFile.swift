@@ -79,7 +79,7 @@ public struct DotEnvFile: Sendable, Equatable {
         for (key, value) in pairs where !present.contains(key) {
             guard DotEnvFile.isEnvironmentName(key) else {
                 throw HelpError.badData(
-                    "'\(key)' cannot be written to a .env file",
+                    "\(JSONValue.quoted(key)) cannot be written to a .env file",
                     hint: "use letters, digits and underscores, not starting with a digit")
             }
             present.insert(key)

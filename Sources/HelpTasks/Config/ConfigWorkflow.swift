@@ -107,7 +107,7 @@ public struct ConfigWorkflow {
             chosen = try options.components.map { name in
                 guard let component = project.component(named: name) else {
                     throw HelpError.usage(
-                        "no component named '\(name)'",
+                        "no component named \(JSONValue.quoted(name))",
                         hint: "components: " + project.components.map(\.name).joined(separator: ", "))
                 }
                 return component
