@@ -21,8 +21,10 @@ public enum RunCommand {
             the dev command of the other components (package.json `dev`, help.json commands.run), \
             their output prefixed with their name. The URLs are printed once the app answers \
             (/health, else /docs). Ctrl-C or SIGTERM stops every server and its reloader (SIGKILL \
-            after 5 s) and exits 130; a server that ends by itself stops the rest (exit 1 when it \
-            failed). A second `help run` in the same project is refused while the first runs.
+            after 5 s) and exits 130 (143 for SIGTERM); a server that ends by itself, or whose \
+            reloader lost its worker, stops the rest (exit 1 when it failed). A second `help run` in \
+            the same project is refused while the first runs; the servers of one that was killed are \
+            stopped by the next. With --json the document is printed once every server answers.
             """,
         options: [
             .value(

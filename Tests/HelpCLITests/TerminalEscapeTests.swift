@@ -10,14 +10,18 @@ import Testing
 struct TerminalEscapeTests {
     static let escape = "\u{1B}"
 
+    /// Runs `words` and expects a usage error that shows `shown` and no raw escape byte.
+    func expectEscapedUsageError(_ words: [String], command: CommandSpec, shown: String, in folder: String = "/tmp") {
+        let cli = CLIHarness()
+        #expect(cli.run(words, commands: [command], currentDirectory: folder) == 64)
+        #expect(!cli.stderr.contains(Self.escape), "raw escape in: \(cli.stderr.debugDescription)")
+        #expect(cli.stderr.contains(shown))
+    }
+
     @Test("help run --host and --port with escape bytes: a usage error that shows them escaped")
     func runArguments() {
-        for words in [["run", "--host", "\u{1B}[2Jbad host"], ["run", "--port", "\u{1B}]0;title\u{07}"]] {
-            let cli = CLIHarness()
-            #expect(cli.run(words, commands: [RunCommand.spec]) == 64)
-            #expect(!cli.stderr.contains(Self.escape), "raw escape in: \(cli.stderr.debugDescription)")
-            #expect(cli.stderr.contains("\\u001b"))
-        }
+        expectEscapedUsageError(["run", "--host", "\u{1B}[2Jbad host"], command: RunCommand.spec, shown: "\\u001b[2J")
+        expectEscapedUsageError(["run", "--port", "\u{1B}]0;title\u{07}"], command: RunCommand.spec, shown: "\\u0007")
     }
 
     @Test("help config with an escape in the action or a component name shows it escaped")
@@ -27,10 +31,7 @@ struct TerminalEscapeTests {
             "server/app/main.py": "from fastapi import FastAPI\napp = FastAPI()\n",
         ])
         for words in [["config", "\u{1B}[31mshow"], ["config", "show", "--component", "\u{1B}[31mnope"]] {
-            let cli = CLIHarness()
-            #expect(cli.run(words, commands: [ConfigCommand.spec], currentDirectory: folder.path) == 64)
-            #expect(!cli.stderr.contains(Self.escape), "raw escape in: \(cli.stderr.debugDescription)")
-            #expect(cli.stderr.contains("\\u001b[31m"))
+            expectEscapedUsageError(words, command: ConfigCommand.spec, shown: "\\u001b[31m", in: folder.path)
         }
     }
 

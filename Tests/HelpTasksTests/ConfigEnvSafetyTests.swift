@@ -19,12 +19,7 @@ struct ConfigEnvSafetyTests {
     static let template = "DATABASE_URL=sqlite:///./dev.db\n# help: secret\nSECRET_KEY=\nLOG_LEVEL=info\n"
 
     func project(template: String = Self.template) throws -> TempDir {
-        try TempDir.project([
-            ".git/": "",
-            "server/requirements.txt": "fastapi\n",
-            "server/app/main.py": "from fastapi import FastAPI\napp = FastAPI()\n",
-            "server/Templates/env/development.env": template,
-        ])
+        try configuredServer(template: template)
     }
 
     func configuration(_ folder: TempDir) throws -> ComponentConfiguration {
@@ -34,16 +29,9 @@ struct ConfigEnvSafetyTests {
             locator: TemplateLocator(executablePath: nil))
     }
 
+    @discardableResult
     func apply(_ folder: TempDir) throws -> EnvFileWriter.Outcome {
         try EnvFileWriter(backupsDirectory: folder.path(".helpcache/backups")).apply(try configuration(folder).plan)
-    }
-
-    func check(_ folder: TempDir) throws -> ConfigReport {
-        let context = Context(
-            runner: RecordingProcessRunner(), environment: [:], console: BufferConsole().console,
-            workingDirectory: folder.path)
-        return try ConfigWorkflow(options: .init(), context: context, locator: TemplateLocator(executablePath: nil))
-            .check()
     }
 
     // MARK: - Symlinks
@@ -63,7 +51,7 @@ struct ConfigEnvSafetyTests {
         }
         #expect(try fs.readText(target) == "LOG_LEVEL=debug\n")
         #expect(try fs.stat(target).permissions == 0o644, "not chmodded either")
-        let report = try check(folder)
+        let report = try configCheck(in: folder)
         #expect(report.failure?.code == .dataError)
         #expect(report.components.first?.problems.contains { $0.contains("outside the project") } == true)
     }
@@ -87,7 +75,7 @@ struct ConfigEnvSafetyTests {
         #expect(outcome.addedKeys == ["DATABASE_URL", "SECRET_KEY"])
         #expect(try fs.stat(folder.path("server/.env"), followLinks: false).kind == .symlink)
         #expect(DotEnvFile(text: try fs.readText(folder.path("shared.env"))).value(for: "SECRET_KEY")?.count == 43)
-        #expect(try check(folder).failure == nil)
+        #expect(try configCheck(in: folder).failure == nil)
     }
 
     // MARK: - Quoting
