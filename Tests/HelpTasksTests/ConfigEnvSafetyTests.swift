@@ -36,12 +36,19 @@ struct ConfigEnvSafetyTests {
 
     // MARK: - Symlinks
 
+    /// Makes the server's `.env` a symlink to a file outside the project holding `text` (mode
+    /// 0644) and returns that file.
+    func linkOutside(_ folder: TempDir, _ text: String) throws -> String {
+        let target = outside.path("shared.env")
+        try fs.writeAtomically(target, Array(text.utf8), mode: 0o644)
+        #expect(symlink(target, folder.path("server/.env")) == 0)
+        return target
+    }
+
     @Test("a .env that is a symlink out of the project is refused (exit 65); the file outside is untouched")
     func symlinkOutside() throws {
         let folder = try project()
-        let target = outside.path("shared.env")
-        try fs.writeAtomically(target, Array("LOG_LEVEL=debug\n".utf8), mode: 0o644)
-        #expect(symlink(target, folder.path("server/.env")) == 0)
+        let target = try linkOutside(folder, "LOG_LEVEL=debug\n")
         do {
             try apply(folder)
             Issue.record("the write went through the symlink")
@@ -59,9 +66,7 @@ struct ConfigEnvSafetyTests {
     @Test("a .env symlink out of the project that needs only chmod is refused too")
     func symlinkOutsideChmodOnly() throws {
         let folder = try project()
-        let target = outside.path("complete.env")
-        try fs.writeAtomically(target, Array("DATABASE_URL=a\nSECRET_KEY=b\nLOG_LEVEL=c\n".utf8), mode: 0o644)
-        #expect(symlink(target, folder.path("server/.env")) == 0)
+        let target = try linkOutside(folder, "DATABASE_URL=a\nSECRET_KEY=b\nLOG_LEVEL=c\n")
         #expect(throws: HelpError.self) { try apply(folder) }
         #expect(try fs.stat(target).permissions == 0o644)
     }
