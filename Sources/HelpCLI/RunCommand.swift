@@ -61,7 +61,8 @@ public enum RunCommand {
         }
         if let host = invocation.value("host"), host.isEmpty || host.contains("/") || host.contains(" ") {
             throw HelpError.usage(
-                "--host takes an address or host name, not \(JSONValue.quoted(host))", hint: "for example 127.0.0.1 or 0.0.0.0")
+                "--host takes an address or host name, not \(JSONValue.quoted(host))",
+                hint: "for example 127.0.0.1 or 0.0.0.0")
         }
         return RunOptions(
             environmentName: invocation.value("env") ?? "development", host: invocation.value("host"), port: port,

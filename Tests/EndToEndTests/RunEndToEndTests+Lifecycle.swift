@@ -55,8 +55,9 @@ extension RunEndToEndTests {
         defer { run.kill() }
         let group = try #require(run.serverPID)
         let worker = try #require(
-            ProcessGroupMembersView.pids(inGroup: group).first { $0 != group && Self.commandLine($0).contains("spawn_main") },
-            "uvicorn's reloader has a worker")
+            ProcessGroupMembersView.pids(inGroup: group).first {
+                $0 != group && Self.commandLine($0).contains("spawn_main")
+            }, "uvicorn's reloader has a worker")
         _ = Glibc.kill(worker, SIGKILL)
         let result = try #require(run.result(within: 30), "help run still waiting 30 s after its app died")
         #expect(result.exitCode == 1)

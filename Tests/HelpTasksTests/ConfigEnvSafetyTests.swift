@@ -116,7 +116,8 @@ struct ConfigEnvSafetyTests {
         for (key, value) in Self.dangerous { #expect(file.value(for: key) == value, "\(key)") }
         let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console)
         let sourced = try runner.run(
-            Command("/bin/sh", ["-c", "set -a; . ./.env; printf '%s' \"$SUBSHELL|$BACKQUOTES|$VARIABLE|$TILDE|$QUOTES\""],
+            Command(
+                "/bin/sh", ["-c", "set -a; . ./.env; printf '%s' \"$SUBSHELL|$BACKQUOTES|$VARIABLE|$TILDE|$QUOTES\""],
                 workingDirectory: folder.path("server")))
         #expect(sourced.succeeded, "\(sourced.stderr)")
         #expect(!fs.exists(folder.path("server/MARKER")), "sourcing .env ran a command")

@@ -14,10 +14,16 @@ import Testing
 struct RunLeftoverTests {
     let folder = TempDir(prefix: "help-run-leftovers")
 
-    /// A process in its own group that would run for a minute.
+    /// A process in its own group that would run for a minute, once it runs `sleep` (just after the
+    /// spawn its command line is still the test's).
     func server() throws -> any RunningProcess {
         let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console)
-        return try runner.start(Command("/bin/sleep", ["60"], newProcessGroup: true))
+        let process = try runner.start(Command("/bin/sleep", ["60"], newProcessGroup: true))
+        let deadline = MonotonicTime.now().adding(seconds: 5)
+        while ProcessGroupMembers.commandLine(of: process.pid) != "/bin/sleep 60 " && MonotonicTime.now() < deadline {
+            usleep(10_000)
+        }
+        return process
     }
 
     func entry(_ pid: Int32, startTime: UInt64?, command: String) -> String {
@@ -58,6 +64,7 @@ struct RunLeftoverTests {
             #expect(!RunLock.isStillOurs(leftover), "\(text)")
         }
         #expect(process.poll() == nil, "still running")
-        #expect(RunLock.leftovers(in: "not json").isEmpty && RunLock.leftovers(in: #"{"services": [{"pid": 1}]}"#).isEmpty)
+        #expect(RunLock.leftovers(in: "not json").isEmpty)
+        #expect(RunLock.leftovers(in: #"{"services": [{"pid": 1}]}"#).isEmpty)
     }
 }

@@ -38,7 +38,9 @@ public enum DatabaseLocation: Sendable, Equatable {
 
     /// The dialects SQLAlchemy ships (`postgres` is the old spelling); any other scheme is most
     /// likely a typo.
-    public static let knownDialects: Set<String> = ["sqlite", "postgresql", "postgres", "mysql", "mariadb", "mssql", "oracle"]
+    public static let knownDialects: Set<String> = [
+        "sqlite", "postgresql", "postgres", "mysql", "mariadb", "mssql", "oracle",
+    ]
 
     /// What `help config check` holds against `configuration` (exit 65): the errors of `from`, an
     /// empty `DATABASE_URL` while the split form names no server either, and a scheme no known
@@ -47,7 +49,8 @@ public enum DatabaseLocation: Sendable, Equatable {
         let location = try from(configuration: configuration, folder: folder)
         if configuration["DATABASE_URL"] == "" && location == nil {
             throw HelpError.badData(
-                "DATABASE_URL is empty", hint: "for example sqlite:///./dev.db or postgresql://user:password@localhost/app")
+                "DATABASE_URL is empty",
+                hint: "for example sqlite:///./dev.db or postgresql://user:password@localhost/app")
         }
         if case .other(let scheme) = location,
             !knownDialects.contains(scheme.split(separator: "+").first.map(String.init) ?? scheme)

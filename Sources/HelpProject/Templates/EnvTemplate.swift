@@ -85,7 +85,8 @@ public struct EnvTemplate: Sendable, Equatable {
             do {
                 _ = try line(key: binding.key, value: binding.value ?? "")
             } catch let error as HelpError {
-                throw HelpError.badData("\(source.label):\(binding.lines.lowerBound): " + error.message, hint: error.hint)
+                throw HelpError.badData(
+                    "\(source.label):\(binding.lines.lowerBound): " + error.message, hint: error.hint)
             }
             let markers = template.markers(for: binding.key)
             let entry = Entry(

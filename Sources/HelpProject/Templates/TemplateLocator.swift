@@ -44,7 +44,8 @@ public struct TemplateLocator: Sendable {
     public func template(named name: String, componentFolder: String, root: String) throws -> EnvTemplate {
         guard Self.isValidName(name) else {
             throw HelpError.usage(
-                "\(JSONValue.quoted(name)) is not an environment name", hint: "use letters, digits, '-' and '_', such as development")
+                "\(JSONValue.quoted(name)) is not an environment name",
+                hint: "use letters, digits, '-' and '_', such as development")
         }
         for (folder, origin) in projectFolders(componentFolder: componentFolder, root: root) {
             if let found = file(named: name, in: folder) { return try load(found, name: name, origin: origin) }

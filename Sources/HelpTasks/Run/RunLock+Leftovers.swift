@@ -24,7 +24,8 @@ extension RunLock {
             ServiceSupervisor.stop(groups: ours.map(\.pid))
             for leftover in ours {
                 console.warn(
-                    "stopped \(leftover.component) (pid \(leftover.pid)), left running by an earlier help run that was killed")
+                    "stopped \(leftover.component) (pid \(leftover.pid)), "
+                        + "left running by an earlier help run that was killed")
             }
         }
         try? FileSystem().remove(path)

@@ -130,6 +130,9 @@ public struct RunWorkflow {
                     let service = try supervisor.start(launch, configuration: configurations[launch.component])
                     record()
                     let state = try supervisor.waitUntilReady(service)
+                    // Again once it answers: read just after the spawn, the command line may still
+                    // be ours, from before the exec.
+                    record()
                     supervisor.watchWorker(service)
                     if state == .interrupted {
                         throw HelpError("interrupted while \(launch.component) was starting", code: .interrupted)
