@@ -5,6 +5,13 @@ import Glibc
 /// A point on the monotonic clock (nanoseconds since an arbitrary origin): for durations,
 /// deadlines and timeouts, because it never jumps when the wall clock is set.
 public struct MonotonicTime: Comparable, Sendable, Hashable {
+    /// Sleeps this thread for `seconds` (a poll interval), resuming after signals.
+    public static func sleep(seconds: Double) {
+        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int((seconds - seconds.rounded(.down)) * 1e9))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+    }
+
     public var nanoseconds: UInt64
 
     public init(nanoseconds: UInt64) { self.nanoseconds = nanoseconds }

@@ -26,6 +26,17 @@ public enum ProcessGroupMembers {
         return String(decoding: bytes.map { $0 == 0 ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
     }
 
+    /// When `pid` started, in clock ticks after boot (field 22 of /proc/PID/stat); nil when it is
+    /// gone. With the command line, it tells a process from a later one that got the same pid.
+    public static func startTime(of pid: Int32, fileSystem: FileSystem = FileSystem()) -> UInt64? {
+        guard let bytes = try? fileSystem.readFile("/proc/\(pid)/stat"),
+            let close = bytes.lastIndex(of: UInt8(ascii: ")"))
+        else { return nil }
+        let fields = bytes[(close + 1)...].split(separator: UInt8(ascii: " "))
+        // After the name, field 3 (state) is the first: field 22 is the twentieth.
+        return fields.count > 19 ? UInt64(String(decoding: fields[19], as: UTF8.self)) : nil
+    }
+
     /// The state and `pgrp` fields of a /proc/PID/stat line (the third and fifth), counted after
     /// the command name's closing parenthesis because the name itself may hold spaces and
     /// parentheses.

@@ -112,4 +112,22 @@ struct DatabaseLocationTests {
         #expect(try parse("mysql://h/db").summary(relativeTo: "/work/project").contains("not managed"))
         #expect(try parse("sqlite:///./dev.db").summary(relativeTo: "/work/project") == "SQLite server/dev.db")
     }
+
+    @Test("config check's rules: an empty DATABASE_URL and an unknown scheme are data errors; known dialects pass")
+    func validation() throws {
+        func error(_ configuration: [String: String]) -> HelpError? {
+            do {
+                try DatabaseLocation.validate(configuration: configuration, folder: folder)
+                return nil
+            } catch { return error as? HelpError }
+        }
+        #expect(error(["DATABASE_URL": ""])?.code == .dataError)
+        #expect(error(["DATABASE_URL": "sqlit:///./dev.db"])?.message.contains("unknown scheme \"sqlit\"") == true)
+        #expect(error(["DATABASE_URL": "no-url"])?.code == .dataError)
+        #expect(error(["DATABASE_URL": "", "POSTGRES_SERVER": "db"]) == nil, "the split form names the database")
+        for url in ["sqlite:///./dev.db", "postgresql+psycopg://u@h/db", "mysql+pymysql://u@h/db", "mssql://h/db"] {
+            #expect(error(["DATABASE_URL": url]) == nil, "\(url)")
+        }
+        #expect(error([:]) == nil, "no database at all is fine")
+    }
 }

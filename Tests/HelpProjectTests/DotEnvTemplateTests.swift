@@ -34,7 +34,7 @@ import Testing
     @Test func reportsUnknownMarkerWordsWithTheirLine() {
         let template = DotEnvTemplate(text: Self.text)
         #expect(template.markers(for: "TYPO").isEmpty)
-        #expect(template.problems == ["line 12: unknown marker 'secert' (known: secret, required)"])
+        #expect(template.problems == ["line 12: unknown marker \"secert\" (known: secret, required)"])
     }
 
     @Test func editingATemplateKeepsItsComments() throws {

@@ -106,4 +106,43 @@ struct ConfigMaskingTests {
         #expect(component.problems.count == 1 && component.problems[0].contains("API_TOKEN"))
         #expect(component.notes.contains { $0.contains("generates SECRET_KEY") })
     }
+
+    @Test("config check notes a KEY= # comment line: python-dotenv loads the comment as the value")
+    func commentAfterEquals() throws {
+        let report = try configCheck(
+            in: try configuredServer(template: "LOG_LEVEL=info\n", env: "LOG_LEVEL= # fill me in\n"))
+        let component = try #require(report.components.first)
+        #expect(component.effective.item("LOG_LEVEL")?.value == "# fill me in")
+        #expect(component.notes.contains { $0.contains("LOG_LEVEL") && $0.contains("starts with '#'") })
+    }
+
+    @Test("config check exits 65 for an empty DATABASE_URL and for an unknown scheme", arguments: ["", "mongo://h/db"])
+    func badDatabaseURL(url: String) throws {
+        let report = try configCheck(
+            in: try configuredServer(template: "DATABASE_URL=sqlite:///./dev.db\n", env: "DATABASE_URL=\(url)\n"))
+        #expect(report.failure?.code == .dataError)
+        #expect(report.components.first?.problems.contains { $0.contains("DATABASE_URL") } == true)
+    }
+}
+
+/// A project with a FastAPI server whose template is `template` and, when given, whose private
+/// `.env` holds `env`.
+func configuredServer(template: String, env: String? = nil) throws -> TempDir {
+    var files = [
+        ".git/": "", "server/requirements.txt": "fastapi\n",
+        "server/app/main.py": "from fastapi import FastAPI\napp = FastAPI()\n",
+        "server/Templates/env/development.env": template,
+    ]
+    files["server/.env"] = env
+    let folder = try TempDir.project(files)
+    if env != nil { chmodFile(folder.path("server/.env"), 0o600) }
+    return folder
+}
+
+/// `help config check` in `folder`.
+func configCheck(in folder: TempDir) throws -> ConfigReport {
+    let context = Context(
+        runner: RecordingProcessRunner(), environment: [:], console: BufferConsole().console,
+        workingDirectory: folder.path)
+    return try ConfigWorkflow(options: .init(), context: context, locator: TemplateLocator(executablePath: nil)).check()
 }

@@ -38,7 +38,8 @@ public enum ConfigCommand {
         let action = invocation.positionals.first ?? "show"
         guard ["show", "check"].contains(action) else {
             throw HelpError.usage(
-                "unknown config action '\(action)'", hint: "use 'help config show' or 'help config check'")
+                "unknown config action \(JSONValue.quoted(action))",
+                hint: "use 'help config show' or 'help config check'")
         }
         if invocation.flag("reveal") && invocation.globals.json {
             throw HelpError.usage("--reveal cannot be used with --json", hint: "JSON output never holds secret values")

@@ -21,8 +21,10 @@ public enum RunCommand {
             the dev command of the other components (package.json `dev`, help.json commands.run), \
             their output prefixed with their name. The URLs are printed once the app answers \
             (/health, else /docs). Ctrl-C or SIGTERM stops every server and its reloader (SIGKILL \
-            after 5 s) and exits 130; a server that ends by itself stops the rest (exit 1 when it \
-            failed). A second `help run` in the same project is refused while the first runs.
+            after 5 s) and exits 130 (143 for SIGTERM); a server that ends by itself, or whose \
+            reloader lost its worker, stops the rest (exit 1 when it failed). A second `help run` in \
+            the same project is refused while the first runs; the servers of one that was killed are \
+            stopped by the next. With --json the document is printed once every server answers.
             """,
         options: [
             .value(
@@ -53,13 +55,14 @@ public enum RunCommand {
         var port: Int?
         if let text = invocation.value("port") {
             guard let number = Int(text), (1...65535).contains(number) else {
-                throw HelpError.usage("--port takes a number from 1 to 65535, not '\(text)'")
+                throw HelpError.usage("--port takes a number from 1 to 65535, not \(JSONValue.quoted(text))")
             }
             port = number
         }
         if let host = invocation.value("host"), host.isEmpty || host.contains("/") || host.contains(" ") {
             throw HelpError.usage(
-                "--host takes an address or host name, not '\(host)'", hint: "for example 127.0.0.1 or 0.0.0.0")
+                "--host takes an address or host name, not \(JSONValue.quoted(host))",
+                hint: "for example 127.0.0.1 or 0.0.0.0")
         }
         return RunOptions(
             environmentName: invocation.value("env") ?? "development", host: invocation.value("host"), port: port,

@@ -36,6 +36,31 @@ public enum DatabaseLocation: Sendable, Equatable {
                 database: database, source: "POSTGRES_SERVER"))
     }
 
+    /// The dialects SQLAlchemy ships (`postgres` is the old spelling); any other scheme is most
+    /// likely a typo.
+    public static let knownDialects: Set<String> = [
+        "sqlite", "postgresql", "postgres", "mysql", "mariadb", "mssql", "oracle",
+    ]
+
+    /// What `help config check` holds against `configuration` (exit 65): the errors of `from`, an
+    /// empty `DATABASE_URL` while the split form names no server either, and a scheme no known
+    /// dialect has. `help run` is more lenient: it leaves such databases to the application.
+    public static func validate(configuration: [String: String], folder: String) throws {
+        let location = try from(configuration: configuration, folder: folder)
+        if configuration["DATABASE_URL"] == "" && location == nil {
+            throw HelpError.badData(
+                "DATABASE_URL is empty",
+                hint: "for example sqlite:///./dev.db or postgresql://user:password@localhost/app")
+        }
+        if case .other(let scheme) = location,
+            !knownDialects.contains(scheme.split(separator: "+").first.map(String.init) ?? scheme)
+        {
+            throw HelpError.badData(
+                "DATABASE_URL has an unknown scheme \(JSONValue.quoted(scheme))",
+                hint: "known: " + knownDialects.sorted().joined(separator: ", ") + " (with an optional +driver)")
+        }
+    }
+
     /// Parses a database URL; relative SQLite paths are taken from `folder` (where the application
     /// runs, so `sqlite:///./dev.db` is `<folder>/dev.db`).
     public static func parse(_ url: String, folder: String) throws -> DatabaseLocation {

@@ -60,17 +60,18 @@ enum DotEnvEscapes {
 
     // MARK: - Writing
 
-    /// The value as it must appear after `KEY=` to read back unchanged: bare when it is plain, else
-    /// double-quoted with escapes. A value holding `${` is single-quoted when it can be, but
+    /// The value as it must appear after `KEY=` so that python-dotenv reads it back unchanged and a
+    /// shell that sources the file (`set -a; . ./.env`) runs nothing from it: bare when every
+    /// character is inert to both, else single-quoted (nothing expands inside), else double-quoted
+    /// with escapes when it holds no `$` or backquote. Nil for a value that holds a quote or a
+    /// backslash as well as `$` or a backquote: no quoting keeps it both intact and inert.
     /// python-dotenv (1.2) expands `${NAME}` whatever the quotes, so such a value is read back
     /// expanded; that suits template defaults that refer to other variables.
-    static func quote(_ value: String) -> String {
-        let special: Set<Unicode.Scalar> = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "#", "'", "\"", "\u{07}", "\u{08}"]
-        let expands = value.contains("${")
-        guard expands || value.unicodeScalars.contains(where: special.contains) else { return value }
-        if expands && !value.contains("'") && !value.contains("\\") && !value.contains("\n") && !value.contains("\r") {
-            return "'" + value + "'"
-        }
+    static func quote(_ value: String) -> String? {
+        if value.unicodeScalars.allSatisfy(isInert) { return value }
+        let breaksSingle: Set<Unicode.Scalar> = ["'", "\\", "\n", "\r"]
+        if !value.unicodeScalars.contains(where: breaksSingle.contains) { return "'" + value + "'" }
+        if value.unicodeScalars.contains(where: { $0 == "$" || $0 == "`" }) { return nil }
         var out = "\""
         for scalar in value.unicodeScalars {
             switch scalar {
@@ -83,5 +84,11 @@ enum DotEnvEscapes {
             }
         }
         return out + "\""
+    }
+
+    /// Characters no shell and no dotenv reader treats specially in an unquoted value (not `~`:
+    /// a shell expands it after `=` or `:` in an assignment).
+    private static func isInert(_ s: Unicode.Scalar) -> Bool {
+        s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || "_@%+:,./-".unicodeScalars.contains(s))
     }
 }

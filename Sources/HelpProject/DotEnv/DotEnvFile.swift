@@ -45,6 +45,19 @@ public struct DotEnvFile: Sendable, Equatable {
         return entry.value ?? ""
     }
 
+    /// Keys whose unquoted value starts with `#`: `KEY= # note` looks like an empty key with a
+    /// comment, but python-dotenv (1.2) loads `# note` as the value, and so does this reader.
+    public var commentLikeValues: [String] {
+        let bytes = Array(text.utf8)
+        return chunks.compactMap { chunk in
+            guard case .binding(let key, let value?) = chunk.kind, value.hasPrefix("#"),
+                let equals = bytes[chunk.bytes].firstIndex(of: UInt8(ascii: "="))
+            else { return nil }
+            let first = bytes[(equals + 1)..<chunk.bytes.upperBound].first { !DotEnvParser.isInlineSpace($0) }
+            return first == UInt8(ascii: "#") ? key : nil
+        }
+    }
+
     /// Lines python-dotenv cannot read (an unclosed quote, text after a closing quote).
     public var unreadableLines: [ClosedRange<Int>] {
         chunks.filter { $0.kind == .invalid }.map(\.lines)
@@ -66,12 +79,12 @@ public struct DotEnvFile: Sendable, Equatable {
         for (key, value) in pairs where !present.contains(key) {
             guard DotEnvFile.isEnvironmentName(key) else {
                 throw HelpError.badData(
-                    "'\(key)' cannot be written to a .env file",
+                    "\(JSONValue.quoted(key)) cannot be written to a .env file",
                     hint: "use letters, digits and underscores, not starting with a digit")
             }
             present.insert(key)
             added.append(key)
-            appended += key + "=" + DotEnvEscapes.quote(value) + newline
+            appended += try EnvTemplate.line(key: key, value: value) + newline
         }
         guard !added.isEmpty else { return (self, []) }
         // Bytes, not Characters: "\r\n" is one Character, so hasSuffix("\n") would miss it.

@@ -1,3 +1,5 @@
+import HelpSystem
+
 /// A `.env` template whose comments mark keys: `# help: secret` (generate a random value, never
 /// print it) and `# help: required` (the user must fill it in), alone or as `secret, required`,
 /// on the line directly above the key.
@@ -34,7 +36,7 @@ public struct DotEnvTemplate: Sendable, Equatable {
                 if let marker = Marker(rawValue: word) {
                     markers[entry.key, default: []].insert(marker)
                 } else {
-                    problems.append("line \(line): unknown marker '\(word)' (known: secret, required)")
+                    problems.append("line \(line): unknown marker \(JSONValue.quoted(word)) (known: secret, required)")
                 }
             }
         }

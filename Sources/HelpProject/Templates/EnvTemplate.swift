@@ -82,6 +82,12 @@ public struct EnvTemplate: Sendable, Equatable {
                 comments.insert(lines[index], at: 0)
                 index -= 1
             }
+            do {
+                _ = try line(key: binding.key, value: binding.value ?? "")
+            } catch let error as HelpError {
+                throw HelpError.badData(
+                    "\(source.label):\(binding.lines.lowerBound): " + error.message, hint: error.hint)
+            }
             let markers = template.markers(for: binding.key)
             let entry = Entry(
                 key: binding.key, value: binding.value ?? "", isSecret: markers.contains(.secret),
@@ -95,9 +101,15 @@ public struct EnvTemplate: Sendable, Equatable {
         return EnvTemplate(entries: entries, source: source)
     }
 
-    /// `KEY=value` as a `.env` line, the value quoted so python-dotenv reads it back unchanged.
-    public static func line(key: String, value: String) -> String {
-        key + "=" + DotEnvEscapes.quote(value)
+    /// `KEY=value` as a `.env` line, the value quoted so python-dotenv reads it back unchanged and
+    /// a shell sourcing the file expands nothing; a data error for a value no quoting keeps so.
+    public static func line(key: String, value: String) throws -> String {
+        guard let quoted = DotEnvEscapes.quote(value) else {
+            throw HelpError.badData(
+                "the value of \(key) cannot be written to .env so that shells run nothing from it",
+                hint: "a value may hold $ or a backquote, or quotes and backslashes, but not both")
+        }
+        return key + "=" + quoted
     }
 }
 

@@ -44,7 +44,8 @@ public struct TemplateLocator: Sendable {
     public func template(named name: String, componentFolder: String, root: String) throws -> EnvTemplate {
         guard Self.isValidName(name) else {
             throw HelpError.usage(
-                "'\(name)' is not an environment name", hint: "use letters, digits, '-' and '_', such as development")
+                "\(JSONValue.quoted(name)) is not an environment name",
+                hint: "use letters, digits, '-' and '_', such as development")
         }
         for (folder, origin) in projectFolders(componentFolder: componentFolder, root: root) {
             if let found = file(named: name, in: folder) { return try load(found, name: name, origin: origin) }
@@ -57,7 +58,7 @@ public struct TemplateLocator: Sendable {
         }
         let folders = projectFolders(componentFolder: componentFolder, root: root).map { Self.relative($0.0, to: root) }
         throw HelpError.usage(
-            "no configuration template named '\(name)'",
+            "no configuration template named \(JSONValue.quoted(name))",
             hint: "use one of \(Self.builtInNames.joined(separator: ", ")), or add \(name).env to one of: "
                 + folders.joined(separator: ", "))
     }

@@ -29,7 +29,8 @@ public struct ComponentConfiguration: Sendable {
             mode = UInt32((try fileSystem.stat(path)).permissions)
         }
         let plan = try EnvFilePlan(
-            component: component.name, path: path, template: template, existingText: text, mode: mode)
+            component: component.name, path: path, template: template, existingText: text, mode: mode,
+            outsideTarget: project.realPath(outside: path))
         return ComponentConfiguration(component: component, folder: folder, template: template, plan: plan)
     }
 

@@ -35,21 +35,29 @@ public struct ConfigReport: Sendable {
             lines.append(
                 "\(component.configuration.component.name): \(file) (template: \(source.name), \(source.origin.rawValue): \(RunPlan.relative(source.label, root: root)))"
             )
-            let width = component.effective.items.map(\.key.count).max() ?? 0
-            let values = component.effective.items.map { $0.value.isEmpty ? "(empty)" : $0.display(reveal: reveal) }
+            let width = component.effective.items.map { Self.visible($0.key).count }.max() ?? 0
+            let values = component.effective.items.map {
+                $0.value.isEmpty ? "(empty)" : Self.visible($0.display(reveal: reveal))
+            }
             let valueWidth = min(60, values.map(\.count).max() ?? 0)
             for (item, value) in zip(component.effective.items, values) {
                 var flags: [String] = [Self.sourceLabel(item.source)]
                 if item.isSecret { flags.append("secret") }
                 if item.isRequired { flags.append("required") }
                 lines.append(
-                    "  " + item.key.padding(to: width) + "  " + value.padding(to: valueWidth) + "  ["
+                    "  " + Self.visible(item.key).padding(to: width) + "  " + value.padding(to: valueWidth) + "  ["
                         + flags.joined(separator: ", ") + "]")
             }
             lines += component.problems.map { "  problem: " + $0 }
             lines += component.notes.map { "  note: " + $0 }
         }
         return lines
+    }
+
+    /// Text from a file as it is safe to print: with a control character (an escape sequence
+    /// would drive the terminal, a newline would break the table) it is shown as a JSON string.
+    static func visible(_ text: String) -> String {
+        text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } ? JSONValue.quoted(text) : text
     }
 
     static func sourceLabel(_ source: EffectiveConfiguration.Item.Source) -> String {

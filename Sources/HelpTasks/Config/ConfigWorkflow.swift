@@ -66,15 +66,23 @@ public struct ConfigWorkflow {
             if plan.existingText != nil && !added.isEmpty {
                 notes.append("help run adds " + added.joined(separator: ", ") + " to \(file)")
             }
+            for key in plan.existing.commentLikeValues {
+                notes.append(
+                    "\(key) in \(file) is set to the text after '=', which starts with '#' "
+                        + "(python-dotenv does not read it as a comment); leave it empty or quote it")
+            }
             if !generated.isEmpty { notes.append("help run generates " + plan.generatedKeys.joined(separator: ", ")) }
             let empty = entry.effective.missingRequired.filter { !generated.contains($0) }
             if !empty.isEmpty {
                 problems.append(
                     "required but empty: " + empty.joined(separator: ", ") + " (set in \(file) or the environment)")
             }
-            if plan.narrowsMode { problems.append("\(file) can be read by other users; chmod 600 it (help run does)") }
+            if plan.narrowsMode && plan.outsideTarget == nil {
+                problems.append("\(file) can be read by other users; chmod 600 it (help run does)")
+            }
+            do { try plan.checkInsideProject() } catch let error as HelpError { problems.append(error.message) }
             do {
-                _ = try DatabaseLocation.from(configuration: entry.effective.values, folder: entry.configuration.folder)
+                try DatabaseLocation.validate(configuration: entry.effective.values, folder: entry.configuration.folder)
             } catch let error as HelpError {
                 problems.append(error.message)
             }
@@ -104,7 +112,7 @@ public struct ConfigWorkflow {
             chosen = try options.components.map { name in
                 guard let component = project.component(named: name) else {
                     throw HelpError.usage(
-                        "no component named '\(name)'",
+                        "no component named \(JSONValue.quoted(name))",
                         hint: "components: " + project.components.map(\.name).joined(separator: ", "))
                 }
                 return component

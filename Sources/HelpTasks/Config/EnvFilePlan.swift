@@ -21,12 +21,19 @@ public struct EnvFilePlan: Sendable, Equatable {
     public var fills: [String]
     /// The file exists and others than its owner may read it.
     public var narrowsMode: Bool
+    /// Where the file really is when a symlink leads it out of the project; nothing is written there.
+    public var outsideTarget: String?
 
     /// The plan for `template` and the `.env` at `path` whose text is `existingText` (nil when
-    /// missing) and whose permission bits are `mode`.
-    public init(component: String, path: String, template: EnvTemplate, existingText: String?, mode: UInt32?) throws {
+    /// missing) and whose permission bits are `mode`; `outsideTarget` is where a symlink at `path`
+    /// leads when that is outside the project.
+    public init(
+        component: String, path: String, template: EnvTemplate, existingText: String?, mode: UInt32?,
+        outsideTarget: String? = nil
+    ) throws {
         self.component = component
         self.path = path
+        self.outsideTarget = outsideTarget
         self.template = template
         self.existingText = existingText
         existing = DotEnvFile(text: existingText ?? "")
@@ -54,6 +61,17 @@ public struct EnvFilePlan: Sendable, Equatable {
     /// True when the file must be written (a new file, added keys, filled secrets).
     public var writes: Bool { existingText == nil || !additions.isEmpty || !fills.isEmpty }
 
+    /// Refuses (exit 65) a plan that would write or chmod a file outside the project through a symlink.
+    public func checkInsideProject() throws {
+        guard let outsideTarget, writes || narrowsMode else { return }
+        throw HelpError.badData(
+            "\(path) is a symlink to \(outsideTarget), outside the project; help run does not write through it",
+            hint: writes
+                ? "replace the link with a file, or add " + (additions.map(\.key) + fills).joined(separator: ", ")
+                    + " to \(outsideTarget) yourself"
+                : "chmod 600 \(outsideTarget) yourself")
+    }
+
     /// Keys whose value will be generated: secrets added empty, and secrets filled in place.
     public var generatedKeys: [String] {
         additions.filter { $0.isSecret && $0.value.isEmpty }.map(\.key) + fills
@@ -62,12 +80,12 @@ public struct EnvFilePlan: Sendable, Equatable {
     // MARK: - Text
 
     /// The new file's text, with `secrets` (key -> generated value) in place of empty secrets.
-    public func render(secrets: [String: Secret]) -> String {
+    public func render(secrets: [String: Secret]) throws -> String {
         func value(_ entry: EnvTemplate.Entry) -> String {
             secrets[entry.key]?.reveal() ?? entry.value
         }
-        let entries = additions.map { entry in
-            (entry.comments + [EnvTemplate.line(key: entry.key, value: value(entry))]).joined(separator: "\n")
+        let entries = try additions.map { entry in
+            (entry.comments + [try EnvTemplate.line(key: entry.key, value: value(entry))]).joined(separator: "\n")
         }
         guard let existingText else {
             let header = [

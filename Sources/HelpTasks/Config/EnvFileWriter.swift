@@ -37,6 +37,7 @@ public struct EnvFileWriter: Sendable {
         var outcome = Outcome(
             created: plan.existingText == nil, addedKeys: plan.additions.map(\.key),
             generatedKeys: plan.generatedKeys, narrowedMode: false, backup: nil)
+        try plan.checkInsideProject()
         if plan.writes {
             var secrets: [String: Secret] = [:]
             for key in plan.generatedKeys { secrets[key] = try generator.make() }
@@ -45,7 +46,7 @@ public struct EnvFileWriter: Sendable {
                 // The copy holds the same values as the file, so it gets the same privacy.
                 if let backup = outcome.backup { try? fileSystem.setPermissions(backup, 0o600) }
             }
-            try fileSystem.writeAtomically(plan.path, Array(plan.render(secrets: secrets).utf8), mode: 0o600)
+            try fileSystem.writeAtomically(plan.path, Array(try plan.render(secrets: secrets).utf8), mode: 0o600)
             outcome.narrowedMode = plan.narrowsMode
         } else if plan.narrowsMode {
             guard (try? fileSystem.setPermissions(plan.path, 0o600)) != nil else {

@@ -40,12 +40,17 @@ public final class RunLock: @unchecked Sendable {
             code: .tempFailure)
     }
 
-    /// Records the running services in `run.json` (atomically; a failure only costs the record).
+    /// Records the running services in `run.json` (atomically; a failure only costs the record),
+    /// with each one's start time and command line, so that a later run can tell them from a
+    /// process that reused the pid.
     public func record(_ services: [RunningService]) {
         let entries: [JSONValue] = services.map { service in
+            let pid = service.process.pid
             var object: JSONObject = [
-                "component": .string(service.launch.component), "pid": .int(Int(service.process.pid)),
+                "component": .string(service.launch.component), "pid": .int(Int(pid)),
+                "command": .string(ProcessGroupMembers.commandLine(of: pid)),
             ]
+            if let started = ProcessGroupMembers.startTime(of: pid) { object["start_time"] = .int(Int(started)) }
             if let url = service.launch.baseURL { object["url"] = .string(url) }
             return .object(object)
         }

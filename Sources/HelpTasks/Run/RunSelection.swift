@@ -38,7 +38,7 @@ public enum RunSelection {
             guard let component = project.component(named: name) else {
                 let known = project.components.map(\.name).joined(separator: ", ")
                 throw HelpError.usage(
-                    "no component named '\(name)'", hint: known.isEmpty ? nil : "components: " + known)
+                    "no component named \(JSONValue.quoted(name))", hint: known.isEmpty ? nil : "components: " + known)
             }
             guard reason(project, component) != nil else {
                 throw HelpError.usage(

@@ -32,6 +32,7 @@ public struct RunWorkflow {
         let components = try RunSelection.select(project, only: options.only)
         let lock = options.dryRun ? nil : try RunLock.acquire(root: root)
         defer { lock?.release() }
+        lock?.stopLeftovers(console: context.console)
         var report = RunReport(root: root, dryRun: options.dryRun, environmentName: options.environmentName)
 
         // MARK: Dependencies
@@ -60,12 +61,14 @@ public struct RunWorkflow {
         let configurations = try prepare(plan, facts: facts, root: root, report: &report)
         let supervisor = ServiceSupervisor(context: context)
         try startServices(
-            plan, configurations: configurations, supervisor: supervisor, started: started, report: &report)
-        lock?.record(supervisor.services)
+            plan, configurations: configurations, supervisor: supervisor, started: started, report: &report,
+            record: { lock?.record(supervisor.services) })
         if context.interruption() == nil {
             context.console.info(
                 "Ready in \(Self.seconds(MonotonicTime.now().seconds(since: started))). Ctrl-C stops "
                     + (plan.services.count == 1 ? "the server." : "the servers."))
+            // The servers run until stopped: a consumer of --json gets the addresses now, not at the end.
+            if context.console.style.json { context.console.json(report.json.encoded(.pretty)) }
         }
         return try supervise(supervisor, report: report)
     }
@@ -114,17 +117,23 @@ public struct RunWorkflow {
         return configurations
     }
 
-    /// Starts each service and waits until it answers, printing its URLs; on a failure the ones
-    /// already started are stopped.
+    /// Starts each service and waits until it answers, printing its URLs; `record` runs after each
+    /// start (run.json, so a killed run's servers can be found); on a failure the ones already
+    /// started are stopped.
     private func startServices(
         _ plan: RunPlan, configurations: [String: EffectiveConfiguration], supervisor: ServiceSupervisor,
-        started: MonotonicTime, report: inout RunReport
+        started: MonotonicTime, report: inout RunReport, record: () -> Void
     ) throws {
         do {
             for launch in plan.services {
                 let result = try stage(.server, launch.component, into: &report) {
                     let service = try supervisor.start(launch, configuration: configurations[launch.component])
+                    record()
                     let state = try supervisor.waitUntilReady(service)
+                    // Again once it answers: read just after the spawn, the command line may still
+                    // be ours, from before the exec.
+                    record()
+                    supervisor.watchWorker(service)
                     if state == .interrupted {
                         throw HelpError("interrupted while \(launch.component) was starting", code: .interrupted)
                     }
@@ -152,7 +161,7 @@ public struct RunWorkflow {
     /// this waits for the rest; otherwise the others are stopped, and an unexpected end is exit 1.
     private func supervise(_ supervisor: ServiceSupervisor, report: RunReport) throws -> RunReport {
         var report = report
-        let (ended, result) = supervisor.waitForFirstExit()
+        let (ended, result, lostWorker) = supervisor.waitForFirstExit()
         let interrupted = context.interruption() != nil
         if interrupted { supervisor.waitForAll() } else { supervisor.stopAll() }
         supervisor.sweep()
@@ -161,7 +170,9 @@ public struct RunWorkflow {
                 supervisor.services.first { $0.launch.component == report.services[index].component }?.process.poll()?
                 .exitCode
         }
-        if !interrupted && !result.succeeded { throw supervisor.crash(ended, result, before: false) }
+        if !interrupted && (lostWorker || !result.succeeded) {
+            throw supervisor.crash(ended, result, before: false, lostWorker: lostWorker)
+        }
         return report
     }
 

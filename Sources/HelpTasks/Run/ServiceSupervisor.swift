@@ -20,12 +20,18 @@ public final class RunningService: Sendable {
 final class ServiceSupervisor: @unchecked Sendable {
     private let context: Context
     private(set) var services: [RunningService] = []
-    /// The index of the first service that ended.
+    /// The index of the first service that ended (or whose app stopped serving).
     private let firstExit = Completion<Int>()
+    /// Indexes of reloading services whose worker ended with none in its place.
+    private let lostWorkers = Mutex()
+    private var lostWorkerIndexes: Set<Int> = []
     /// Seconds of starting after which a note says the service is still not answering.
     static let slowStartNote = 30.0
     /// Seconds a stopped service gets before SIGKILL.
     static let grace = 5.0
+    /// Seconds a reloader may go without a worker before its app counts as stopped: a reload
+    /// replaces the worker at once, a crashed worker is not replaced until a file changes.
+    static let workerGap = 2.0
 
     init(context: Context) {
         self.context = context
@@ -100,21 +106,57 @@ final class ServiceSupervisor: @unchecked Sendable {
         }
     }
 
-    /// True while uvicorn's reloader has a live worker: a process of its group started by
-    /// multiprocessing's spawn (the reloader's other helper, the resource tracker, does not count).
-    static func hasWorker(group: Int32) -> Bool {
-        ProcessGroupMembers.pids(inGroup: group, includingZombies: false).contains { pid in
+    /// True while uvicorn's reloader has a live worker.
+    static func hasWorker(group: Int32) -> Bool { worker(group: group) != nil }
+
+    /// The live worker of uvicorn's reloader: a process of its group started by multiprocessing's
+    /// spawn (the reloader's other helper, the resource tracker, does not count).
+    static func worker(group: Int32) -> Int32? {
+        ProcessGroupMembers.pids(inGroup: group, includingZombies: false).first { pid in
             pid != group && ProcessGroupMembers.commandLine(of: pid).contains("spawn_main")
+        }
+    }
+
+    /// Watches the worker of a reloading service that is up. uvicorn's reloader outlives a worker
+    /// that crashes and only starts another when a file changes, so `help run` would wait on a
+    /// server that serves nothing: a worker gone with none in its place after `workerGap` seconds
+    /// ends the run like a crashed server. Blocks on the worker's pidfd, never on a busy loop.
+    func watchWorker(_ service: RunningService) {
+        guard service.launch.reloads, let index = services.firstIndex(where: { $0 === service }) else { return }
+        let group = service.process.pid
+        NativeThread.detach(name: "help-worker-\(group)") { [self] in
+            var missingSince: MonotonicTime?
+            while firstExit.value == nil, context.interruption() == nil, service.process.poll() == nil {
+                if let worker = Self.worker(group: group) {
+                    missingSince = nil
+                    ProcessExitWait.wait(for: worker, timeout: 1)
+                    continue
+                }
+                let since = missingSince ?? MonotonicTime.now()
+                missingSince = since
+                if MonotonicTime.now().seconds(since: since) >= Self.workerGap {
+                    if context.interruption() == nil, service.process.poll() == nil {
+                        lostWorkers.withLock { _ = lostWorkerIndexes.insert(index) }
+                        firstExit.complete(index)
+                    }
+                    return
+                }
+                MonotonicTime.sleep(seconds: 0.1)
+            }
         }
     }
 
     // MARK: - Running and stopping
 
-    /// Blocks until a service ends or a stop is asked for; returns the service that ended and how.
-    func waitForFirstExit() -> (RunningService, ProcessResult) {
+    /// Blocks until a service ends (or its app stops serving: `lostWorker`, then its reloader is
+    /// stopped here) or a stop is asked for; returns the service and how it ended.
+    func waitForFirstExit() -> (service: RunningService, result: ProcessResult, lostWorker: Bool) {
         let index = firstExit.wait()
         let service = services[index]
-        return (service, service.process.wait())
+        if lostWorkers.withLock({ lostWorkerIndexes.contains(index) }) {
+            return (service, service.process.stop(grace: Self.grace), true)
+        }
+        return (service, service.process.wait(), false)
     }
 
     /// Stops every service still running (SIGINT to its group, SIGKILL after the grace period),
@@ -150,10 +192,13 @@ final class ServiceSupervisor: @unchecked Sendable {
 
     // MARK: - Errors
 
-    /// The error for a service that ended on its own.
-    func crash(_ service: RunningService, _ result: ProcessResult, before ready: Bool) -> HelpError {
+    /// The error for a service that ended on its own, or whose reloader lost its worker.
+    func crash(_ service: RunningService, _ result: ProcessResult, before ready: Bool, lostWorker: Bool = false)
+        -> HelpError
+    {
         let how: String
         switch result.termination {
+        case _ where lostWorker: how = "stopped serving: the reloader's worker exited and none took its place"
         case .exited(let code): how = "exited with code \(code)"
         case .signaled(let signal): how = "was killed by \(Signals.name(of: signal))"
         }
