@@ -49,13 +49,25 @@ public struct Host: Sendable {
         return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// The folder `-C path` names, absolute with symlinks resolved. A folder that is missing, not
+    /// a folder, or cannot be listed is an I/O error naming it (74), never an empty project.
+    public static func projectFolder(_ path: String, from base: String) throws -> String {
+        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        let hint = "-C takes the folder of the project to work on."
+        var info = stat()
+        guard stat(joined, &info) == 0 else {
+            throw HelpError.io(errno == ENOENT ? "no such folder \(joined)" : "cannot read \(joined): \(errnoMessage())", hint: hint)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFDIR else { throw HelpError.io("\(joined) is not a folder", hint: hint) }
+        guard let folder = opendir(joined) else { throw HelpError.io("cannot read \(joined): \(errnoMessage())", hint: hint) }
+        closedir(folder)
+        return resolveDirectory(joined, from: base) ?? joined
+    }
+
     /// `path` made absolute against `base`, with symlinks resolved; nil when it is not a folder.
     public static func resolveDirectory(_ path: String, from base: String) -> String? {
         let joined = path.hasPrefix("/") ? path : base + "/" + path
-        guard let real = realpath(joined, nil) else { return nil }
-        defer { free(real) }
-        var info = stat()
-        guard stat(real, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
-        return String(cString: real)
+        guard let real = FileSystem().realPath(joined), FileSystem().isDirectory(real) else { return nil }
+        return real
     }
 }

@@ -122,14 +122,10 @@ public enum CacheFiles {
 
     // MARK: - Folders
 
-    /// Creates `path` and its missing parents.
+    /// Creates `path` and its missing parents (through `FileSystem`, so a `.helpcache` is born with
+    /// its `.gitignore` and never followed through a symlink).
     public static func makeDirectories(_ path: String, mode: mode_t = 0o755) throws {
-        if mkdir(path, mode) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
-            throw failure("cannot create folder", path)
-        }
-        try makeDirectories(String(path[..<slash]), mode: mode)
-        guard mkdir(path, mode) == 0 || errno == EEXIST else { throw failure("cannot create folder", path) }
+        try FileSystem().createDirectories(path, mode: mode)
     }
 
     /// fsyncs a folder so a rename into it survives a crash (best effort).
@@ -174,9 +170,7 @@ public enum CacheFiles {
 
     /// The absolute path with symlinks resolved, or nil when it does not exist.
     public static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        FileSystem().realPath(path)
     }
 
     /// Nanoseconds since the epoch (the clock file times are compared with).

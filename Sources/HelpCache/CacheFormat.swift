@@ -8,7 +8,7 @@ public enum CacheFormat {
     public static let version: UInt32 = 1
 
     /// The folder name under a project root.
-    public static let folderName = ".helpcache"
+    public static let folderName = CacheFolder.name
 
     // MARK: - Magic numbers (the first four bytes of each binary file)
 

@@ -28,14 +28,12 @@ public final class CacheStore: @unchecked Sendable {
         self.root = root
         self.maxSize = maxSize
         self.warn = warn
-        try CacheFiles.makeDirectories(root + "/state")
+        // The store ignores itself in git, so no project has to list it in its own .gitignore.
+        try CacheFolder.prepare(root)
+        try CacheFolder.createDirectories(root + "/state", below: root)
         try checkVersion()
         for folder in CacheKind.allCases.map(\.folder) + ["logs", "backups"] {
-            try CacheFiles.makeDirectories(root + "/" + folder)
-        }
-        // The store ignores itself in git, so no project has to list it in its own .gitignore.
-        if (try? CacheFiles.readIfExists(root + "/.gitignore")) ?? nil == nil {
-            try? CacheFiles.writeAtomically(root + "/.gitignore", Array("*\n".utf8), sync: false)
+            try CacheFolder.createDirectories(root + "/" + folder, below: root)
         }
     }
 

@@ -120,9 +120,9 @@ public enum CacheCommand {
     }
 
     /// The project's store when it exists; nil when `help` never cached anything there, so
-    /// looking does not create a `.helpcache` folder.
+    /// looking does not create a `.helpcache` folder. One that is a symlink or a file is an error.
     static func existingStore(root: ProjectRoot, cap: UInt64, console: Console) throws -> CacheStore? {
-        guard FileSystem().isDirectory(root.resolve(CacheFormat.folderName)) else { return nil }
+        guard try CacheFolder.exists(root.resolve(CacheFormat.folderName)) else { return nil }
         return try CacheStore(projectRoot: root.path, maxSize: cap, warn: { console.warn($0) })
     }
 }
