@@ -17,6 +17,9 @@ public final class CacheStore: @unchecked Sendable {
     public let root: String
     /// The size cap enforced after each write (LRU by last access).
     public var maxSize: UInt64
+    /// The folder cannot be written (a read-only checkout or mount): lookups still answer, nothing
+    /// is stored, and the user was told so once.
+    public let isReadOnly: Bool
     let warn: @Sendable (String) -> Void
 
     /// Opens (creating if needed) the store at `root`. A `VERSION` other than ours empties the
@@ -30,6 +33,11 @@ public final class CacheStore: @unchecked Sendable {
         self.warn = warn
         // The store ignores itself in git, so no project has to list it in its own .gitignore.
         try CacheFolder.prepare(root)
+        isReadOnly = access(root, W_OK) != 0
+        if isReadOnly {
+            warn("\(root) is read-only: cached results are used, but this run's results are not stored")
+            return
+        }
         try CacheFolder.createDirectories(root + "/state", below: root)
         try checkVersion()
         for folder in CacheKind.allCases.map(\.folder) + ["logs", "backups"] {
