@@ -56,10 +56,13 @@ public struct Host: Sendable {
         let hint = "-C takes the folder of the project to work on."
         var info = stat()
         guard stat(joined, &info) == 0 else {
-            throw HelpError.io(errno == ENOENT ? "no such folder \(joined)" : "cannot read \(joined): \(errnoMessage())", hint: hint)
+            let reason = errno == ENOENT ? "no such folder \(joined)" : "cannot read \(joined): \(errnoMessage())"
+            throw HelpError.io(reason, hint: hint)
         }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw HelpError.io("\(joined) is not a folder", hint: hint) }
-        guard let folder = opendir(joined) else { throw HelpError.io("cannot read \(joined): \(errnoMessage())", hint: hint) }
+        guard let folder = opendir(joined) else {
+            throw HelpError.io("cannot read \(joined): \(errnoMessage())", hint: hint)
+        }
         closedir(folder)
         return resolveDirectory(joined, from: base) ?? joined
     }

@@ -108,7 +108,8 @@ extension CacheCommand {
         var lines = removal.removed.map { entry in
             "\(verb) \(entry.kind.rawValue)/\(entry.keyHex.prefix(12))  \(CacheLimits.formatSize(entry.bytes))  last used \(age(now - entry.lastAccess)) ago"
         }
-        let limits = "fits \(CacheLimits.formatSize(size))" + (maxAge.map { ", nothing unused for \(age(CacheLimits.nanoseconds(ofAge: $0)))" } ?? "")
+        let unused = maxAge.map { ", nothing unused for " + age(CacheLimits.nanoseconds(ofAge: $0)) } ?? ""
+        let limits = "fits \(CacheLimits.formatSize(size))" + unused
         if removal.removed.isEmpty {
             lines.append("Nothing to prune: the store \(limits) (\(CacheLimits.formatSize(removal.remainingBytes)))")
         } else {

@@ -19,7 +19,8 @@ public enum ComponentsCommand {
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> Report {
         let project = try Project.load(from: context.workingDirectory)
-        return Report(lines: lines(project, console: context.console), json: json(project), failure: problem(in: project))
+        let listing = lines(project, console: context.console)
+        return Report(lines: listing, json: json(project), failure: problem(in: project))
     }
 
     /// A package.json that cannot be read: listed, and the command then fails on it (exit 65),

@@ -8,7 +8,8 @@ public enum HashCommand {
     public static let spec = CommandSpec(
         name: "hash",
         summary: "Print or check SHA-256 sums of files (sha256sum-compatible)",
-        discussion: "Without --check, prints one '<sha256>  <name>' line per file ('-' reads stdin). With --check, reads "
+        discussion: "Without --check, prints one '<sha256>  <name>' line per file ('-' reads stdin). "
+            + "With --check, reads "
             + "such lines from SUMS and prints 'name: OK' or 'name: FAILED' for each file; with -q only "
             + "the failures. Relative names are taken from the current folder (or -C DIR).",
         options: [
