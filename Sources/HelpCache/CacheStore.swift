@@ -20,7 +20,8 @@ public final class CacheStore: @unchecked Sendable {
     /// The folder cannot be written (a read-only checkout or mount): lookups still answer, nothing
     /// is stored, and the user was told so once.
     public let isReadOnly: Bool
-    let warn: @Sendable (String) -> Void
+    /// Where damaged-file warnings go (the console's warning line).
+    public let warn: @Sendable (String) -> Void
 
     /// Opens (creating if needed) the store at `root`. A `VERSION` other than ours empties the
     /// cache folders, with a warning; logs and backups are kept.
