@@ -24,6 +24,6 @@ let package = Package(
         .testTarget(name: "HelpProjectTests", dependencies: ["HelpProject", "HelpTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HelpTasksTests", dependencies: ["HelpTasks", "HelpTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HelpCLITests", dependencies: ["HelpCLI", "HelpTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["HelpTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["HelpTestSupport"], exclude: ["Catalogue"], swiftSettings: swiftSettings),
     ]
 )

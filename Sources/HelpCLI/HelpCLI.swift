@@ -80,12 +80,8 @@ public enum HelpCLI {
         let console = Console(style: style, stdout: host.stdout, stderr: host.stderr)
         if globals.version { return printVersion(host.version(), on: console) }
         var folder = host.currentDirectory
-        if let project = globals.project {
-            guard let resolved = Host.resolveDirectory(project, from: host.currentDirectory) else {
-                throw HelpError.usage("no such folder '\(project)'", hint: "-C takes the folder of the project to work on.")
-            }
-            folder = resolved
-        }
+        if let project = globals.project { folder = try Host.projectFolder(project, from: host.currentDirectory) }
+        if let root = try? ProjectLocator.locate(from: folder) { try HelpCacheFolder.verify(root: root.path) }
         let log = host.keepsLogs ? commandLog(command.name, folder: folder) : nil
         var runner = host.makeRunner(console, log)
         if style.verbosity == .verbose { runner = EchoingRunner(base: runner, console: console, folder: folder) }

@@ -44,6 +44,22 @@ public struct Host: Sendable {
         FileSystem().currentDirectory()
     }
 
+    /// The folder `-C path` names, absolute with symlinks resolved. A folder that is missing, not
+    /// a folder, or cannot be listed is an I/O error naming it (74), never an empty project.
+    public static func projectFolder(_ path: String, from base: String) throws -> String {
+        let joined = path.hasPrefix("/") ? path : base + "/" + path
+        let hint = "-C takes the folder of the project to work on."
+        let fileSystem = FileSystem()
+        guard fileSystem.exists(joined) else { throw HelpError.io("no such folder \(joined)", hint: hint) }
+        guard fileSystem.isDirectory(joined) else { throw HelpError.io("\(joined) is not a folder", hint: hint) }
+        do {
+            _ = try fileSystem.listDirectory(joined)
+        } catch let error as HelpError {
+            throw HelpError.io("cannot read \(joined): \(error.message)", hint: hint)
+        }
+        return resolveDirectory(joined, from: base) ?? joined
+    }
+
     /// `path` made absolute against `base`, with symlinks resolved; nil when it is not a folder.
     public static func resolveDirectory(_ path: String, from base: String) -> String? {
         let joined = path.hasPrefix("/") ? path : base + "/" + path

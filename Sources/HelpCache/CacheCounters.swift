@@ -57,7 +57,7 @@ extension CacheStore {
     /// Counts one lookup. Best effort: when another `help` holds the lock for more than two
     /// seconds the count is dropped rather than delaying the answer.
     func record(hit: Bool, saved: Double) {
-        guard let lock = try? FileLock.acquire(lockPath, mode: .exclusive, timeout: 2) else { return }
+        guard !isReadOnly, let lock = try? FileLock.acquire(lockPath, mode: .exclusive, timeout: 2) else { return }
         defer { lock.release() }
         updateCounters {
             if hit {

@@ -67,7 +67,8 @@ public enum CacheFiles {
 
     // MARK: - Folders
 
-    /// Creates `path` and its missing parents.
+    /// Creates `path` and its missing parents (through `FileSystem`, so a `.helpcache` is born with
+    /// its `.gitignore` and never followed through a symlink).
     public static func makeDirectories(_ path: String, mode: mode_t = 0o755) throws {
         try FileSystem().createDirectories(path, mode: mode)
     }

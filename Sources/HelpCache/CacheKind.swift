@@ -32,9 +32,14 @@ public enum CacheKind: String, Sendable, CaseIterable, Comparable {
 public enum CacheLimits {
     /// The default cap on the store's size, applied after each write: 2 GiB.
     public static let defaultMaxSize: UInt64 = 2 << 30
+    /// The largest size accepted (1 EiB): far above any disk, far below `UInt64.max`.
+    public static let largestSize: UInt64 = 1 << 60
+    /// The longest age accepted (100 years): its nanoseconds still fit an `Int64` with room to
+    /// subtract from the clock.
+    public static let longestAge: Double = 36_500 * 86_400
 
     /// Bytes from `123`, `500K`, `500M`, `2G`, `1T` (powers of 1024; `B`/`iB` suffixes and
-    /// decimals like `1.5G` accepted). Nil for anything else.
+    /// decimals like `1.5G` accepted) up to `largestSize`. Nil for anything else.
     public static func parseSize(_ text: String) -> UInt64? {
         var body = Substring(text.trimmingSpaces.uppercased())
         if body.hasSuffix("IB") { body = body.dropLast(2) } else if body.hasSuffix("B") { body = body.dropLast() }
@@ -47,10 +52,11 @@ public enum CacheLimits {
         guard !body.isEmpty, body.allSatisfy({ $0.isNumber || $0 == "." }), let number = Double(body), number >= 0
         else { return nil }
         let bytes = (number * scale).rounded()
-        return bytes < 1.8e19 ? UInt64(bytes) : nil
+        return bytes <= Double(largestSize) ? UInt64(bytes) : nil
     }
 
-    /// Seconds from `90s`, `30m`, `12h`, `7d`, `2w` (a bare number is seconds). Nil otherwise.
+    /// Seconds from `90s`, `30m`, `12h`, `7d`, `2w` (a bare number is seconds) up to `longestAge`.
+    /// Nil otherwise.
     public static func parseAge(_ text: String) -> Double? {
         var body = Substring(text.trimmingSpaces.lowercased())
         let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604_800]
@@ -61,7 +67,15 @@ public enum CacheLimits {
         }
         guard !body.isEmpty, body.allSatisfy({ $0.isNumber || $0 == "." }), let number = Double(body), number >= 0
         else { return nil }
-        return number * scale
+        let seconds = number * scale
+        return seconds <= longestAge ? seconds : nil
+    }
+
+    /// An age in whole nanoseconds, clamped to `0...longestAge` so no caller's arithmetic on it
+    /// can overflow (NaN counts as zero).
+    public static func nanoseconds(ofAge seconds: Double) -> Int64 {
+        guard seconds > 0 else { return 0 }
+        return Int64(min(seconds, longestAge) * 1e9)
     }
 
     /// `1.5 GiB`, `320 MiB`, `12 KiB`, `80 B`: for reports.

@@ -123,7 +123,7 @@ extension CacheStore {
     func pruneLocked(maxSize: UInt64?, maxAge: Double?, dryRun: Bool) throws -> CacheRemoval {
         let all = entries().sorted { ($0.lastAccess, $0.keyHex) < ($1.lastAccess, $1.keyHex) }
         var total = all.reduce(0) { $0 + $1.bytes }
-        let cutoff = maxAge.map { CacheFiles.now() - Int64($0 * 1e9) }
+        let cutoff = maxAge.map { CacheFiles.now() - CacheLimits.nanoseconds(ofAge: $0) }
         var removed: [StoredEntry] = []
         for entry in all {
             let old = cutoff.map { entry.lastAccess < $0 } ?? false

@@ -18,6 +18,7 @@ extension CacheStore {
         guard manifest.key == key else {
             throw HelpError("the manifest given to the cache does not produce key \(key.hex)")
         }
+        if isReadOnly { return }
         let folder = entryFolder(kind: kind, key: key)
         let parent = String(folder[..<folder.lastIndex(of: "/")!])
         try withWriteLock {

@@ -17,7 +17,11 @@ public final class CacheStore: @unchecked Sendable {
     public let root: String
     /// The size cap enforced after each write (LRU by last access).
     public var maxSize: UInt64
-    let warn: @Sendable (String) -> Void
+    /// The folder cannot be written (a read-only checkout or mount): lookups still answer, nothing
+    /// is stored, and the user was told so once.
+    public let isReadOnly: Bool
+    /// Where damaged-file warnings go (the console's warning line).
+    public let warn: @Sendable (String) -> Void
 
     /// Opens (creating if needed) the store at `root`. A `VERSION` other than ours empties the
     /// cache folders, with a warning; logs and backups are kept.
@@ -28,14 +32,17 @@ public final class CacheStore: @unchecked Sendable {
         self.root = root
         self.maxSize = maxSize
         self.warn = warn
-        try CacheFiles.makeDirectories(root + "/state")
+        // The store ignores itself in git, so no project has to list it in its own .gitignore.
+        try HelpCacheFolder.prepare(root)
+        isReadOnly = access(root, W_OK) != 0
+        if isReadOnly {
+            warn("\(root) is read-only: cached results are used, but this run's results are not stored")
+            return
+        }
+        try HelpCacheFolder.createDirectories(root + "/state", below: root)
         try checkVersion()
         for folder in CacheKind.allCases.map(\.folder) + ["logs", "backups"] {
-            try CacheFiles.makeDirectories(root + "/" + folder)
-        }
-        // The store ignores itself in git, so no project has to list it in its own .gitignore.
-        if (try? CacheFiles.readIfExists(root + "/.gitignore")) ?? nil == nil {
-            try? CacheFiles.writeAtomically(root + "/.gitignore", Array("*\n".utf8), sync: false)
+            try HelpCacheFolder.createDirectories(root + "/" + folder, below: root)
         }
     }
 

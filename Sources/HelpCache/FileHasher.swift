@@ -22,11 +22,34 @@ public enum FileHasher {
         return try hash(fileDescriptor: fd, size: size, path: path, implementation: implementation)
     }
 
+    /// The SHA-256 of a file named on the command line, which may be stdin (`-`), a pipe or a device
+    /// that never ends (`/dev/zero`): `stop` is asked before every read, and every 0.2 s while a
+    /// pipe is silent, so Ctrl-C or SIGTERM ends the hashing with an interrupted error. A pipe is
+    /// opened without waiting for its writer, then waited for with `poll`.
+    public static func hash(commandLinePath path: String, stop: () -> Bool) throws -> Digest {
+        let fd = path == "-" ? 0 : open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { throw failure(path, errno) }
+        defer { if fd != 0 { close(fd) } }
+        var info = stat()
+        let regular = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        return try hash(
+            fileDescriptor: fd, size: regular ? Int(info.st_size) : nil, path: path, stop: stop, waits: !regular)
+    }
+
     /// The SHA-256 of everything left to read from `fd`, for callers that opened and `fstat`ed the
     /// file themselves. `size` only sizes the buffer (the file is read to its end whatever it says);
     /// `path` names the file in errors. The descriptor stays open.
     public static func hash(
         fileDescriptor fd: Int32, size: Int?, path: String, implementation: SHA256.Implementation = .preferred
+    ) throws -> Digest {
+        try hash(fileDescriptor: fd, size: size, path: path, implementation: implementation, stop: { false }, waits: false)
+    }
+
+    /// The read loop: `stop` is asked before each read; with `waits`, reads only once `poll`
+    /// says there is something to read (a pipe), so a silent writer cannot block a stop.
+    private static func hash(
+        fileDescriptor fd: Int32, size: Int?, path: String, implementation: SHA256.Implementation = .preferred,
+        stop: () -> Bool, waits: Bool
     ) throws -> Digest {
         let capacity = bufferSize(for: size)
         // Read-ahead only pays off past one buffer; a small file is a single read, and skipping
@@ -38,12 +61,15 @@ public enum FileHasher {
             var hasher = SHA256(implementation: implementation)
             let base = buffer.baseAddress!
             while true {
+                if stop() { throw HelpError("interrupted while reading \(path)", code: .interrupted) }
+                var waiting = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+                if waits && poll(&waiting, 1, 200) <= 0 { continue }
                 let count = read(fd, base, capacity)
                 if count > 0 {
                     hasher.update(UnsafeRawBufferPointer(start: base, count: count))
                 } else if count == 0 {
                     return hasher.finalize()
-                } else if errno != EINTR {
+                } else if errno != EINTR && errno != EAGAIN {
                     throw failure(path, errno)
                 }
             }

@@ -51,10 +51,7 @@ extension InputScanner {
     private func gitListing(_ folder: String, repository: GitRepository, git: GitFileLister) throws -> PathList {
         let path = gitListingPath(folder)
         let reusable = reuseGitListing && repository.gitDirectory != nil && !GitRepository.environmentRedirects
-        if reusable, let bytes = (try? CacheFiles.readIfExists(path)) ?? nil,
-            let remembered = try? GitListingCache.decode(bytes),
-            remembered.isCurrent(folder: folder, threads: threads)
-        {
+        if reusable, let remembered = loadGitListing(path), remembered.isCurrent(folder: folder, threads: threads) {
             return remembered.listing
         }
         guard reusable else { return try git.list(folder) ?? PathList() }
@@ -76,6 +73,18 @@ extension InputScanner {
             CacheFiles.removeTree(path)
         }
         return listing
+    }
+
+    /// The remembered listing at `path`: absent is nil; damaged is nil plus one warning, like the
+    /// stat cache, and git is asked again.
+    private func loadGitListing(_ path: String) -> GitListingCache? {
+        do {
+            guard let bytes = try CacheFiles.readIfExists(path) else { return nil }
+            return try GitListingCache.decode(bytes)
+        } catch {
+            warn("ignoring the remembered git listing \(path) (\(error)); asking git again")
+            return nil
+        }
     }
 
     /// Stats taken for the cache's paths, moved to the positions of the same paths in `listed`

@@ -66,6 +66,9 @@ public struct NodeMarkers: Sendable, Equatable {
     public var lockfile: String?
     /// package.json declares `bin`.
     public var hasBin = false
+    /// Why package.json could not be read (empty, not JSON, or a field of the wrong type), naming
+    /// the file; nil when it reads.
+    public var problem: String?
 
     /// Markers of a package.json declaring nothing yet.
     public init() {}

@@ -16,10 +16,17 @@ enum NodeInspector {
         if names.contains("package.json") { component.evidence.append("package.json present") }
         markers.lockfile = ["package-lock.json", "yarn.lock", "pnpm-lock.yaml"].first(where: names.contains)
         if let bytes = FileProbe.read(FileProbe.join(folder, "package.json")) {
+            let file = component.path == "." ? "package.json" : component.path + "/package.json"
             do {
-                read(try JSONValue.parse(bytes, source: "package.json"), into: &markers)
+                guard bytes.contains(where: { !" \t\r\n".utf8.contains($0) }) else {
+                    throw HelpError.badData("\(file) is empty")
+                }
+                try read(try JSONValue.parse(bytes, source: file), file: file, into: &markers)
             } catch {
-                component.evidence.append("package.json unreadable: \(error)")
+                let message = (error as? HelpError)?.message ?? "\(error)"
+                markers = NodeMarkers()
+                markers.problem = message
+                component.evidence.append("package.json unreadable: \(message)")
             }
         }
         component.node = markers
@@ -42,13 +49,31 @@ enum NodeInspector {
         if markers.script("build") != nil { component.commands.build = ["npm", "run", "build"] }
     }
 
-    private static func read(_ package: JSONValue, into markers: inout NodeMarkers) {
-        markers.packageName = package["name"]?.string
-        markers.hasBin = package["bin"] != nil
-        for (name, command) in package["scripts"]?.object ?? JSONObject() {
-            if let command = command.string { markers.scripts.append(.init(name: name, command: command)) }
+    /// Takes the fields help uses; one of the wrong type is an error naming the file and the field,
+    /// as npm would refuse it too.
+    private static func read(_ package: JSONValue, file: String, into markers: inout NodeMarkers) throws {
+        func wrong(_ field: String, _ expected: String, _ value: JSONValue) -> HelpError {
+            .badData("\(file): \"\(field)\" must be \(expected), found \(value.typeName)")
         }
-        markers.dependencies = package["dependencies"]?.object?.keys ?? []
-        markers.devDependencies = package["devDependencies"]?.object?.keys ?? []
+        guard package.object != nil else {
+            throw HelpError.badData("\(file): expected an object, found \(package.typeName)")
+        }
+        if let name = package["name"] {
+            guard let text = name.string else { throw wrong("name", "a string", name) }
+            markers.packageName = text
+        }
+        markers.hasBin = package["bin"] != nil
+        if let scripts = package["scripts"] {
+            guard let object = scripts.object else { throw wrong("scripts", "an object of strings", scripts) }
+            for (name, command) in object {
+                guard let text = command.string else { throw wrong("scripts." + name, "a string", command) }
+                markers.scripts.append(.init(name: name, command: text))
+            }
+        }
+        for field in ["dependencies", "devDependencies"] {
+            guard let value = package[field] else { continue }
+            guard let names = value.object?.keys else { throw wrong(field, "an object of versions", value) }
+            if field == "dependencies" { markers.dependencies = names } else { markers.devDependencies = names }
+        }
     }
 }

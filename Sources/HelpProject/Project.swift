@@ -27,6 +27,22 @@ public struct Project: Sendable {
         merger.inferDependencies()
         try merger.check()
         self.components = merger.components
+        try checkInside()
+    }
+
+    /// Refuses a component whose folder, symlinks resolved, lies outside the project: help creates
+    /// environments and edits files in it, and must never write outside the project.
+    private func checkInside() throws {
+        let fs = FileSystem()
+        guard let rootPath = fs.realPath(root.path) else { return }
+        for component in components {
+            guard let real = fs.realPath(folder(of: component)) else { continue }
+            if real == rootPath || real.hasPrefix(rootPath == "/" ? "/" : rootPath + "/") { continue }
+            throw HelpError.badData(
+                "component '\(component.name)' (\(component.path)) leads outside the project, to \(real)",
+                hint: "help writes environments and files in a component's folder; move the folder into the project "
+                    + "or declare another path in help.json")
+        }
     }
 
     // MARK: - Questions

@@ -49,8 +49,9 @@ extension FileSystem {
 
     // MARK: - Backups
 
-    /// Copies `path` into `backupsDir` (created if needed) as `<timestamp>-<name>`, keeping its mode,
-    /// and returns the copy's path for `restore`.
+    /// Copies `path` into `backupsDir` (created if needed) as `<timestamp>-<name>`, readable by the
+    /// owner only (0600, or the file's own mode when stricter), and returns the copy's path for
+    /// `restore`.
     @discardableResult
     public func backup(_ path: String, into backupsDir: String) throws -> String {
         let content = try readFile(path)
@@ -64,15 +65,17 @@ extension FileSystem {
             candidate = stem + "." + String(counter)
             counter += 1
         }
-        try writeAtomically(candidate, content, mode: mode_t(info.permissions))
+        try writeAtomically(candidate, content, mode: mode_t(info.permissions) & 0o600)
         return candidate
     }
 
-    /// Puts a backup's content (and mode) back at `path`, atomically.
+    /// Puts a backup's content back at `path`, atomically, keeping the mode `path` has; a file that
+    /// is gone comes back with the backup's (owner-only) mode.
     public func restore(_ backup: String, to path: String) throws {
         let content = try readFile(backup)
+        let current = try? stat(path)
         let info = try stat(backup)
-        try writeAtomically(path, content, mode: mode_t(info.permissions))
+        try writeAtomically(path, content, mode: current == nil ? mode_t(info.permissions) : nil)
     }
 
     // MARK: - Helpers

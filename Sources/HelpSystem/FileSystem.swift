@@ -85,6 +85,13 @@ public struct FileSystem: Sendable {
         return statPath(path, &info) == 0
     }
 
+    /// The absolute path with every symlink resolved (`realpath`), or nil when it does not exist.
+    public func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// True when `path` is a folder (following symlinks).
     public func isDirectory(_ path: String) -> Bool {
         (try? stat(path))?.kind == .directory
@@ -95,13 +102,6 @@ public struct FileSystem: Sendable {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return "/" }
         return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    /// The absolute path with every symlink resolved, or nil when it does not exist.
-    public func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
     }
 
     /// Size, times, inode and mode of `path`; `followLinks: false` describes a symlink itself.
@@ -130,8 +130,12 @@ public struct FileSystem: Sendable {
 
     // MARK: - Changing
 
-    /// `mkdir -p`: creates `path` and missing parents; fine if it already is a folder.
+    /// `mkdir -p`: creates `path` and missing parents; fine if it already is a folder. A path in a
+    /// `.helpcache` goes through `CacheFolder`, which refuses symlinks and adds its `.gitignore`.
     public func createDirectories(_ path: String, mode: mode_t = 0o755) throws {
+        if let cache = HelpCacheFolder.enclosing(path) {
+            return try HelpCacheFolder.createDirectories(path, below: cache)
+        }
         if isDirectory(path) { return }
         if let slash = path.lastIndex(of: "/"), slash != path.startIndex {
             try createDirectories(String(path[..<slash]), mode: mode)

@@ -95,7 +95,7 @@ extension LinuxCalls {
 }
 
 /// The text of the current `errno` (or of `code`), for error messages.
-func errnoMessage(_ code: Int32 = errno) -> String {
+public func errnoMessage(_ code: Int32 = errno) -> String {
     String(cString: strerror(code))
 }
 

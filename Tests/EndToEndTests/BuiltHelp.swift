@@ -43,15 +43,17 @@ enum BuiltHelp {
         return PosixProcessRunner(environment: Environment.current().values, console: quiet)
     }
 
-    /// Runs `help` with `arguments` in `folder`, colors off, output captured; `environment` is
-    /// added to the inherited one (a test's own HOME, TMPDIR, XDG_CACHE_HOME).
-    static func run(_ arguments: [String], in folder: String? = nil, environment: [String: String] = [:]) throws
-        -> ProcessResult
-    {
+    /// Runs `help` with `arguments` in `folder`, colors off, output captured; `environment` adds to
+    /// (or overrides) the inherited variables and `input` is its stdin.
+    static func run(
+        _ arguments: [String], in folder: String? = nil, environment: [String: String] = [:],
+        input: Command.Input = .null
+    ) throws -> ProcessResult {
         guard let path else {
             throw HelpError("the help binary was not built", hint: "run 'swift build' before the end-to-end tests")
         }
         return try runner().run(Command(
-            path, arguments, environment: environment.merging(["NO_COLOR": "1"]) { _, color in color }, workingDirectory: folder, output: .capture, timeout: 120))
+            path, arguments, environment: environment.merging(["NO_COLOR": "1"]) { mine, _ in mine },
+            workingDirectory: folder, output: .capture, input: input, timeout: 120))
     }
 }

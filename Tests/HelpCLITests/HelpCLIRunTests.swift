@@ -1,5 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 import HelpSystem
+import HelpTestSupport
 @testable import HelpCLI
 
 @Suite struct HelpCLIRunTests {
@@ -61,10 +65,28 @@ import HelpSystem
         #expect(cli.stderr.hasPrefix("error: missing argument NAME\n"))
     }
 
-    @Test func missingProjectFolderIsAUsageError() {
+    @Test func missingProjectFolderIsAnIOErrorNamingIt() {
         let cli = CLIHarness()
-        #expect(cli.run(["-C", "/nonexistent-help-folder", "greet", "x"], commands: commands) == 64)
-        #expect(cli.stderr.contains("no such folder '/nonexistent-help-folder'"))
+        #expect(cli.run(["-C", "/nonexistent-help-folder", "greet", "x"], commands: commands) == 74)
+        #expect(cli.stderr.hasPrefix("error: no such folder /nonexistent-help-folder\nhint: -C takes"))
+    }
+
+    @Test func projectFolderThatIsAFileIsAnIOError() throws {
+        let folder = try TempDir.project(["notes.txt": "x\n"])
+        let cli = CLIHarness()
+        #expect(cli.run(["-C", folder.path("notes.txt"), "greet", "x"], commands: commands) == 74)
+        #expect(cli.stderr.hasPrefix("error: \(folder.path("notes.txt")) is not a folder\n"))
+    }
+
+    @Test(.enabled(if: geteuid() != 0, "permissions do not stop root"))
+    func unreadableProjectFolderIsAnIOErrorNamingIt() throws {
+        let folder = TempDir()
+        try FileSystem().createDirectories(folder.path("locked"))
+        #expect(chmod(folder.path("locked"), 0) == 0)
+        defer { _ = chmod(folder.path("locked"), 0o755) }
+        let cli = CLIHarness()
+        #expect(cli.run(["-C", folder.path("locked"), "greet", "x"], commands: commands) == 74)
+        #expect(cli.stderr.hasPrefix("error: cannot read \(folder.path("locked")): Permission denied\n"))
     }
 
     @Test func verboseAndQuietTogetherAreRefused() {

@@ -26,6 +26,19 @@ import Testing
         #expect(CacheLimits.parseAge("7 days") == nil)
     }
 
+    @Test("sizes and ages past their range are refused, and no age makes the conversion trap")
+    func outOfRange() {
+        #expect(CacheLimits.parseAge("1000000d") == nil)
+        #expect(CacheLimits.parseAge("36500d") == 36_500.0 * 86_400)
+        #expect(CacheLimits.parseSize("2000000T") == nil)
+        #expect(CacheLimits.parseSize("99999999999999999999999") == nil)
+        #expect(CacheLimits.parseSize("1048576T") == CacheLimits.largestSize)
+        #expect(CacheLimits.nanoseconds(ofAge: 1e300) == Int64(CacheLimits.longestAge * 1e9))
+        #expect(CacheLimits.nanoseconds(ofAge: .infinity) > 0)
+        #expect(CacheLimits.nanoseconds(ofAge: .nan) == 0)
+        #expect(CacheLimits.nanoseconds(ofAge: -5) == 0)
+    }
+
     @Test("sizes format in binary units for reports")
     func formatting() {
         #expect(CacheLimits.formatSize(80) == "80 B")

@@ -35,6 +35,15 @@ import Testing
         #expect(removal.remainingBytes <= entrySize * 2)
     }
 
+    @Test("an age far beyond any clock prunes nothing instead of trapping")
+    func enormousAgeKeepsEverything() throws {
+        let (project, store, _) = try agedStore()
+        defer { withExtendedLifetime(project) {} }
+        let removal = try store.prune(maxSize: nil, maxAge: 1e15)
+        #expect(removal.removed.isEmpty)
+        #expect(store.entries().count == 3)
+    }
+
     @Test("a hit refreshes an entry so pruning spares it")
     func hitRefreshesAccess() throws {
         let (project, store, keys) = try agedStore()

@@ -43,6 +43,22 @@ private struct Repository {
         #expect(repository.runner.takeGitCount() == 0)
     }
 
+    @Test("a damaged remembered listing is a warning, and git lists the folder again")
+    func damagedListingWarnsAndAsksGit() throws {
+        let repository = try Repository()
+        let path = repository.scanner.gitListingPath(repository.folder.path("app"))
+        try FileSystem().writeAtomically(path, Array("not a listing".utf8))
+        final class Warnings: @unchecked Sendable { var lines: [String] = [] }
+        let warnings = Warnings()
+        let scanner = InputScanner(
+            stateDirectory: repository.folder.path(".helpcache/state"), runner: repository.runner,
+            warn: { warnings.lines.append($0) })
+        #expect(try scanner.scan(folder: repository.folder.path("app")).files.relativePaths
+            == [".gitignore", "main.py", "pkg/util.py"])
+        #expect(repository.runner.takeGitCount() > 0)
+        #expect(warnings.lines.contains { $0.hasPrefix("ignoring the remembered git listing \(path)") })
+    }
+
     @Test("a new file in a known folder is listed")
     func newFileInKnownFolder() throws {
         let repository = try Repository()

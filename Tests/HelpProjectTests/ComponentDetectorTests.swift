@@ -138,6 +138,25 @@ import Testing
         #expect(web.commands.run == ["npm", "run", "dev"])
     }
 
+    @Test(arguments: [
+        ("", "web/package.json is empty"),
+        ("{\"name\": ,}", "web/package.json:1:10:"),
+        ("[1]", "web/package.json: expected an object, found an array"),
+        ("{\"scripts\": \"npm test\"}", "web/package.json: \"scripts\" must be an object of strings, found a string"),
+        ("{\"scripts\": {\"test\": 1}}", "web/package.json: \"scripts.test\" must be a string, found an integer"),
+        ("{\"dependencies\": [\"express\"]}", "web/package.json: \"dependencies\" must be an object of versions"),
+    ])
+    func unreadablePackageJSONIsAProblemNamingTheFile(text: String, problem: String) throws {
+        let fixture = Fixture().write("web/package.json", text)
+        let web = try #require(detect(fixture).first)
+        #expect(web.node?.problem?.hasPrefix(problem) == true, "\(web.node?.problem ?? "no problem")")
+    }
+
+    @Test func wellFormedPackageJSONHasNoProblem() throws {
+        let fixture = Fixture().write("web/package.json", #"{"name": "web", "scripts": {"dev": "vite"}, "dependencies": {}}"#)
+        #expect(try #require(detect(fixture).first).node?.problem == nil)
+    }
+
     @Test func flagNamesAreLowercaseWordsJoinedByDashes() {
         #expect(Component.flagName(for: "server") == "server")
         #expect(Component.flagName(for: "Python_Client") == "python-client")

@@ -79,14 +79,18 @@ extension CacheCommand {
         var maxSize: UInt64?
         if let text = invocation.value("max-size") {
             guard let size = CacheLimits.parseSize(text) else {
-                throw HelpError.usage("'\(text)' is not a size", hint: "Write bytes or a number with K, M, G or T, such as 500M or 2G.")
+                throw HelpError.usage(
+                    "'\(text)' is not a size from 0 to 1 EiB",
+                    hint: "Write bytes or a number with K, M, G or T, such as 500M or 2G (at most 1048576T).")
             }
             maxSize = size
         }
         var maxAge: Double?
         if let text = invocation.value("max-age") {
             guard let age = CacheLimits.parseAge(text) else {
-                throw HelpError.usage("'\(text)' is not an age", hint: "Write a number with s, m, h, d or w, such as 12h or 7d.")
+                throw HelpError.usage(
+                    "'\(text)' is not an age from 0 to 100 years",
+                    hint: "Write a number with s, m, h, d or w, such as 12h or 7d (at most 36500d).")
             }
             maxAge = age
         }
@@ -99,7 +103,8 @@ extension CacheCommand {
         var lines = removal.removed.map { entry in
             "\(verb) \(entry.kind.rawValue)/\(entry.keyHex.prefix(12))  \(CacheLimits.formatSize(entry.bytes))  last used \(age(now - entry.lastAccess)) ago"
         }
-        let limits = "fits \(CacheLimits.formatSize(size))" + (maxAge.map { ", nothing unused for \(age(Int64($0 * 1e9)))" } ?? "")
+        let unused = maxAge.map { ", nothing unused for " + age(CacheLimits.nanoseconds(ofAge: $0)) } ?? ""
+        let limits = "fits \(CacheLimits.formatSize(size))" + unused
         if removal.removed.isEmpty {
             lines.append("Nothing to prune: the store \(limits) (\(CacheLimits.formatSize(removal.remainingBytes)))")
         } else {

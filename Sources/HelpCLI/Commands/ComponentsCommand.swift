@@ -19,7 +19,17 @@ public enum ComponentsCommand {
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> Report {
         let project = try Project.load(from: context.workingDirectory)
-        return Report(lines: lines(project, console: context.console), json: json(project))
+        let listing = lines(project, console: context.console)
+        return Report(lines: listing, json: json(project), failure: problem(in: project))
+    }
+
+    /// A package.json that cannot be read: listed, and the command then fails on it (exit 65),
+    /// since install, run and test would otherwise go on without its scripts and dependencies.
+    static func problem(in project: Project) -> HelpError? {
+        let problems = project.components.compactMap { $0.node?.problem }
+        guard let first = problems.first else { return nil }
+        let others = problems.count > 1 ? " (and \(problems.count - 1) more package.json with problems)" : ""
+        return .badData(first, hint: "fix the file; help reads its name, scripts and dependencies" + others)
     }
 
     // MARK: - Rendering

@@ -8,7 +8,8 @@ public enum HashCommand {
     public static let spec = CommandSpec(
         name: "hash",
         summary: "Print or check SHA-256 sums of files (sha256sum-compatible)",
-        discussion: "Without --check, prints one '<sha256>  <name>' line per file. With --check, reads "
+        discussion: "Without --check, prints one '<sha256>  <name>' line per file ('-' reads stdin). "
+            + "With --check, reads "
             + "such lines from SUMS and prints 'name: OK' or 'name: FAILED' for each file; with -q only "
             + "the failures. Relative names are taken from the current folder (or -C DIR).",
         options: [
@@ -41,7 +42,10 @@ public enum HashCommand {
         guard !invocation.positionals.isEmpty else {
             throw HelpError.usage("nothing to hash", hint: "Give files to hash, or --check SUMS to verify them.")
         }
-        return hashReport(HashCheck.hashFiles(invocation.positionals, in: context.workingDirectory), console: context.console)
+        let results = HashCheck.hashFiles(invocation.positionals, in: context.workingDirectory) {
+            context.interruption() != nil
+        }
+        return hashReport(results, console: context.console)
     }
 
     // MARK: - Hashing
@@ -55,6 +59,8 @@ public enum HashCommand {
             case .success(let digest):
                 lines.append(file.line ?? "")
                 files.append(["name": .string(file.path), "sha256": .string(digest.hex), "error": nil])
+            case .failure(let error) where error.code == .interrupted:
+                continue  // the interrupt itself is the answer, printed once by the top level
             case .failure(let error):
                 unreadable += 1
                 console.warn(error.message)

@@ -18,7 +18,8 @@ public struct CacheMaintenance {
         root = try ProjectLocator.locate(from: context.workingDirectory)
         cap = Self.cap(try ProjectConfig.load(root: root))
         let console = context.console
-        store = context.fileSystem.isDirectory(HelpCacheFolder(projectRoot: root.path).path)
+        // A `.helpcache` that is a symlink or a file is an error, not an absent store.
+        store = try HelpCacheFolder.exists(HelpCacheFolder(projectRoot: root.path).path)
             ? try CacheStore(projectRoot: root.path, maxSize: cap, warn: { console.warn($0) }) : nil
     }
 

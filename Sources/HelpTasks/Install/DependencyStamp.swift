@@ -1,4 +1,5 @@
 import HelpCache
+import HelpSystem
 
 /// The record, per environment, of the requirement inputs it was last synced with. When the key
 /// computed now equals the stored one, nothing changed and the sync is skipped ("up to date").
@@ -84,6 +85,19 @@ public struct DependencyStamp: Sendable, Equatable {
         }
         guard let key, let environment else { return nil }
         return DependencyStamp(key: key, manifest: manifest, environment: environment)
+    }
+
+    /// The stamp stored at `path`: nil when there is none; nil plus one warning when it cannot be
+    /// read or parsed (then the environment is synced again, as for any other damaged cache file).
+    public static func load(_ path: String, fileSystem: FileSystem, warn: (String) -> Void) -> DependencyStamp? {
+        guard fileSystem.exists(path) else { return nil }
+        do {
+            if let stamp = parse(try fileSystem.readText(path)) { return stamp }
+            warn("ignoring the damaged dependency stamp \(path); syncing again")
+        } catch {
+            warn("ignoring the dependency stamp \(path) (\((error as? HelpError)?.message ?? "\(error)")); syncing again")
+        }
+        return nil
     }
 
     /// The inputs that differ from `older` (added, removed or changed), sorted: the explanation of a miss.

@@ -28,7 +28,7 @@ struct PythonSync {
         }
 
         // MARK: Fast path: the stamp names a working environment and the inputs are unchanged.
-        let stored = (try? fileSystem.readText(target.stampPath)).flatMap(DependencyStamp.parse)
+        let stored = DependencyStamp.load(target.stampPath, fileSystem: fileSystem) { context.console.warn($0) }
         if !options.force, let stored {
             let env = VirtualEnvironment(root: stored.environment)
             if setup.interpreterResolves(env), let version = setup.configuredVersion(env) {

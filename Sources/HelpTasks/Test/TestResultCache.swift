@@ -65,7 +65,7 @@ public struct TestResultCache: Sendable {
         guard status != .skipped else { return false }
         let fs = FileSystem()
         let path = historyFolder + "/" + key.hex
-        let before = (try? fs.readText(path)) ?? ""
+        let before = history(path)
         let word = status.rawValue
         if !before.contains(word) {
             try? fs.createDirectories(historyFolder)
@@ -88,5 +88,16 @@ public struct TestResultCache: Sendable {
         let fs = FileSystem()
         try? fs.createDirectories(store.stateDirectory)
         try? fs.writeAtomically(failedListPath, Array(kept.sorted().map { $0 + "\n" }.joined().utf8))
+    }
+
+    /// The outcomes recorded at `path`, one status a line; a file that cannot be read or holds
+    /// anything else is a warning and counts as no history, like the other damaged cache files.
+    func history(_ path: String) -> String {
+        let fs = FileSystem()
+        guard fs.exists(path) else { return "" }
+        let known: Set<Substring> = ["passed", "failed", "skipped"]
+        if let text = try? fs.readText(path), text.split(separator: "\n").allSatisfy(known.contains) { return text }
+        store.warn("ignoring the damaged test outcome file \(path)")
+        return ""
     }
 }
