@@ -1,3 +1,5 @@
+import HelpSystem
+
 /// A component as dependency work sees it: a name, its folder, the project root, its ecosystem.
 /// Built from the project's components by the CLI, `help run` and `help test`.
 public struct DependencyTarget: Sendable, Equatable {
@@ -23,9 +25,9 @@ public struct DependencyTarget: Sendable, Equatable {
     }
 
     /// `.helpcache/deps/<name>.stamp` under the project root.
-    public var stampPath: String { root + "/.helpcache/deps/" + Self.fileSafe(name) + ".stamp" }
+    public var stampPath: String { HelpCacheFolder(projectRoot: root).deps + "/" + Self.fileSafe(name) + ".stamp" }
     /// Where requirement files are backed up before an install changes them.
-    public var backupsDirectory: String { root + "/.helpcache/backups" }
+    public var backupsDirectory: String { HelpCacheFolder(projectRoot: root).backups }
 
     /// The folder relative to the root, for messages (`server`, `.` for the root).
     public var label: String {

@@ -69,7 +69,7 @@ struct PythonSync {
         guard let version = setup.configuredVersion(env) ?? interpreter?.version else {
             throw HelpError.io("\(env.root)/pyvenv.cfg is missing after the install", hint: "remove \(env.root) and run help install again")
         }
-        try fileSystem.createDirectories(target.root + "/.helpcache/deps")
+        try fileSystem.createDirectories(HelpCacheFolder(projectRoot: target.root).deps)
         try fileSystem.writeAtomically(target.stampPath, Array(try stamp(env, version).serialized.utf8))
         return outcome(fill.isEmpty && !decision.needsCreation ? .nothingToDo : status, env, decision.reason, steps.map(\.step))
     }
@@ -84,7 +84,7 @@ struct PythonSync {
         let stamp = DependencyStamp(environment: env.root, inputs: try PythonSyncInputs.stampInputs(
             sources, dev: options.development, interpreter: version, installer: kind, platform: PythonEnvironmentSetup.platform(),
             root: target.root, fileSystem: fileSystem))
-        try fileSystem.createDirectories(target.root + "/.helpcache/deps")
+        try fileSystem.createDirectories(HelpCacheFolder(projectRoot: target.root).deps)
         try fileSystem.writeAtomically(target.stampPath, Array(stamp.serialized.utf8))
     }
 
