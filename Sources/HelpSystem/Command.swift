@@ -39,6 +39,9 @@ public struct Command: Sendable, Equatable {
     /// rather than a diagnostic (a `git ls-files` listing of 100k paths is megabytes per run); the
     /// log then records its size, and stderr is kept either way.
     public var logsStdout: Bool = true
+    /// Undoes what this run made (dropping a throwaway database): still started after Ctrl-C,
+    /// when every other new child is refused.
+    public var isCleanup: Bool = false
 
     public init(
         _ executable: String, _ arguments: [String] = [], environment: [String: String] = [:],

@@ -14,7 +14,7 @@ public struct PosixProcessRunner: ProcessRunner {
     /// Where every child's command line, status and output are recorded, if anywhere.
     public var log: CommandLog?
     /// Ctrl-C handling: children are registered so an interrupt reaches them, and no new child
-    /// starts once an interrupt has arrived.
+    /// but a cleanup (`Command.isCleanup`) starts once an interrupt has arrived.
     public var signals: Signals?
     /// Seconds between SIGINT and SIGKILL when a timeout stops a child.
     public var grace: Double
@@ -49,7 +49,7 @@ public struct PosixProcessRunner: ProcessRunner {
 
     /// Spawns the child, registers it for signals and hands it to its pump.
     func startChild(_ command: Command) throws -> ChildProcess {
-        if let signal = signals?.interruption {
+        if let signal = signals?.interruption, !command.isCleanup {
             throw HelpError("interrupted (\(Signals.name(of: signal))), not starting \(command.executable)", code: .interrupted)
         }
         let program = try ToolLookup(environment: environment).resolve(command)
