@@ -43,12 +43,15 @@ enum BuiltHelp {
         return PosixProcessRunner(environment: Environment.current().values, console: quiet)
     }
 
-    /// Runs `help` with `arguments` in `folder`, colors off, output captured.
+    /// Runs `help` with `arguments` in `folder`, colors off, output captured, with a HOME,
+    /// XDG_CACHE_HOME and TMPDIR of its own (removed afterwards).
     static func run(_ arguments: [String], in folder: String? = nil) throws -> ProcessResult {
         guard let path else {
             throw HelpError("the help binary was not built", hint: "run 'swift build' before the end-to-end tests")
         }
+        let own = TempDir(prefix: "help-e2e-env")
+        let environment = ["NO_COLOR": "1", "HOME": own.path, "XDG_CACHE_HOME": own.path, "TMPDIR": own.path]
         return try runner().run(Command(
-            path, arguments, environment: ["NO_COLOR": "1"], workingDirectory: folder, output: .capture, timeout: 120))
+            path, arguments, environment: environment, workingDirectory: folder, output: .capture, timeout: 120))
     }
 }

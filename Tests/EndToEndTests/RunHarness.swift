@@ -29,6 +29,10 @@ final class RunProject: @unchecked Sendable {
     func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var env = Environment.current().values
         env["XDG_CACHE_HOME"] = cache
+        // Own HOME and TMPDIR too: nothing shared with another help running on the machine.
+        for name in ["home", "tmp"] { try? fs.createDirectories(folder.path(name)) }
+        env["HOME"] = folder.path("home")
+        env["TMPDIR"] = folder.path("tmp")
         env["NO_COLOR"] = "1"
         env["HELP_INSTALLER"] = "pip"
         env["DATABASE_URL"] = nil
