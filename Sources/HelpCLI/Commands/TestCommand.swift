@@ -71,7 +71,8 @@ public enum TestCommand {
         let stopped = report.components.compactMap(\.error).first { $0.code != .failure }
         let failure = stopped
             ?? (report.failed
-                ? HelpError("some checks failed", hint: "Run 'help test --rerun-failed' after fixing them; -v shows full output.")
+                ? HelpError("some checks failed",
+                            hint: "Run 'help test --rerun-failed' after fixing them; -v shows full output.")
                 : nil)
         return Report(lines: report.lines, json: report.json, failure: failure)
     }

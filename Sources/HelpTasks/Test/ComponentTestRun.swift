@@ -70,7 +70,9 @@ struct ComponentTestRun {
 
     /// Where throwaway files go: the children's TMPDIR, else /tmp.
     var temporaryRoot: String {
-        let configured = context.environment["TMPDIR"].map { $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0 }
+        let configured = context.environment["TMPDIR"].map {
+            $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0
+        }
         if let configured, !configured.isEmpty, FileSystem().isDirectory(configured) { return configured }
         return FileSystem().exists("/tmp") ? "/tmp" : project.root.path
     }
@@ -169,8 +171,8 @@ struct ComponentTestRun {
             // A fresh secret for this run only (the generator `.env` files use); never printed.
             command.secrets["SECRET_KEY"] = try environment["SECRET_KEY"].map(Secret.init) ?? SecretGenerator().make()
             let folder = project.folder(of: component)
-            let configured = try DatabaseLocation.from(
-                configuration: TestDatabaseGuard.configuration(folder: folder, environment: environment), folder: folder)
+            let settings = TestDatabaseGuard.configuration(folder: folder, environment: environment)
+            let configured = try DatabaseLocation.from(configuration: settings, folder: folder)
             let db = try TestDatabase(configured: configured, temporaryRoot: temporaryRoot, runner: context.runner)
             database = db
             // Every form the application may read, over its `.env` and the inherited environment.

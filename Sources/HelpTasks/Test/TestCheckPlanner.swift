@@ -66,7 +66,8 @@ public struct TestCheckPlanner: Sendable {
             // pytest's cache (the failed tests `--lf` reruns) lives in the project's cache, not in
             // the component's files; its path stays out of the identity so keys do not name the checkout.
             let identity = ["pytest"] + arguments.dropFirst(2)
-            arguments += ["-o", "cache_dir=" + Self.pytestCacheFolder(projectRoot: project.root.path, component: component.name)]
+            let cacheFolder = Self.pytestCacheFolder(projectRoot: project.root.path, component: component.name)
+            arguments += ["-o", "cache_dir=" + cacheFolder]
             checks.append(TestCheck(
                 component: component.name, kind: .tests,
                 command: Command(python, arguments, workingDirectory: folder), identity: identity,

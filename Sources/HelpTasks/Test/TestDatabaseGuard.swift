@@ -40,7 +40,8 @@ enum TestDatabaseGuard {
         guard result.succeeded, let line = result.stdout.split(separator: "\n").last,
               let found = try? JSONValue.parse(String(line), source: "alembic probe")
         else {
-            let why = result.stderr.split(separator: "\n").last.map { PostgresDatabase.redact(String($0)) } ?? "no answer"
+            let last = result.stderr.split(separator: "\n").last
+            let why = last.map { PostgresDatabase.redact(String($0)) } ?? "no answer"
             throw HelpError.badData(
                 "cannot tell which database the tests would use: Alembic's env.py failed (\(why)); not running them",
                 hint: "help test hands the test database over as \(names); env.py must read one of them.")
@@ -57,8 +58,10 @@ enum TestDatabaseGuard {
         guard matches else {
             let host = found["host"]?.string.map { " on " + $0 } ?? ""
             throw HelpError.badData(
-                "the tests would use the \(backend) database \(name)\(host), not the throwaway test database; not running them",
-                hint: "help test hands the test database over as \(names): make the app's settings (and Alembic's env.py) read them.")
+                "the tests would use the \(backend) database \(name)\(host), not the throwaway test database; "
+                    + "not running them",
+                hint: "help test hands the test database over as \(names): "
+                    + "make the app's settings (and Alembic's env.py) read them.")
         }
     }
 

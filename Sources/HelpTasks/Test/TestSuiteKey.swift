@@ -13,22 +13,26 @@ enum TestSuiteKey {
         let inputs = try scanner.scan(folder: folder, rules: ComponentCacheKey.rules(of: component))
         var dependencyDigests: [String: Digest] = [:]
         for dependency in project.dependencies(of: component.name) {
-            let scan = try scanner.scan(folder: project.folder(of: dependency), rules: ComponentCacheKey.rules(of: dependency))
+            let scan = try scanner.scan(folder: project.folder(of: dependency),
+                                        rules: ComponentCacheKey.rules(of: dependency))
             dependencyDigests[dependency.name] = TestWorkflow.digest(of: scan)
         }
         let (runEnvironment, binDirectory) = Self.environment(of: component, project: project, inheriting: environment)
-        let locator = runner ?? PosixProcessRunner(environment: environment, console: Console(style: Console.Style(),
-                                                                                               stdout: { _ in }, stderr: { _ in }))
+        let quiet = Console(style: Console.Style(), stdout: { _ in }, stderr: { _ in })
+        let locator = runner ?? PosixProcessRunner(environment: environment, console: quiet)
         let planner = TestCheckPlanner(project: project, options: TestOptions(), scratch: "/tmp")
-        let tools = ComponentCacheKey.tools(of: component, folder: folder, rootFolder: project.root.path, runner: runner)
+        let tools = ComponentCacheKey.tools(of: component, folder: folder, rootFolder: project.root.path,
+                                            runner: runner)
         let cache = TestResultCache(store: store, project: project)
         guard let check = planner.checks(for: component, binDirectory: binDirectory, runner: locator)
             .first(where: { $0.kind == .tests })
         else {
-            throw HelpError.usage("\(component.name) has no test suite", hint: "See 'help test --explain \(component.name)'.")
+            throw HelpError.usage("\(component.name) has no test suite",
+                                  hint: "Run 'help test --component \(component.name) --explain' to see its checks.")
         }
-        let (key, manifest) = try cache.key(for: check, component: component, inputs: inputs,
-                                            dependencyDigests: dependencyDigests, tools: tools, environment: runEnvironment)
+        let (key, manifest) = try cache.key(
+            for: check, component: component, inputs: inputs, dependencyDigests: dependencyDigests, tools: tools,
+            environment: runEnvironment)
         return ComponentCacheKey(action: .test, key: key, manifest: manifest, inputs: inputs)
     }
 
@@ -42,7 +46,9 @@ enum TestSuiteKey {
         guard component.kind == .python else { return (environment, nil) }
         let candidates = EnvironmentChooser.candidates(componentDirectory: project.folder(of: component),
                                                        rootDirectory: project.root.path)
-        guard let venv = candidates.first(where: { FileSystem().exists($0.configFile) }) else { return (environment, nil) }
+        guard let venv = candidates.first(where: { FileSystem().exists($0.configFile) }) else {
+            return (environment, nil)
+        }
         environment.merge(venv.activationEnvironment) { _, new in new }
         environment["PATH"] = venv.path(prepending: environment["PATH"])
         return (environment, venv.binDirectory)
