@@ -31,12 +31,14 @@ import Testing
         }
     }
 
-    func test(_ configure: (inout TestOptions) -> Void = { _ in }) throws -> TestOutcome {
+    func test(console: BufferConsole = BufferConsole(), _ configure: (inout TestOptions) -> Void = { _ in })
+        throws -> TestOutcome
+    {
         var options = TestOptions()
         options.jobs = 1
         configure(&options)
         let context = Context(runner: runner, environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path],
-                              console: BufferConsole().console, workingDirectory: folder.path)
+                              console: console.console, workingDirectory: folder.path)
         let report = try TestWorkflow.run(options, context: context)
         return try #require(report.components.first?.checks.first?.outcome)
     }
@@ -65,5 +67,23 @@ import Testing
         try folder.write(["lib/Sources/Lib/Lib.swift": "let x = 1\n"])
         #expect(try test().cached)
         #expect(cache.lastFailures().isEmpty)
+    }
+
+    @Test func pipedOutputHasOneLinePerFinishedCheck() throws {
+        let piped = BufferConsole(style: Console.Style())
+        #expect(try test(console: piped).status == .passed)
+        #expect(piped.stderrLines.filter { $0.contains("tests") } == [piped.stderrLines.first { $0.hasPrefix("lib tests  passed") } ?? "?"])
+        let cached = BufferConsole(style: Console.Style())
+        #expect(try test(console: cached).cached)
+        #expect(cached.stderrLines == ["lib tests  cached"])
+    }
+
+    @Test func aTerminalShowsLiveProgressOnlyAndLeavesResultsToTheTable() throws {
+        let terminal = BufferConsole(style: Console.Style(animate: true))
+        #expect(try test(console: terminal).status == .passed)
+        // The spinner line is redrawn in place (carriage returns), never left as a line of its own.
+        let lines = terminal.stderr.split(whereSeparator: { $0 == "\n" || $0 == "\r" })
+            .map { $0.filter { $0 != "\u{1B}" } }
+        #expect(!lines.contains { $0.contains("✓") || $0.contains("passed") })
     }
 }

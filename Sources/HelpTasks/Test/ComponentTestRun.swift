@@ -126,16 +126,12 @@ struct ComponentTestRun {
             forgetFailedTests(of: check)
             return hit
         }
-        // A check can take minutes: show it while it runs (spinner on a terminal, a line elsewhere).
-        let step = context.console.beginStep("\(component.name): \(check.kind.rawValue)")
-        var outcome: TestOutcome
-        do {
-            outcome = try execute(check, environment: environment, binDirectory: binDirectory)
-        } catch {
-            step.finish(.failed)
-            throw error
-        }
-        step.finish(outcome.status == .passed ? .ok : (outcome.status == .failed ? .failed : .skipped))
+        // A check can take minutes: on a terminal a spinner shows it while it runs, redrawn in
+        // place and gone when it ends; its result is printed once, by the component and the table.
+        let console = context.console
+        let step = console.style.animate ? console.beginStep("\(component.name): \(check.kind.rawValue)") : nil
+        defer { step?.end() }
+        var outcome = try execute(check, environment: environment, binDirectory: binDirectory)
         if options.explain {
             let why = cache.store.explain(kind: .tests, key: key, manifest: manifest).lines(limit: 8)
             outcome.note = options.noCache ? "--no-cache" : why.joined(separator: "; ")
