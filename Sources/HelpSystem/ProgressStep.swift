@@ -32,6 +32,16 @@ public final class ProgressStep: @unchecked Sendable {
     }
 
     /// Ends the step with its outcome and an optional last word ("3 packages", "up to date").
+    /// Takes the step off the redrawn line without a line of its own: for callers that report
+    /// the result themselves (`help test`'s summary table).
+    public func end() {
+        let first = lock.withLock { () -> Bool in
+            defer { finished = true }
+            return !finished
+        }
+        if first { console.progress.remove(self, on: console) }
+    }
+
     public func finish(_ outcome: Outcome, _ detail: String? = nil) {
         let first = lock.withLock { () -> Bool in
             defer { finished = true }

@@ -43,8 +43,9 @@ enum BuiltHelp {
         return PosixProcessRunner(environment: Environment.current().values, console: quiet)
     }
 
-    /// Runs `help` with `arguments` in `folder`, colors off, output captured; `environment` adds to
-    /// (or overrides) the inherited variables and `input` is its stdin.
+    /// Runs `help` with `arguments` in `folder`, colors off, output captured, with a HOME,
+    /// XDG_CACHE_HOME and TMPDIR of its own (removed afterwards); `environment` adds to (or
+    /// overrides) those and the inherited variables, and `input` is its stdin.
     static func run(
         _ arguments: [String], in folder: String? = nil, environment: [String: String] = [:],
         input: Command.Input = .null
@@ -52,8 +53,10 @@ enum BuiltHelp {
         guard let path else {
             throw HelpError("the help binary was not built", hint: "run 'swift build' before the end-to-end tests")
         }
+        let own = TempDir(prefix: "help-e2e-env")
+        let isolated = ["NO_COLOR": "1", "HOME": own.path, "XDG_CACHE_HOME": own.path, "TMPDIR": own.path]
         return try runner().run(Command(
-            path, arguments, environment: environment.merging(["NO_COLOR": "1"]) { mine, _ in mine },
+            path, arguments, environment: isolated.merging(environment) { _, given in given },
             workingDirectory: folder, output: .capture, input: input, timeout: 120))
     }
 }

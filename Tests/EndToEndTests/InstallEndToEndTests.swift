@@ -20,6 +20,10 @@ struct InstallEndToEndTests {
     var environment: [String: String] {
         var env = Environment.current().values
         env["XDG_CACHE_HOME"] = folder.path("cache")
+        // Own HOME and TMPDIR too: nothing shared with another help running on the machine.
+        for name in ["home", "tmp"] { try? fs.createDirectories(folder.path(name)) }
+        env["HOME"] = folder.path("home")
+        env["TMPDIR"] = folder.path("tmp")
         env["HELP_INSTALLER"] = "pip"
         env["NO_COLOR"] = "1"
         return env

@@ -114,14 +114,13 @@ struct RunEndToEndTests {
         #expect(run.output.stderr.contains("Templates/env/development.env"), "says which template was used")
     }
 
-    @Test("with HELP_TEST_POSTGRES_URL, the database is created, migrated and served from PostgreSQL")
+    @Test("with HELP_TEST_POSTGRES_URL, the database is created, migrated and served from PostgreSQL",
+          .enabled(if: TestPostgres.isAvailable))
     func postgres() throws {
-        guard let base = Environment.current()["HELP_TEST_POSTGRES_URL"], let slash = base.lastIndex(of: "/") else {
-            return
-        }
-        let name = "help_e2e_\(getpid())_\(MonotonicTime.now().nanoseconds % 1_000_000)"
-        let url = String(base[..<slash]) + "/" + name
-        defer { RunPostgres.drop(name, baseURL: base, project: project) }
+        let server = try #require(TestPostgres.shared)
+        let name = TestPostgres.uniqueName("help_e2e")
+        let url = server.url(database: name)
+        defer { server.drop(name) }
         let (run, serverURL) = try startServer(environment: ["DATABASE_URL": url])
         defer { run.kill() }
         #expect(run.output.stderr.contains("PostgreSQL \(name) on 127.0.0.1:5432 (created)"))

@@ -29,6 +29,10 @@ final class RunProject: @unchecked Sendable {
     func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var env = Environment.current().values
         env["XDG_CACHE_HOME"] = cache
+        // Own HOME and TMPDIR too: nothing shared with another help running on the machine.
+        for name in ["home", "tmp"] { try? fs.createDirectories(folder.path(name)) }
+        env["HOME"] = folder.path("home")
+        env["TMPDIR"] = folder.path("tmp")
         env["NO_COLOR"] = "1"
         env["HELP_INSTALLER"] = "pip"
         env["DATABASE_URL"] = nil
@@ -153,28 +157,5 @@ final class RunningHelp: @unchecked Sendable {
             let range = line.firstRange(of: "start: pid ")
         else { return nil }
         return Int32(line[range.upperBound...].prefix { $0.isNumber })
-    }
-}
-
-/// Cleanup for the PostgreSQL case: drops the test's database through psql, the password in
-/// PGPASSWORD.
-enum RunPostgres {
-    /// Drops `name` on the server of `baseURL` (`postgresql://user:password@host:port/db`).
-    static func drop(_ name: String, baseURL: String, project: RunProject) {
-        guard let schemeEnd = baseURL.firstRange(of: "://"), let at = baseURL.lastIndex(of: "@") else { return }
-        let credentials = baseURL[schemeEnd.upperBound..<at].split(separator: ":", maxSplits: 1).map(String.init)
-        var rest = baseURL[baseURL.index(after: at)...]
-        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
-        let hostPort = rest.split(separator: ":").map(String.init)
-        var environment = [
-            "PGUSER": credentials[0], "PGHOST": hostPort[0], "PGPORT": hostPort.count > 1 ? hostPort[1] : "5432",
-            "PGDATABASE": "postgres",
-        ]
-        if credentials.count > 1 { environment["PGPASSWORD"] = credentials[1] }
-        let runner = PosixProcessRunner(environment: project.environment(), console: BufferConsole().console)
-        _ = try? runner.run(
-            Command(
-                "psql", ["-X", "-q", "-c", "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"], environment: environment,
-                timeout: 60))
     }
 }

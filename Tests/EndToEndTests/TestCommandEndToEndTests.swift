@@ -8,6 +8,8 @@ import Testing
 @Suite("help test end to end", .serialized)
 struct TestCommandEndToEndTests {
     let copy: TempDir
+    /// Own HOME, XDG_CACHE_HOME and TMPDIR: the throwaway databases are counted in this TMPDIR only.
+    let child = try! IsolatedHelp()
     let fs = FileSystem()
 
     init() throws {
@@ -25,12 +27,7 @@ struct TestCommandEndToEndTests {
     }
 
     func help(_ arguments: [String], extra: [String: String] = [:]) throws -> ProcessResult {
-        var env = Environment.current().values.merging(extra) { _, new in new }
-        env["XDG_CACHE_HOME"] = copy.path + "/.xdg-cache"
-        env["NO_COLOR"] = "1"
-        env["HELP_INSTALLER"] = "pip"
-        let runner = PosixProcessRunner(environment: env, console: BufferConsole().console)
-        return try runner.run(Command(try #require(BuiltHelp.path), arguments, workingDirectory: copy.path, timeout: 900))
+        try child.run(arguments, in: copy.path, extra: extra)
     }
 
     func checks(_ result: ProcessResult) throws -> [(component: String, check: String, result: String, cached: Bool, coverage: Double?)] {
@@ -59,6 +56,11 @@ struct TestCommandEndToEndTests {
         #expect(second.exitCode == 0)
         #expect(try checks(second).allSatisfy { $0.cached })
 
+        // cache explain builds the very key the run stored.
+        let explain = try help(["cache", "explain", "server"])
+        #expect(explain.exitCode == 0)
+        #expect(explain.stdout.contains("hit: nothing changed"), "\(explain.stdout)")
+
         // A js-client edit selects js-client only (nothing depends on it).
         let source = copy.path + "/js-client/src/index.js"
         try fs.writeAtomically(source, try fs.readFile(source) + Array("\n// edited\n".utf8))
@@ -78,31 +80,41 @@ struct TestCommandEndToEndTests {
         #expect(again.exitCode == 1)
         #expect(try checks(again).allSatisfy { !$0.cached })
 
+        // --rerun-failed reruns just the failing test (pytest's own cache, kept in .helpcache).
+        let rerun = try help(["test", "--python-client", "--only", "tests", "--rerun-failed", "--json"])
+        #expect(rerun.exitCode == 1)
+        #expect(!rerun.stdout.contains("unrecognized arguments"), "\(rerun.stdout.suffix(2000))")
+        let document = try JSONValue.parse(rerun.stdout, source: "help test --json")
+        let rerunCheck = document["components"]?[0]?["checks"]?[0]
+        #expect(rerunCheck?["failed"] == 1)
+        #expect(rerunCheck?["passed"] == 0 || rerunCheck?["passed"] == .null)
+        #expect(fs.exists(copy.path + "/.helpcache/pytest/python-client/v/cache/lastfailed"))
+        #expect(!fs.exists(copy.path + "/python-client/.pytest_cache"))
+
         // The server's throwaway database leaves nothing behind: no temp folder, and on PostgreSQL
         // (when CI provides one) no help_test_ database.
         let before = try leftoverTestFolders()
         var extra: [String: String] = [:]
-        if let url = Environment.current().values["HELP_TEST_POSTGRES_URL"] { extra["DATABASE_URL"] = url }
+        let postgres = TestPostgres.shared
+        if let postgres { extra["DATABASE_URL"] = postgres.url(database: "postgres") }
+        let databasesBefore = try testDatabases()
         let server = try help(["test", "--server", "--only", "tests", "--no-cache", "--json"], extra: extra)
         #expect(server.exitCode == 0, "\(server.stderr.suffix(2000))")
         #expect(try leftoverTestFolders() == before)
-        if let url = extra["DATABASE_URL"] {
-            // postgresql://user:password@host:port/db, the password kept out of argv.
-            let rest = url.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: true)[1]
-            let (credentials, address) = (rest.split(separator: "@")[0], rest.split(separator: "@")[1])
-            let (user, password) = (credentials.split(separator: ":")[0], credentials.split(separator: ":")[1])
-            let (host, port) = (address.split(separator: ":")[0], address.split(separator: ":")[1])
-            let runner = PosixProcessRunner(environment: Environment.current().values, console: BufferConsole().console)
-            let count = try runner.run(Command(
-                "psql", ["-d", "postgres", "-tAc", "select count(*) from pg_database where datname like 'help_test_%'"],
-                environment: ["PGHOST": String(host), "PGPORT": String(port), "PGUSER": String(user)],
-                secrets: ["PGPASSWORD": Secret(String(password))]))
-            #expect(count.succeeded)
-            #expect(count.stdout.split(separator: "\n").first == "0")
-        }
+        // No help_test_ database is left that was not there before (the log cannot name this
+        // run's: the role's password may be part of the name, and logs mask it).
+        #expect(try testDatabases().subtracting(databasesBefore).isEmpty)
+    }
+
+    /// The `help_test_…` databases on the PostgreSQL server, when there is one.
+    func testDatabases() throws -> Set<String> {
+        guard let postgres = TestPostgres.shared else { return [] }
+        let list = try postgres.psql("select datname from pg_database where datname like 'help_test_%'")
+        try #require(list.succeeded, "\(list.stderr)")
+        return Set(list.stdout.split(separator: "\n").map(String.init))
     }
 
     func leftoverTestFolders() throws -> [String] {
-        try fs.listDirectory("/tmp").map(\.name).filter { $0.hasPrefix("help-testdb-") }.sorted()
+        try fs.listDirectory(child.temporaryFolder).map(\.name).filter { $0.hasPrefix("help-testdb-") }.sorted()
     }
 }

@@ -11,8 +11,9 @@ public enum TestCommand {
             Runs each selected component's checks in its own environment (dependencies synced first): \
             Python — pytest (with coverage when pytest-cov is installed), ruff check, ruff format --check, \
             mypy when configured; Node — node --test (with coverage) or npm test; Swift — swift test. A \
-            server with Alembic gets a throwaway migrated SQLite database as DATABASE_URL, removed \
-            afterwards. A pass is cached under a key of the component's files, its dependencies' files, \
+            server with Alembic gets a throwaway migrated database (PostgreSQL when configured for it, else \
+            SQLite) as DATABASE_URL and POSTGRES_*, checked with Alembic to be the one the app uses, and \
+            removed afterwards. A pass is cached under a key of the component's files, its dependencies' files, \
             declared env vars, tool versions and the command; a hit prints `cached` (-v or --replay shows \
             its output). Failures are never cached. A check whose tool is missing is reported as skipped \
             with the install command. Exit 1 when anything failed.
@@ -40,9 +41,13 @@ public enum TestCommand {
     static func run(_ invocation: Invocation, _ context: Context) throws -> Report {
         let options = try options(invocation, environment: context.environment)
         let report = try TestWorkflow.run(options, context: context)
-        let failure = report.failed
-            ? HelpError("some checks failed", hint: "Run 'help test --rerun-failed' after fixing them; -v shows full output.")
-            : nil
+        // A component stopped before its checks (no test database, or not the throwaway one)
+        // exits with that error's own code, not as a test failure.
+        let stopped = report.components.compactMap(\.error).first { $0.code != .failure }
+        let failure = stopped
+            ?? (report.failed
+                ? HelpError("some checks failed", hint: "Run 'help test --rerun-failed' after fixing them; -v shows full output.")
+                : nil)
         return Report(lines: report.lines, json: report.json, failure: failure)
     }
 

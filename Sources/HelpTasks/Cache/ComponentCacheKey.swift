@@ -42,6 +42,11 @@ public struct ComponentCacheKey: Sendable {
         component: Component, project: Project, action: Action, store: CacheStore,
         runner: (any ProcessRunner)?, environment: [String: String]
     ) throws -> ComponentCacheKey {
+        // A test result is stored per check by `help test`: its suite's key is that run's own.
+        if action == .test {
+            return try TestSuiteKey.compute(component: component, project: project, store: store, runner: runner,
+                                            environment: environment)
+        }
         let folder = project.folder(of: component)
         let inputs = try store.inputScanner(runner: runner).scan(folder: folder, rules: rules(of: component))
         var builder = CacheKeyBuilder(

@@ -36,8 +36,7 @@ struct ComponentTestRun {
                 return result
             }
         }
-        let scratch = FileSystem().exists("/tmp") ? "/tmp" : project.root.path
-        let planner = TestCheckPlanner(project: project, options: options, scratch: scratch)
+        let planner = TestCheckPlanner(project: project, options: options, scratch: temporaryRoot)
         var checks = planner.checks(for: component, binDirectory: binDirectory, runner: context.runner)
         if let rerunOnly { checks = checks.filter { rerunOnly.contains(component.name + "/" + $0.kind.rawValue) } }
         let folder = project.folder(of: component)
@@ -51,12 +50,28 @@ struct ComponentTestRun {
             if let scan = scans[dependency.name] { dependencyDigests[dependency.name] = TestWorkflow.digest(of: scan) }
         }
         for check in checks {
-            result.checks.append(CheckResult(
-                kind: check.kind, command: check.command.displayLine,
-                outcome: outcome(of: check, environment: environment, binDirectory: binDirectory, tools: tools,
-                                 dependencyDigests: dependencyDigests)))
+            do {
+                result.checks.append(CheckResult(
+                    kind: check.kind, command: check.command.displayLine,
+                    outcome: try outcome(of: check, environment: environment, binDirectory: binDirectory, tools: tools,
+                                         dependencyDigests: dependencyDigests)))
+            } catch {
+                // The test database could not be made or would not be the throwaway one: not a
+                // test failure (nothing ran), and nothing else of this component runs.
+                result.error = error as? HelpError ?? HelpError("\(error)")
+                return result
+            }
         }
         return result
+    }
+
+    /// Where throwaway files go: the children's TMPDIR, else /tmp.
+    var temporaryRoot: String {
+        let configured = context.environment["TMPDIR"].map {
+            $0.hasSuffix("/") && $0.count > 1 ? String($0.dropLast()) : $0
+        }
+        if let configured, !configured.isEmpty, FileSystem().isDirectory(configured) { return configured }
+        return FileSystem().exists("/tmp") ? "/tmp" : project.root.path
     }
 
     /// Runs only the test files the changed modules reach (by static imports), or says why the whole
@@ -84,15 +99,15 @@ struct ComponentTestRun {
     }
 
     func outcome(of check: TestCheck, environment: [String: String], binDirectory: String?, tools: [String: String],
-                 dependencyDigests: [String: Digest]) -> TestOutcome {
-        var outcome = plainOutcome(of: check, environment: environment, binDirectory: binDirectory, tools: tools,
+                 dependencyDigests: [String: Digest]) throws -> TestOutcome {
+        var outcome = try plainOutcome(of: check, environment: environment, binDirectory: binDirectory, tools: tools,
                                    dependencyDigests: dependencyDigests)
         if let note = check.note, outcome.note == nil { outcome.note = note }
         return outcome
     }
 
     func plainOutcome(of check: TestCheck, environment: [String: String], binDirectory: String?, tools: [String: String],
-                      dependencyDigests: [String: Digest]) -> TestOutcome {
+                      dependencyDigests: [String: Digest]) throws -> TestOutcome {
         if let hint = check.missingHint {
             return TestOutcome(status: .skipped, note: "tool missing: \(hint)")
         }
@@ -100,27 +115,43 @@ struct ComponentTestRun {
               let (key, manifest) = try? cache.key(for: check, component: component, inputs: inputs,
                                                     dependencyDigests: dependencyDigests, tools: tools, environment: environment)
         else {
-            return execute(check, environment: environment, binDirectory: binDirectory)
+            return try execute(check, environment: environment, binDirectory: binDirectory)
         }
-        if !options.noCache, !options.rerunFailed, var hit = cache.lookup(key) {
+        // A pass is not served while the same inputs failed last time (a flaky check).
+        if !options.noCache, !options.rerunFailed, cache.lastStatus(key) != .failed, var hit = cache.lookup(key) {
             hit.note = options.explain ? "hit: inputs, env, tools and command unchanged" : nil
+            forgetFailedTests(of: check)
             return hit
         }
-        // A check can take minutes: show it while it runs (spinner on a terminal, a line elsewhere).
-        let step = context.console.beginStep("\(component.name): \(check.kind.rawValue)")
-        var outcome = execute(check, environment: environment, binDirectory: binDirectory)
-        step.finish(outcome.status == .passed ? .ok : (outcome.status == .failed ? .failed : .skipped))
+        // A check can take minutes: on a terminal a spinner shows it while it runs, redrawn in
+        // place and gone when it ends; its result is printed once, by the component and the table.
+        let console = context.console
+        let step = console.style.animate ? console.beginStep("\(component.name): \(check.kind.rawValue)") : nil
+        defer { step?.end() }
+        var outcome = try execute(check, environment: environment, binDirectory: binDirectory)
         if options.explain {
             let why = cache.store.explain(kind: .tests, key: key, manifest: manifest).lines(limit: 8)
             outcome.note = options.noCache ? "--no-cache" : why.joined(separator: "; ")
         }
         outcome.flaky = cache.remember(outcome.status, key: key)
-        if outcome.status == .passed { try? cache.save(outcome, key: key, manifest: manifest) }
+        if outcome.status == .passed {
+            try? cache.save(outcome, key: key, manifest: manifest)
+            forgetFailedTests(of: check)
+        }
         return outcome
     }
 
+    /// A passing pytest check leaves no failed tests for `--rerun-failed` (`--lf`) to pick.
+    func forgetFailedTests(of check: TestCheck) {
+        guard check.kind == .tests, check.identity.first == "pytest" else { return }
+        let folder = TestCheckPlanner.pytestCacheFolder(projectRoot: project.root.path, component: component.name)
+        try? FileSystem().remove(folder + "/v/cache/lastfailed")
+    }
+
     /// Runs a check for real (with a throwaway database for a server's tests) and reads its output.
-    func execute(_ check: TestCheck, environment: [String: String], binDirectory: String?) -> TestOutcome {
+    /// Throws when the test database cannot be made (`.unavailable`) or the application would not
+    /// use it (`.badData`): then nothing ran.
+    func execute(_ check: TestCheck, environment: [String: String], binDirectory: String?) throws -> TestOutcome {
         var command = check.command
         // Only what differs from the inherited environment is added (and logged): never the
         // parent's own variables, which may hold tokens.
@@ -130,25 +161,25 @@ struct ComponentTestRun {
         var database: TestDatabase?
         defer { database?.remove() }
         if check.kind == .tests, TestDatabase.wanted(by: component) {
-            do {
-                // A fresh secret for this run only (the generator `.env` files use); never printed.
-                command.secrets["SECRET_KEY"] = try environment["SECRET_KEY"].map(Secret.init) ?? SecretGenerator().make()
-                let folder = project.folder(of: component)
-                let configured = environment["DATABASE_URL"]
-                    ?? (try? FileSystem().readText(folder + "/.env")).flatMap { DotEnvFile(text: $0).value(for: "DATABASE_URL") }
-                let db = try TestDatabase(configured: configured, componentFolder: folder, runner: context.runner)
-                database = db
-                let python = binDirectory.map { $0 + "/python" } ?? "python3"
-                let migrated = try db.migrate(component: project.folder(of: component), python: python,
-                                              environment: command.environment, secrets: command.secrets, runner: context.runner)
-                guard migrated.succeeded else {
-                    return TestOutcome(status: .failed, note: "migrations failed on the test database",
-                                       output: migrated.stdout + migrated.stderr)
-                }
-                command.environment.removeValue(forKey: "DATABASE_URL")
-                command.secrets["DATABASE_URL"] = db.url
-            } catch {
-                return TestOutcome(status: .failed, note: "test database: \(error)")
+            // A fresh secret for this run only (the generator `.env` files use); never printed.
+            command.secrets["SECRET_KEY"] = try environment["SECRET_KEY"].map(Secret.init) ?? SecretGenerator().make()
+            let folder = project.folder(of: component)
+            let settings = TestDatabaseGuard.configuration(folder: folder, environment: environment)
+            let configured = try DatabaseLocation.from(configuration: settings, folder: folder)
+            let db = try TestDatabase(configured: configured, temporaryRoot: temporaryRoot, runner: context.runner)
+            database = db
+            // Every form the application may read, over its `.env` and the inherited environment.
+            for name in TestDatabase.handoverNames { command.environment.removeValue(forKey: name) }
+            command.environment.merge(db.handover.environment) { _, new in new }
+            command.secrets.merge(db.handover.secrets) { _, new in new }
+            let python = binDirectory.map { $0 + "/python" } ?? "python3"
+            try TestDatabaseGuard.verify(db, python: python, folder: folder, environment: command.environment,
+                                         secrets: command.secrets, runner: context.runner)
+            let migrated = try db.migrate(component: folder, python: python, environment: command.environment,
+                                          secrets: command.secrets, runner: context.runner)
+            guard migrated.succeeded else {
+                return TestOutcome(status: .failed, note: "migrations failed on the test database",
+                                   output: migrated.stdout + migrated.stderr)
             }
         }
         let started = MonotonicTime.now()

@@ -1,3 +1,4 @@
+import HelpCache
 import HelpProject
 import HelpSystem
 
@@ -56,15 +57,20 @@ public struct TestCheckPlanner: Sendable {
                                     command: Command(declared[0], Array(declared.dropFirst()), workingDirectory: folder),
                                     identity: declared))
         } else {
-            var arguments = ["-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider"]
+            var arguments = ["-m", "pytest", "-q", "-rfE"]
             let config = pyprojectText(folder)
             if tool("coverage") != nil || hasPytestCov(bin) {
                 if hasPytestCov(bin) && !config.contains("--cov") { arguments += ["--cov", "--cov-report=term"] }
             }
             if options.rerunFailed { arguments.append("--lf") }
+            // pytest's cache (the failed tests `--lf` reruns) lives in the project's cache, not in
+            // the component's files; its path stays out of the identity so keys do not name the checkout.
+            let identity = ["pytest"] + arguments.dropFirst(2)
+            let cacheFolder = Self.pytestCacheFolder(projectRoot: project.root.path, component: component.name)
+            arguments += ["-o", "cache_dir=" + cacheFolder]
             checks.append(TestCheck(
                 component: component.name, kind: .tests,
-                command: Command(python, arguments, workingDirectory: folder), identity: ["pytest"] + arguments.dropFirst(2),
+                command: Command(python, arguments, workingDirectory: folder), identity: identity,
                 missingHint: tool("pytest") == nil ? hint("pytest") : nil))
         }
         let ruff = tool("ruff")
@@ -81,6 +87,11 @@ public struct TestCheckPlanner: Sendable {
                                     identity: ["mypy", "."], missingHint: mypy == nil ? hint("mypy") : nil))
         }
         return checks
+    }
+
+    /// `.helpcache/pytest/<component>`: pytest's cache folder for one component.
+    public static func pytestCacheFolder(projectRoot: String, component: String) -> String {
+        HelpCacheFolder(projectRoot: projectRoot).path + "/pytest/" + component.split(separator: "/").joined(separator: "_")
     }
 
     func pyprojectText(_ folder: String) -> String {

@@ -16,26 +16,30 @@ public struct ComponentResult: Sendable {
 
     public var failed: Bool { error != nil || checks.contains { $0.outcome.status == .failed } }
 
-    /// The component's block of lines, printed at once so parallel components never interleave.
+    /// The component's lines, printed at once so parallel components never interleave: on a
+    /// terminal only failures' output (the live progress and the summary table show the
+    /// results); elsewhere also one line per finished check. The reason a component was chosen
+    /// is said when `--changed` chose it.
     func printLines(on console: Console, replay: Bool) {
         guard error != nil || !checks.isEmpty else { return }
-        var lines = ["\(component): \(reason)"]
-        if let error { lines.append("  error: \(error.message)") }
+        var lines: [String] = []
+        if !["named", "all components", ""].contains(reason) { lines.append("\(component): \(reason)") }
+        if let error { lines.append("\(component): error: \(error.message)") }
         for check in checks {
             let o = check.outcome
-            var words = ["  \(check.kind.rawValue)", o.cached ? "cached" : o.status.rawValue]
+            var words = ["\(component) \(check.kind.rawValue)", o.cached ? "cached" : o.status.rawValue]
             if let counts = TestReport.counts(o) { words.append(counts) }
             if let coverage = o.coverage { words.append(String(format1(coverage)) + "% coverage") }
             if !o.cached { words.append(format1(o.duration) + "s") }
             if o.flaky { words.append("flaky") }
             if let note = o.note { words.append("(\(note))") }
-            lines.append(words.joined(separator: "  "))
+            if !console.style.animate || o.note != nil { lines.append(words.joined(separator: "  ")) }
             if o.status == .failed || (replay && o.cached) {
                 let tail = o.output.split(separator: "\n", omittingEmptySubsequences: false).suffix(o.status == .failed ? 40 : 400)
                 lines += tail.map { "    | " + $0 }
             }
         }
-        console.info(lines.joined(separator: "\n"))
+        if !lines.isEmpty { console.info(lines.joined(separator: "\n")) }
     }
 }
 

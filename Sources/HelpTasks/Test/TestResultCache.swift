@@ -16,14 +16,31 @@ public struct TestResultCache: Sendable {
     }
 
     /// The key of one check, from the component's scanned inputs and its dependencies' digests.
+    /// The one function that builds a `help test` key: the run that stores a result and `help cache
+    /// explain` that compares with it both call it. Besides help.json's declared variables, every
+    /// setting the application reads (its `.env` keys and the database variables, with the value
+    /// from the environment or else `.env`) enters as a fingerprint, and a server's tests record
+    /// the kind and server of their throwaway database.
     public func key(for check: TestCheck, component: Component, inputs: InputSet, dependencyDigests: [String: Digest],
                     tools: [String: String], environment: [String: String]) throws -> (key: Digest, manifest: InputManifest) {
         var config = ComponentCacheKey.config(of: component)
         for (name, digest) in dependencyDigests { config["depends_on " + name] = digest.hex }
+        let commandEnvironment = ComponentCacheKey.commandEnvironment(of: component, inheriting: environment)
+        var names = ComponentCacheKey.declaredNames(of: component)
+        var values = commandEnvironment
+        if component.kind == .python {
+            let folder = project.folder(of: component)
+            let settings = TestDatabaseGuard.configuration(folder: folder, environment: commandEnvironment)
+            names = Array(Set(names + TestDatabaseGuard.settingNames(folder: folder))).sorted()
+            values = settings
+            if check.kind == .tests, TestDatabase.wanted(by: component) {
+                let configured = try DatabaseLocation.from(configuration: settings, folder: folder)
+                config["test database"] = TestDatabaseGuard.kind(of: configured)
+            }
+        }
         var builder = CacheKeyBuilder(action: Self.action(check.kind), component: component.name,
                                       command: check.identity, tools: tools, config: config)
-        builder.declare(ComponentCacheKey.declaredNames(of: component),
-                        from: ComponentCacheKey.commandEnvironment(of: component, inheriting: environment))
+        builder.declare(names, from: values)
         return builder.build(files: inputs.files, salt: try store.salt())
     }
 
@@ -61,17 +78,27 @@ public struct TestResultCache: Sendable {
     var historyFolder: String { store.stateDirectory + "/test-outcomes" }
 
     /// Records `status` for `key` and says whether the same key has seen the other outcome before.
+    /// The file lists each outcome seen once, the latest last.
     public func remember(_ status: TestOutcome.Status, key: Digest) -> Bool {
         guard status != .skipped else { return false }
         let fs = FileSystem()
         let path = historyFolder + "/" + key.hex
-        let before = history(path)
-        let word = status.rawValue
-        if !before.contains(word) {
+        let before = seen(key)
+        let after = before.filter { $0 != status.rawValue } + [status.rawValue]
+        if after != before {
             try? fs.createDirectories(historyFolder)
-            try? fs.writeAtomically(path, Array((before + word + "\n").utf8))
+            try? fs.writeAtomically(path, Array(after.map { $0 + "\n" }.joined().utf8))
         }
         return before.contains(status == .passed ? TestOutcome.Status.failed.rawValue : TestOutcome.Status.passed.rawValue)
+    }
+
+    /// The latest outcome recorded for `key`, if any.
+    public func lastStatus(_ key: Digest) -> TestOutcome.Status? {
+        seen(key).last.flatMap(TestOutcome.Status.init(rawValue:))
+    }
+
+    func seen(_ key: Digest) -> [String] {
+        history(historyFolder + "/" + key.hex).split(separator: "\n").map(String.init)
     }
 
     var failedListPath: String { store.stateDirectory + "/test-failed" }

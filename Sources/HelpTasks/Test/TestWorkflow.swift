@@ -33,7 +33,8 @@ public enum TestWorkflow {
         let finished = results.all
         var failed = Set<String>(), ran = Set<String>()
         for result in finished {
-            for check in result.checks where !check.outcome.cached {
+            // A cached pass clears a recorded failure too: the check passes with these inputs.
+            for check in result.checks where !check.outcome.cached || check.outcome.status == .passed {
                 ran.insert(result.component + "/" + check.kind.rawValue)
                 if check.outcome.status == .failed { failed.insert(result.component + "/" + check.kind.rawValue) }
             }
