@@ -3,7 +3,7 @@
 // Zero dependencies by promise: only the Swift toolchain (stdlib, Foundation, Dispatch, Glibc).
 import PackageDescription
 
-let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v5)]
+let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
 let package = Package(
     name: "help",
@@ -12,18 +12,27 @@ let package = Package(
     ],
     targets: [
         .executableTarget(name: "help", dependencies: ["HelpCLI"], swiftSettings: swiftSettings),
-        .target(name: "HelpCLI", dependencies: ["HelpTasks", "HelpProject", "HelpCache", "HelpSystem"], swiftSettings: swiftSettings),
-        .target(name: "HelpTasks", dependencies: ["HelpProject", "HelpCache", "HelpSystem"], swiftSettings: swiftSettings),
+        .target(
+            name: "HelpCLI", dependencies: ["HelpTasks", "HelpProject", "HelpCache", "HelpSystem"],
+            swiftSettings: swiftSettings),
+        .target(
+            name: "HelpTasks", dependencies: ["HelpProject", "HelpCache", "HelpSystem"], swiftSettings: swiftSettings),
         .target(name: "HelpProject", dependencies: ["HelpSystem"], swiftSettings: swiftSettings),
         .target(name: "HelpCache", dependencies: ["HelpSystem", "CHelpSHA"], swiftSettings: swiftSettings),
         .target(name: "CHelpSHA"),
         .target(name: "HelpSystem", swiftSettings: swiftSettings),
         .target(name: "HelpTestSupport", dependencies: ["HelpSystem"], swiftSettings: swiftSettings),
-        .testTarget(name: "HelpSystemTests", dependencies: ["HelpSystem", "HelpTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "HelpCacheTests", dependencies: ["HelpCache", "HelpTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "HelpProjectTests", dependencies: ["HelpProject", "HelpTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "HelpTasksTests", dependencies: ["HelpTasks", "HelpTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HelpSystemTests", dependencies: ["HelpSystem", "HelpTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HelpCacheTests", dependencies: ["HelpCache", "HelpTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HelpProjectTests", dependencies: ["HelpProject", "HelpTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HelpTasksTests", dependencies: ["HelpTasks", "HelpTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "HelpCLITests", dependencies: ["HelpCLI", "HelpTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["HelpTestSupport"], exclude: ["Catalogue"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["HelpTestSupport"], exclude: ["Catalogue"],
+            swiftSettings: swiftSettings),
     ]
 )

@@ -12,7 +12,8 @@ struct ComponentSelection: Sendable, Equatable {
 
     /// The options of the group, for a command's option table.
     static let options: [OptionSpec] = [
-        .repeatable("component", valueName: "NAME", help: "Work on this component (also --NAME, e.g. --server); repeatable"),
+        .repeatable(
+            "component", valueName: "NAME", help: "Work on this component (also --NAME, e.g. --server); repeatable"),
         .flag("all", help: "Work on every component, whatever the current folder"),
     ]
 

@@ -28,7 +28,8 @@ public struct GlobalOptions: Sendable, Equatable {
 
     /// The global option table, in the order `help --help` lists it.
     public static let table: [OptionSpec] = [
-        .value("project", short: "C", valueName: "DIR", help: "Work on the project in DIR instead of the current folder"),
+        .value(
+            "project", short: "C", valueName: "DIR", help: "Work on the project in DIR instead of the current folder"),
         .flag("json", help: "Print one JSON document on stdout instead of text"),
         .flag("verbose", short: "v", help: "Show each child command and more detail on stderr"),
         .flag("quiet", short: "q", help: "Show only results and errors"),

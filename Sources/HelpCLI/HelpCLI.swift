@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpProject
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The command-line front: parses the global options, picks the command, builds the context,
 /// runs it, renders its report, and turns every outcome into an exit code. All errors end up in
@@ -18,7 +19,9 @@ public enum HelpCLI {
             stdout: { FileDescriptorWriter.write(1, $0) },
             stderr: { FileDescriptorWriter.write(2, $0) },
             isTerminal: { isatty($0) == 1 },
-            makeRunner: { PosixProcessRunner(environment: environment, console: $0, log: $1, signals: installed ? signals : nil) },
+            makeRunner: {
+                PosixProcessRunner(environment: environment, console: $0, log: $1, signals: installed ? signals : nil)
+            },
             keepsLogs: true,
             currentDirectory: Host.workingDirectory(),
             interruption: { signals.interruption })
@@ -31,8 +34,9 @@ public enum HelpCLI {
     public static func run(_ arguments: [String], environment: [String: String], host: Host) -> Int32 {
         let words = Array(arguments.dropFirst())
         var commandName: String?
-        var style = OutputStyle.decide(globals: GlobalOptions(json: GlobalOptions.mentionsJSON(words)),
-                                       environment: environment, isTerminal: host.isTerminal)
+        var style = OutputStyle.decide(
+            globals: GlobalOptions(json: GlobalOptions.mentionsJSON(words)),
+            environment: environment, isTerminal: host.isTerminal)
         do {
             let globalParser = ArgumentParser(options: GlobalOptions.table)
             let front = try globalParser.parse(words, mode: .untilFirstPositional)
@@ -47,13 +51,16 @@ public enum HelpCLI {
                 return ExitCode.ok.rawValue
             }
             guard let command = host.commands.first(where: { $0.name == name }) else {
-                throw ArgumentError.unknownCommand(name, suggestion: Suggestion.closest(to: name, in: host.commands.map(\.name)))
+                throw ArgumentError.unknownCommand(
+                    name, suggestion: Suggestion.closest(to: name, in: host.commands.map(\.name)))
             }
             commandName = name
 
             var commandWords = Array(front.remainder.dropFirst())
             if command.options.contains(where: { $0.long == "component" }) {
-                let folder = globals.project.flatMap { Host.resolveDirectory($0, from: host.currentDirectory) } ?? host.currentDirectory
+                let folder =
+                    globals.project.flatMap { Host.resolveDirectory($0, from: host.currentDirectory) }
+                    ?? host.currentDirectory
                 commandWords = ComponentFlags.rewrite(commandWords, known: command.parser.options, folder: folder)
             }
             var arguments = try command.parser.parse(commandWords)
@@ -85,8 +92,9 @@ public enum HelpCLI {
         let log = host.keepsLogs ? commandLog(command.name, folder: folder) : nil
         var runner = host.makeRunner(console, log)
         if style.verbosity == .verbose { runner = EchoingRunner(base: runner, console: console, folder: folder) }
-        let context = Context(runner: runner, environment: environment, console: console, workingDirectory: folder,
-                              interruption: host.interruption)
+        let context = Context(
+            runner: runner, environment: environment, console: console, workingDirectory: folder,
+            interruption: host.interruption)
         let report = try command.run(Invocation(arguments: arguments, globals: globals), context)
         // An interrupted command's partial report is not the answer; the interrupt is.
         if let signal = host.interruption() { throw interrupted(by: signal) }
@@ -115,11 +123,13 @@ public enum HelpCLI {
         let helpError = host.interruption().map(interrupted(by:)) ?? userError(error, command: command)
         let console = Console(style: style, stdout: host.stdout, stderr: host.stderr)
         if style.json {
-            let document: JSONValue = ["error": [
-                "message": .string(helpError.message),
-                "hint": .optional(helpError.hint),
-                "code": .int(Int(helpError.code.rawValue)),
-            ]]
+            let document: JSONValue = [
+                "error": [
+                    "message": .string(helpError.message),
+                    "hint": .optional(helpError.hint),
+                    "code": .int(Int(helpError.code.rawValue)),
+                ]
+            ]
             console.json(document.encoded(.pretty))
         } else {
             console.error(helpError)

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The version of `help` and the commit it was built from. The `./help` wrapper writes the commit
 /// (`git rev-parse --short HEAD`, plus `-dirty` for uncommitted changes) into a `help.commit` file

@@ -73,7 +73,10 @@ public enum UsageText {
         var words: [String] = []
         var pending = ""
         for piece in text.split(separator: " ", omittingEmptySubsequences: false) {
-            if piece.isEmpty { pending += " "; continue }
+            if piece.isEmpty {
+                pending += " "
+                continue
+            }
             words.append(pending + piece)
             pending = ""
         }

@@ -86,7 +86,8 @@ public enum CacheFiles {
     public static func list(_ path: String) -> [(name: String, isDirectory: Bool)] {
         let fileSystem = FileSystem()
         return ((try? fileSystem.listDirectory(path)) ?? []).map { entry in
-            let kind = entry.kind == .unknown
+            let kind =
+                entry.kind == .unknown
                 ? (try? fileSystem.stat(path + "/" + entry.name, followLinks: false))?.kind : entry.kind
             return (entry.name, kind == .directory)
         }

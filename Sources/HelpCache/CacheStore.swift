@@ -204,7 +204,9 @@ public final class CacheStore: @unchecked Sendable {
             if current == expected { return }
             // Entries live in shard folders; plain files beside them (dependency stamps written
             // before any entry) are not entries of another format and must not wipe the store.
-            let hasEntries = CacheKind.allCases.contains { CacheFiles.list(root + "/" + $0.folder).contains(where: \.isDirectory) }
+            let hasEntries = CacheKind.allCases.contains {
+                CacheFiles.list(root + "/" + $0.folder).contains(where: \.isDirectory)
+            }
             if current != nil || hasEntries {
                 let seen = current.map { "format \($0)" } ?? "no format version"
                 warn("the cache at \(root) has \(seen), this help uses \(expected); starting it afresh")

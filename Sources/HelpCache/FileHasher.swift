@@ -42,7 +42,8 @@ public enum FileHasher {
     public static func hash(
         fileDescriptor fd: Int32, size: Int?, path: String, implementation: SHA256.Implementation = .preferred
     ) throws -> Digest {
-        try hash(fileDescriptor: fd, size: size, path: path, implementation: implementation, stop: { false }, waits: false)
+        try hash(
+            fileDescriptor: fd, size: size, path: path, implementation: implementation, stop: { false }, waits: false)
     }
 
     /// The read loop: `stop` is asked before each read; with `waits`, reads only once `poll`

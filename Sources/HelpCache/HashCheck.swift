@@ -40,15 +40,17 @@ public enum HashCheck {
     /// Hashes each path (relative ones from `directory`; `-` is stdin) and keeps going past
     /// unreadable files, as sha256sum does; the CLI exits 1 when any result is a failure. Once
     /// `stop` says so (an interrupt), the file being read ends with an error and the rest are left.
-    public static func hashFiles(_ paths: [String], in directory: String, stop: () -> Bool = { false }) -> [FileResult] {
+    public static func hashFiles(_ paths: [String], in directory: String, stop: () -> Bool = { false }) -> [FileResult]
+    {
         var results: [FileResult] = []
         for path in paths {
             if stop() { break }
             let target = path == "-" ? path : resolve(path, in: directory)
-            results.append(FileResult(
-                path: path,
-                result: Result { try FileHasher.hash(commandLinePath: target, stop: stop) }
-                    .mapError { $0 as? HelpError ?? .io("cannot read \(path): \($0)") }))
+            results.append(
+                FileResult(
+                    path: path,
+                    result: Result { try FileHasher.hash(commandLinePath: target, stop: stop) }
+                        .mapError { $0 as? HelpError ?? .io("cannot read \(path): \($0)") }))
         }
         return results
     }

@@ -36,7 +36,8 @@ enum ASGIAppFinder {
                         if !isSkipped(entry.name) { next.append(path) }
                         continue
                     }
-                    guard entry.name.hasSuffix(".py"), !entry.name.hasPrefix("test_"), !entry.name.hasSuffix("_test.py"),
+                    guard entry.name.hasSuffix(".py"), !entry.name.hasPrefix("test_"),
+                        !entry.name.hasSuffix("_test.py"),
                         entry.name != "conftest.py"
                     else {
                         continue
@@ -102,7 +103,9 @@ enum ASGIAppFinder {
         guard let equals = line[index...].firstIndex(of: UInt8(ascii: "=")) else { return nil }
         let between = line[index..<equals]
         // Either nothing or a type annotation may stand between the name and `=`.
-        guard between.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) || between.first(where: { $0 != 0x20 }) == UInt8(ascii: ":")
+        guard
+            between.allSatisfy({ $0 == 0x20 || $0 == 0x09 })
+                || between.first(where: { $0 != 0x20 }) == UInt8(ascii: ":")
         else { return nil }
         guard equals + 1 < line.endIndex, line[equals + 1] != UInt8(ascii: "=") else { return nil }
         var call = line[(equals + 1)...].drop { $0 == 0x20 || $0 == 0x09 }
@@ -115,7 +118,8 @@ enum ASGIAppFinder {
     }
 
     private static func isIdentifierStart(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+            || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || byte == UInt8(ascii: "_")
     }
 

@@ -26,7 +26,9 @@ public enum ComponentDetector {
     /// the folder holds no Python, Node or Swift project file. When a folder holds several, Python
     /// wins over Node and Node over Swift, and the evidence names the others. `kind` forces one
     /// reading (help.json's `kind`), even when that kind's project file is missing.
-    public static func detect(folder path: String, in root: ProjectRoot, name: String, kind forced: ComponentKind? = nil) -> Component? {
+    public static func detect(
+        folder path: String, in root: ProjectRoot, name: String, kind forced: ComponentKind? = nil
+    ) -> Component? {
         let folder = root.resolve(path)
         let entries = FileProbe.entries(in: folder)
         let names = Set(entries.filter { !$0.isDirectory }.map(\.name))
@@ -53,7 +55,9 @@ public enum ComponentDetector {
     /// client by its folder name, an app with an entry point, else a library. Adds the evidence
     /// behind the role and returns it.
     @discardableResult
-    static func assignRole(_ component: inout Component, serverEvidence: [String], appEvidence: String?) -> ComponentRole {
+    static func assignRole(_ component: inout Component, serverEvidence: [String], appEvidence: String?)
+        -> ComponentRole
+    {
         if !serverEvidence.isEmpty {
             component.role = .server
             component.evidence += serverEvidence

@@ -7,12 +7,6 @@ struct ComponentMerger {
     let config: ProjectConfig
     var components: [Component]
 
-    init(root: ProjectRoot, config: ProjectConfig, components: [Component]) {
-        self.root = root
-        self.config = config
-        self.components = components
-    }
-
     // MARK: - Declarations
 
     /// A declared component replaces the detected one with the same name, or else the detected one
@@ -34,9 +28,13 @@ struct ComponentMerger {
             } else {
                 guard FileProbe.isDirectory(root.resolve(path)) else {
                     let place = declared.path == nil ? at : JSONPath.member(at, "path")
-                    throw error(at: place, "no folder \"\(path)\" in the project", hint: "set \"path\" to the component's folder")
+                    throw error(
+                        at: place, "no folder \"\(path)\" in the project",
+                        hint: "set \"path\" to the component's folder")
                 }
-                if let detected = ComponentDetector.detect(folder: path, in: root, name: declared.name, kind: declared.kind) {
+                if let detected = ComponentDetector.detect(
+                    folder: path, in: root, name: declared.name, kind: declared.kind)
+                {
                     base = detected
                 } else {
                     throw error(
@@ -82,7 +80,8 @@ struct ComponentMerger {
     mutating func inferDependencies() {
         let servers = components.filter { $0.role == .server }
         guard servers.count == 1, let server = servers.first else { return }
-        for index in components.indices where components[index].role == .client && components[index].name != server.name {
+        for index in components.indices where components[index].role == .client && components[index].name != server.name
+        {
             guard config.component(named: components[index].name)?.dependsOn == nil else { continue }
             components[index].dependsOn = [server.name]
         }
@@ -104,8 +103,11 @@ struct ComponentMerger {
         let names = Set(components.map(\.name))
         for component in components {
             for (index, dependency) in component.dependsOn.enumerated() where !names.contains(dependency) {
-                let at = JSONPath.element(JSONPath.member(JSONPath.member("components", component.name), "depends_on"), index)
-                throw error(at: at, "no component named \"\(dependency)\"", hint: "known components: " + components.map(\.name).joined(separator: ", "))
+                let at = JSONPath.element(
+                    JSONPath.member(JSONPath.member("components", component.name), "depends_on"), index)
+                throw error(
+                    at: at, "no component named \"\(dependency)\"",
+                    hint: "known components: " + components.map(\.name).joined(separator: ", "))
             }
         }
         try checkCycles()
@@ -119,8 +121,9 @@ struct ComponentMerger {
             if state[name] == true { return }
             if state[name] == false {
                 let cycle = path.drop { $0 != name } + [name]
-                throw error(at: JSONPath.member(JSONPath.member("components", name), "depends_on"),
-                            "dependency cycle: " + cycle.joined(separator: " -> "))
+                throw error(
+                    at: JSONPath.member(JSONPath.member("components", name), "depends_on"),
+                    "dependency cycle: " + cycle.joined(separator: " -> "))
             }
             state[name] = false
             path.append(name)

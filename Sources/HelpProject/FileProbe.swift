@@ -79,7 +79,8 @@ enum FileProbe {
         let listing = (try? FileSystem().listDirectory(folder)) ?? []
         return listing.map { entry in
             // Some file systems leave the type out, and a link may point at a folder.
-            let isDirectory = entry.kind == .unknown || entry.kind == .symlink
+            let isDirectory =
+                entry.kind == .unknown || entry.kind == .symlink
                 ? self.isDirectory(folder + "/" + entry.name) : entry.kind == .directory
             return Entry(name: entry.name, isDirectory: isDirectory)
         }.sorted { $0.name < $1.name }

@@ -32,8 +32,9 @@ enum NodeInspector {
         component.node = markers
 
         let servers = serverFrameworks.filter(markers.dependencies.contains)
-        ComponentDetector.assignRole(&component, serverEvidence: servers.map { "\($0) in package.json dependencies" },
-                                     appEvidence: markers.hasBin ? "bin in package.json" : nil)
+        ComponentDetector.assignRole(
+            &component, serverEvidence: servers.map { "\($0) in package.json dependencies" },
+            appEvidence: markers.hasBin ? "bin in package.json" : nil)
 
         if let test = markers.script("test"), test != placeholderTest {
             component.commands.test = ["npm", "test"]

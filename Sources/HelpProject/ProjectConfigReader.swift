@@ -21,7 +21,9 @@ struct ProjectConfigReader {
             for (name, value) in try object(declared, at: "components") {
                 let path = JSONPath.member("components", name)
                 guard ConfigRules.isComponentName(name) else {
-                    throw document.keyError(at: path, "component names are letters, digits, '.', '_' and '-', starting with a letter or digit")
+                    throw document.keyError(
+                        at: path,
+                        "component names are letters, digits, '.', '_' and '-', starting with a letter or digit")
                 }
                 components.append(try component(name, value, at: path))
             }
@@ -37,7 +39,9 @@ struct ProjectConfigReader {
 
     // MARK: - Components
 
-    private func component(_ name: String, _ value: JSONValue, at path: String) throws -> ProjectConfig.DeclaredComponent {
+    private func component(_ name: String, _ value: JSONValue, at path: String) throws
+        -> ProjectConfig.DeclaredComponent
+    {
         let fields = try object(value, at: path)
         try checkKeys(fields, at: path, allowed: Self.componentKeys)
         var declared = ProjectConfig.DeclaredComponent(name: name)
@@ -75,7 +79,9 @@ struct ProjectConfigReader {
             for (key, entry) in try object(value, at: at) {
                 let entryPath = JSONPath.member(at, key)
                 guard ConfigRules.isEnvironmentName(key) else {
-                    throw document.keyError(at: entryPath, "environment variable names are letters, digits and '_', not starting with a digit")
+                    throw document.keyError(
+                        at: entryPath,
+                        "environment variable names are letters, digits and '_', not starting with a digit")
                 }
                 declared.environment[key] = try string(entry, at: entryPath)
             }
@@ -118,7 +124,8 @@ struct ProjectConfigReader {
         return patterns
     }
 
-    private func choice<Choice: RawRepresentable & CaseIterable>(_ value: JSONValue, at path: String, _: Choice.Type) throws -> Choice
+    private func choice<Choice: RawRepresentable & CaseIterable>(_ value: JSONValue, at path: String, _: Choice.Type)
+        throws -> Choice
     where Choice.RawValue == String {
         let text = try string(value, at: path)
         guard let choice = Choice(rawValue: text) else {
@@ -131,7 +138,10 @@ struct ProjectConfigReader {
     private func byteSize(_ value: JSONValue, at path: String) throws -> Int64 {
         if let bytes = value.int, bytes >= 0 { return Int64(bytes) }
         if let text = value.string, let bytes = ConfigRules.byteSize(text) { return bytes }
-        throw document.error(at: path, "expected a size such as \"2G\", \"500M\" or a number of bytes, found \(value.typeName == "a string" ? value.description : value.typeName)")
+        throw document.error(
+            at: path,
+            "expected a size such as \"2G\", \"500M\" or a number of bytes, found \(value.typeName == "a string" ? value.description : value.typeName)"
+        )
     }
 
     // MARK: - Errors

@@ -22,7 +22,9 @@ extension Component {
         value["exclude"] = .strings(exclude)
         if let python { value["python"] = python.json }
         if let node { value["node"] = node.json }
-        if let swift { value["swift"] = ["package": .optional(swift.packageName), "executable": .bool(swift.hasExecutable)] }
+        if let swift {
+            value["swift"] = ["package": .optional(swift.packageName), "executable": .bool(swift.hasExecutable)]
+        }
         return value
     }
 }

@@ -31,11 +31,16 @@ enum PythonInspector {
         markers.hasUVLock = names.contains("uv.lock")
         markers.hasPoetryLock = names.contains("poetry.lock")
         markers.hasAlembic = names.contains("alembic.ini")
-        markers.migrationsFolder = ["migrations", "alembic"].first { name in entries.contains { $0.name == name && $0.isDirectory } }
+        markers.migrationsFolder = ["migrations", "alembic"].first { name in
+            entries.contains { $0.name == name && $0.isDirectory }
+        }
         if let text = FileProbe.readText(FileProbe.join(folder, ".python-version"), limit: 4096) {
             markers.pythonVersion = PythonVersionFile(text: text).primary
         }
-        component.evidence.append(contentsOf: ["pyproject.toml", "setup.py", "setup.cfg", "uv.lock"].filter(names.contains).map { "\($0) present" })
+        component.evidence.append(
+            contentsOf: ["pyproject.toml", "setup.py", "setup.cfg", "uv.lock"].filter(names.contains).map {
+                "\($0) present"
+            })
 
         // Requirement files: runtime ones feed `dependencies`, development ones become groups.
         var files = entries.filter { !$0.isDirectory && isRequirementFile($0.name) }.map(\.name)
@@ -46,11 +51,15 @@ enum PythonInspector {
         markers.requirementFiles = files
         if !files.isEmpty { component.evidence.append("\(files.joined(separator: ", ")) present") }
         for file in files {
-            let dependencyNames = FileProbe.readText(FileProbe.join(folder, file)).map(PythonMarkers.requirementNames(inRequirementsText:)) ?? []
+            let dependencyNames =
+                FileProbe.readText(FileProbe.join(folder, file)).map(
+                    PythonMarkers.requirementNames(inRequirementsText:)) ?? []
             if isDevelopmentFile(FileProbe.baseName(file)) {
                 markers.dependencyGroups["file:" + file] = dependencyNames
             } else {
-                for name in dependencyNames where !markers.dependencies.contains(name) { markers.dependencies.append(name) }
+                for name in dependencyNames where !markers.dependencies.contains(name) {
+                    markers.dependencies.append(name)
+                }
                 serverEvidence += serverDependencies(in: dependencyNames).map { "\($0) in \(file)" }
             }
         }
@@ -71,13 +80,17 @@ enum PythonInspector {
         if let app = ASGIAppFinder.find(in: folder) {
             component.asgiApp = app.reference
             serverEvidence.insert("FastAPI( in \(app.file)", at: markers.hasAlembic ? 1 : 0)
-            component.commands.run = ["uvicorn", app.reference, "--reload"] + (app.appDirectory.map { ["--app-dir", $0] } ?? [])
+            component.commands.run =
+                ["uvicorn", app.reference, "--reload"] + (app.appDirectory.map { ["--app-dir", $0] } ?? [])
         }
         component.python = markers
         decideRole(&component, serverEvidence: serverEvidence, entries: entries)
         component.commands.test = testCommand(markers, entries: entries)
-        if markers.mentions("ruff") { component.commands.lint = ["ruff", "check", "."] }
-        else if markers.mentions("flake8") { component.commands.lint = ["flake8"] }
+        if markers.mentions("ruff") {
+            component.commands.lint = ["ruff", "check", "."]
+        } else if markers.mentions("flake8") {
+            component.commands.lint = ["flake8"]
+        }
     }
 
     // MARK: - Role and commands
@@ -90,8 +103,10 @@ enum PythonInspector {
     private static func decideRole(_ component: inout Component, serverEvidence: [String], entries: [FileProbe.Entry]) {
         let script = component.python?.scripts.first
         let hasMain = entries.contains { $0.name == "__main__.py" }
-        let appEvidence = script.map { "entry point \($0) in pyproject.toml" } ?? (hasMain ? "__main__.py present" : nil)
-        guard ComponentDetector.assignRole(&component, serverEvidence: serverEvidence, appEvidence: appEvidence) == .app else { return }
+        let appEvidence =
+            script.map { "entry point \($0) in pyproject.toml" } ?? (hasMain ? "__main__.py present" : nil)
+        guard ComponentDetector.assignRole(&component, serverEvidence: serverEvidence, appEvidence: appEvidence) == .app
+        else { return }
         component.commands.run = script.map { [$0] } ?? ["python", "."]
     }
 

@@ -33,7 +33,8 @@ extension PythonMarkers {
         configuresPytest = pyproject.configures("pytest")
         scripts = pyproject.scripts
 
-        let declared = (attempt { try pyproject.dependencies() } ?? []).map(\.normalizedName)
+        let declared =
+            (attempt { try pyproject.dependencies() } ?? []).map(\.normalizedName)
             + pyproject.poetryDependencies.map { PythonRequirement.normalize($0.name) }
         let runtime = Self.unique(declared)
         for name in runtime where !dependencies.contains(name) { dependencies.append(name) }

@@ -3,13 +3,16 @@ enum SwiftInspector {
     /// Fills in kind-specific parts of `component`.
     static func inspect(_ component: inout Component, folder: String, entries: [FileProbe.Entry]) {
         var markers = SwiftMarkers()
-        if entries.contains(where: { $0.name == "Package.swift" }) { component.evidence.append("Package.swift present") }
+        if entries.contains(where: { $0.name == "Package.swift" }) {
+            component.evidence.append("Package.swift present")
+        }
         let manifest = FileProbe.readText(FileProbe.join(folder, "Package.swift")) ?? ""
         markers.packageName = packageName(in: manifest)
         markers.hasExecutable = manifest.contains(".executable(") || manifest.contains(".executableTarget(")
         component.swift = markers
 
-        ComponentDetector.assignRole(&component, serverEvidence: [], appEvidence: markers.hasExecutable ? "executable in Package.swift" : nil)
+        ComponentDetector.assignRole(
+            &component, serverEvidence: [], appEvidence: markers.hasExecutable ? "executable in Package.swift" : nil)
         component.commands.build = ["swift", "build"]
         if markers.hasExecutable { component.commands.run = ["swift", "run"] }
         if entries.contains(where: { $0.name == "Tests" && $0.isDirectory }) || manifest.contains(".testTarget(") {

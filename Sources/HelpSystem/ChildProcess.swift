@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A child started by `PosixProcessRunner`. One pump thread per child drains its pipes, feeds
@@ -27,8 +27,10 @@ final class ChildProcess: RunningProcess, @unchecked Sendable {
     /// Called once with the result, on the pump thread, before waiters wake (log, signal registry).
     private let onFinish: (ChildProcess, ProcessResult) -> Void
 
-    init(spawned: SpawnedChild, command: Command, started: MonotonicTime, grace: Double,
-         console: Console, log: CommandLog?, logEntry: Int?, onFinish: @escaping (ChildProcess, ProcessResult) -> Void) throws {
+    init(
+        spawned: SpawnedChild, command: Command, started: MonotonicTime, grace: Double,
+        console: Console, log: CommandLog?, logEntry: Int?, onFinish: @escaping (ChildProcess, ProcessResult) -> Void
+    ) throws {
         self.pid = spawned.pid
         self.command = command
         self.ownGroup = spawned.ownGroup
@@ -39,7 +41,8 @@ final class ChildProcess: RunningProcess, @unchecked Sendable {
         LinuxCalls.setNonBlocking(wake.write)
         self.wakeRead = wake.read
         self.wakeWrite = wake.write
-        let pump = ChildPump(child: self, spawned: spawned, grace: grace, console: console, log: log, logEntry: logEntry)
+        let pump = ChildPump(
+            child: self, spawned: spawned, grace: grace, console: console, log: log, logEntry: logEntry)
         NativeThread.detach(name: "help-child-\(spawned.pid)") { pump.run() }
     }
 
@@ -59,7 +62,8 @@ final class ChildProcess: RunningProcess, @unchecked Sendable {
     /// SIGINT to the child (its group if it has one), SIGKILL after `grace` seconds.
     @discardableResult
     func stop(grace: Double) -> ProcessResult {
-        request(StopRequest(signal: SIGINT, alreadyDelivered: false, killAt: MonotonicTime.now().adding(seconds: grace)))
+        request(
+            StopRequest(signal: SIGINT, alreadyDelivered: false, killAt: MonotonicTime.now().adding(seconds: grace)))
         return wait()
     }
 
@@ -68,7 +72,9 @@ final class ChildProcess: RunningProcess, @unchecked Sendable {
     /// tools, so it is not sent twice; the grace period applies either way.
     func forward(signal: Int32, fromTerminal: Bool, grace: Double) {
         let delivered = fromTerminal && !ownGroup
-        request(StopRequest(signal: signal, alreadyDelivered: delivered, killAt: MonotonicTime.now().adding(seconds: grace)))
+        request(
+            StopRequest(signal: signal, alreadyDelivered: delivered, killAt: MonotonicTime.now().adding(seconds: grace))
+        )
     }
 
     /// Escalates straight to SIGKILL (a second Ctrl-C).

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The loop that serves one child until it is gone: a single `poll(2)` over its output pipes,
@@ -20,7 +20,8 @@ final class ChildPump {
     private var input: (fd: Int32, bytes: [UInt8], offset: Int)?
     private let exitWatch: ExitWatch
 
-    init(child: ChildProcess, spawned: SpawnedChild, grace: Double, console: Console, log: CommandLog?, logEntry: Int?) {
+    init(child: ChildProcess, spawned: SpawnedChild, grace: Double, console: Console, log: CommandLog?, logEntry: Int?)
+    {
         self.child = child
         self.spawned = spawned
         self.grace = grace
@@ -35,12 +36,13 @@ final class ChildPump {
         let budget = ConsoleBudget(maxLines: command.newProcessGroup ? nil : ConsoleBudget.foregroundLines)
         for (kind, fd) in [(OutputChannel.Kind.stdout, spawned.stdoutRead), (.stderr, spawned.stderrRead)] {
             guard let fd else { continue }
-            channels.append(OutputChannel(kind: kind, fd: fd, streaming: prefix != nil, tailLines: 200) { line in
-                guard let prefix else { return }
-                let shown = secrets.isEmpty ? line : Secret.redact(line, secrets)
-                if let text = budget.admit(shown, logged: log != nil) { console.prefixed(prefix, text) }
-                if let log, let logEntry { log.line(logEntry, kind, line) }
-            })
+            channels.append(
+                OutputChannel(kind: kind, fd: fd, streaming: prefix != nil, tailLines: 200) { line in
+                    guard let prefix else { return }
+                    let shown = secrets.isEmpty ? line : Secret.redact(line, secrets)
+                    if let text = budget.admit(shown, logged: log != nil) { console.prefixed(prefix, text) }
+                    if let log, let logEntry { log.line(logEntry, kind, line) }
+                })
         }
         if let fd = spawned.stdinWrite, case .bytes(let bytes) = command.input { input = (fd, bytes, 0) }
     }
@@ -89,8 +91,12 @@ final class ChildPump {
             }
 
             var fds: [pollfd] = [pollfd(fd: child.wakeDescriptor, events: Int16(POLLIN), revents: 0)]
-            if exitedAt == nil && exitWatch.descriptor >= 0 { fds.append(pollfd(fd: exitWatch.descriptor, events: Int16(POLLIN), revents: 0)) }
-            for channel in channels where channel.isOpen { fds.append(pollfd(fd: channel.fd, events: Int16(POLLIN), revents: 0)) }
+            if exitedAt == nil && exitWatch.descriptor >= 0 {
+                fds.append(pollfd(fd: exitWatch.descriptor, events: Int16(POLLIN), revents: 0))
+            }
+            for channel in channels where channel.isOpen {
+                fds.append(pollfd(fd: channel.fd, events: Int16(POLLIN), revents: 0))
+            }
             if let input { fds.append(pollfd(fd: input.fd, events: Int16(POLLOUT), revents: 0)) }
             let deadlines = [timeoutAt, killAt, exitedAt == nil ? nil : lingerUntil].compactMap { $0 }
             let wait = deadlines.min().map { $0.millisecondsFromNow() } ?? -1
@@ -129,9 +135,15 @@ final class ChildPump {
             let written = pending.bytes.withUnsafeBytes {
                 Glibc.write(pending.fd, $0.baseAddress! + pending.offset, $0.count - pending.offset)
             }
-            if written > 0 { pending.offset += written; continue }
+            if written > 0 {
+                pending.offset += written
+                continue
+            }
             if written < 0 && errno == EINTR { continue }
-            if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { input = pending; return }
+            if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                input = pending
+                return
+            }
             break  // EPIPE: the child closed its stdin or exited; the rest is not wanted
         }
         closeDescriptor(pending.fd)
@@ -141,7 +153,10 @@ final class ChildPump {
     // MARK: - End
 
     private func finish(exitedAt: MonotonicTime, timedOut: Bool) {
-        for channel in channels { channel.drain(); channel.close() }
+        for channel in channels {
+            channel.drain()
+            channel.close()
+        }
         if let input { closeDescriptor(input.fd) }
         input = nil
         let termination = exitWatch.reap()

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A point on the monotonic clock (nanoseconds since an arbitrary origin): for durations,
@@ -68,7 +68,8 @@ public struct WallTime: Sendable, Hashable {
     /// `20240501-123005`: sorts by time and is safe in file names.
     public var fileStamp: String {
         let t = broken()
-        return "\(pad(t.tm_year + 1900, 4))\(pad(t.tm_mon + 1))\(pad(t.tm_mday))-\(pad(t.tm_hour))\(pad(t.tm_min))\(pad(t.tm_sec))"
+        return
+            "\(pad(t.tm_year + 1900, 4))\(pad(t.tm_mon + 1))\(pad(t.tm_mday))-\(pad(t.tm_hour))\(pad(t.tm_min))\(pad(t.tm_sec))"
     }
 
     private func broken() -> tm {
@@ -96,11 +97,13 @@ public struct Clock: Sendable {
     }
 
     /// The real clocks: `CLOCK_MONOTONIC` and `CLOCK_REALTIME`.
-    public static let system = Clock(monotonic: { MonotonicTime.now() }, wall: {
-        var spec = timespec()
-        clock_gettime(CLOCK_REALTIME, &spec)
-        return WallTime(seconds: Int64(spec.tv_sec), nanoseconds: Int32(spec.tv_nsec))
-    })
+    public static let system = Clock(
+        monotonic: { MonotonicTime.now() },
+        wall: {
+            var spec = timespec()
+            clock_gettime(CLOCK_REALTIME, &spec)
+            return WallTime(seconds: Int64(spec.tv_sec), nanoseconds: Int32(spec.tv_nsec))
+        })
 
     /// A clock frozen at `wall` (the monotonic side still runs, so timeouts keep working).
     public static func fixed(_ wall: WallTime) -> Clock {

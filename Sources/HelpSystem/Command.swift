@@ -89,7 +89,9 @@ public struct ProcessResult: Sendable, Equatable {
     public var timedOut: Bool
     public var duration: Double
 
-    public init(termination: Termination, stdout: String = "", stderr: String = "", timedOut: Bool = false, duration: Double = 0) {
+    public init(
+        termination: Termination, stdout: String = "", stderr: String = "", timedOut: Bool = false, duration: Double = 0
+    ) {
         self.termination = termination
         self.stdout = stdout
         self.stderr = stderr

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The full record of the children one `help` invocation ran: each command line (as it could be
@@ -57,13 +57,16 @@ public final class CommandLog: @unchecked Sendable {
 
     /// How the child ended, with its captured output (nil when it was streamed or inherited).
     /// `keepStdout` false records only the size of the captured stdout (see `Command.logsStdout`).
-    func finished(_ entry: Int, _ result: ProcessResult, captured: (stdout: String, stderr: String)?, keepStdout: Bool = true) {
+    func finished(
+        _ entry: Int, _ result: ProcessResult, captured: (stdout: String, stderr: String)?, keepStdout: Bool = true
+    ) {
         var text = "\(stamp()) #\(entry) \(Self.describe(result))\n"
         if let captured {
             if !keepStdout && !captured.stdout.isEmpty {
                 text += "--- #\(entry) stdout: \(captured.stdout.utf8.count) bytes, not logged\n"
             }
-            for (name, body) in [("stdout", keepStdout ? captured.stdout : ""), ("stderr", captured.stderr)] where !body.isEmpty {
+            for (name, body) in [("stdout", keepStdout ? captured.stdout : ""), ("stderr", captured.stderr)]
+            where !body.isEmpty {
                 text += "--- #\(entry) \(name)\n" + body + (body.hasSuffix("\n") ? "" : "\n")
             }
         }
@@ -79,7 +82,8 @@ public final class CommandLog: @unchecked Sendable {
         words += command.unsetEnvironment.sorted().flatMap { ["-u", Command.shellQuote($0)] }
         words += command.environment.sorted { $0.key < $1.key }.map { Command.shellQuote("\($0.key)=\($0.value)") }
         words += command.secrets.keys.sorted().map { "\($0)=***" }
-        var line = words.isEmpty ? command.displayLine : "env " + words.joined(separator: " ") + " " + command.displayLine
+        var line =
+            words.isEmpty ? command.displayLine : "env " + words.joined(separator: " ") + " " + command.displayLine
         if let folder = command.workingDirectory { line = "cd \(Command.shellQuote(folder)) && " + line }
         return line
     }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Where `help` talks to people and machines. Results go to stdout, progress and diagnostics to
@@ -9,7 +9,9 @@ import Glibc
 public final class Console: @unchecked Sendable {
     /// How chatty the console is.
     public enum Verbosity: Int, Sendable, Comparable {
-        case quiet = 0, normal = 1, verbose = 2
+        case quiet = 0
+        case normal = 1
+        case verbose = 2
         public static func < (a: Verbosity, b: Verbosity) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -50,7 +52,8 @@ public final class Console: @unchecked Sendable {
 
     /// The console on the real file descriptors 1 and 2.
     public static func standard(style: Style) -> Console {
-        Console(style: style, stdout: { FileDescriptorWriter.write(1, $0) }, stderr: { FileDescriptorWriter.write(2, $0) })
+        Console(
+            style: style, stdout: { FileDescriptorWriter.write(1, $0) }, stderr: { FileDescriptorWriter.write(2, $0) })
     }
 
     // MARK: - Results (stdout)
@@ -133,7 +136,14 @@ public final class Console: @unchecked Sendable {
 
     /// ANSI colors and attributes `paint` knows.
     public enum Color: String, Sendable {
-        case red = "31", green = "32", yellow = "33", blue = "34", magenta = "35", cyan = "36", dim = "2", bold = "1"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case blue = "34"
+        case magenta = "35"
+        case cyan = "36"
+        case dim = "2"
+        case bold = "1"
     }
 
     /// `text` wrapped in the color's escape codes, or unchanged when the style has no color.

@@ -22,7 +22,8 @@ final class ConsoleBudget: @unchecked Sendable {
             if dropped { return nil }
             if let maxLines, shown >= maxLines {
                 dropped = true
-                return "… more output not shown here" + (logged ? "; the command log in .helpcache/logs/ has all of it" : "")
+                return "… more output not shown here"
+                    + (logged ? "; the command log in .helpcache/logs/ has all of it" : "")
             }
             shown += 1
             let bytes = line.utf8.count

@@ -16,9 +16,11 @@ public struct Context: Sendable {
     public var clock: Clock
 
     /// A context; the file system and the clock default to the real ones.
-    public init(runner: any ProcessRunner, environment: [String: String], console: Console, workingDirectory: String,
-                interruption: @escaping @Sendable () -> Int32? = { nil }, fileSystem: FileSystem? = nil,
-                clock: Clock = .system) {
+    public init(
+        runner: any ProcessRunner, environment: [String: String], console: Console, workingDirectory: String,
+        interruption: @escaping @Sendable () -> Int32? = { nil }, fileSystem: FileSystem? = nil,
+        clock: Clock = .system
+    ) {
         self.runner = runner
         self.environment = environment
         self.console = console

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The variables `help` was started with, read once and passed down (nothing reads `environ`

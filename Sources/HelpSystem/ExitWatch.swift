@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Tells the pump when a child has exited, without reaping it: a pidfd that polls readable on

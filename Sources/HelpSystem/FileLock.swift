@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An advisory `flock(2)` lock on a file, so concurrent `help` processes (two terminals, an
@@ -59,8 +59,9 @@ public final class FileLock: @unchecked Sendable {
         }
         closeDescriptor(fd)
         let holder = holderDescription(path)
-        throw HelpError("\(path) is locked by another help process\(holder)",
-                        hint: "wait for it to finish, or stop it and try again", code: .tempFailure)
+        throw HelpError(
+            "\(path) is locked by another help process\(holder)",
+            hint: "wait for it to finish, or stop it and try again", code: .tempFailure)
     }
 
     /// Takes the lock only if nobody holds a conflicting one; nil otherwise.
@@ -108,7 +109,8 @@ public final class FileLock: @unchecked Sendable {
 
     private static func holderDescription(_ path: String) -> String {
         guard let text = try? FileSystem().readText(path),
-              let pid = Int32(text.split(separator: "\n").first ?? "") else { return "" }
+            let pid = Int32(text.split(separator: "\n").first ?? "")
+        else { return "" }
         return " (pid \(pid))"
     }
 }

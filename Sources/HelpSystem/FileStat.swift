@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What `stat(2)` says about a file, in the shape the stat cache and the walkers need.
@@ -39,8 +39,10 @@ public struct FileStat: Sendable, Hashable {
     public var mode: UInt32
     public var kind: Kind
 
-    public init(size: Int64, modifiedNanoseconds: Int64, changedNanoseconds: Int64, inode: UInt64,
-                device: UInt64 = 0, mode: UInt32, kind: Kind) {
+    public init(
+        size: Int64, modifiedNanoseconds: Int64, changedNanoseconds: Int64, inode: UInt64,
+        device: UInt64 = 0, mode: UInt32, kind: Kind
+    ) {
         self.size = size
         self.modifiedNanoseconds = modifiedNanoseconds
         self.changedNanoseconds = changedNanoseconds

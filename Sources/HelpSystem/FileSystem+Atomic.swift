@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Atomic, backed-up edits: a reader sees the old content or the new one, never a mix, and a crash

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The files of the world, on raw Glibc calls: read, stat, list, create, remove, rename; the
@@ -17,7 +17,9 @@ public struct FileSystem: Sendable {
 
     /// The whole content of a file.
     public func readFile(_ path: String) throws -> [UInt8] {
-        guard let bytes = try readFileIfExists(path) else { throw HelpError.io("cannot read \(path): \(errnoMessage(ENOENT))") }
+        guard let bytes = try readFileIfExists(path) else {
+            throw HelpError.io("cannot read \(path): \(errnoMessage(ENOENT))")
+        }
         return bytes
     }
 

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Creating and checking `.helpcache`: the one place that creates it and the folders in it. It is

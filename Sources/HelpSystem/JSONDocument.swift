@@ -66,14 +66,16 @@ public struct JSONDocument: Sendable {
 public enum JSONPath {
     /// The path of member `key` inside the object at `parent`.
     public static func member(_ parent: String, _ key: String) -> String {
-        let plain = !key.isEmpty && key.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
-                return true
-            default: return false
+        let plain =
+            !key.isEmpty
+            && key.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                    UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                    return true
+                default: return false
+                }
             }
-        }
         if !plain { return "\(parent)[\(JSONValue.quoted(key))]" }
         return parent.isEmpty ? key : "\(parent).\(key)"
     }

@@ -60,7 +60,9 @@ extension JSONParser {
             var scalarValue = UInt32(unit)
             if (0xD800...0xDBFF).contains(unit) {
                 // A high surrogate must be followed at once by an escaped low surrogate.
-                guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") else {
+                guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"),
+                    bytes[offset + 1] == UInt8(ascii: "u")
+                else {
                     throw failure("unpaired surrogate \\u\(hex(unit)) in string", at: backslash)
                 }
                 offset += 2

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A plain pthread for blocking work (draining pipes, waiting for signals, animating a spinner).
@@ -29,11 +29,13 @@ public enum NativeThread {
         defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
 
         var thread = pthread_t()
-        let created = pthread_create(&thread, &attributes, { raw in
-            let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
-            box.body()
-            return nil
-        }, box)
+        let created = pthread_create(
+            &thread, &attributes,
+            { raw in
+                let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+                box.body()
+                return nil
+            }, box)
         guard created == 0 else {
             // Without a thread the work cannot proceed safely; this only happens when the system is
             // out of resources, so run it inline rather than lose it.

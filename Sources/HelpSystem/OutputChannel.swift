@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Our end of one of a child's output pipes and what becomes of its bytes: collected whole

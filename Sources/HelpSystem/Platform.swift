@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The system package manager, for install hints ("sudo apt-get install -y postgresql").
@@ -62,7 +62,8 @@ public struct Platform: Sendable, Equatable {
         var names = utsname()
         uname(&names)
         let kernel = field(&names.sysname).lowercased()
-        let release = (try? fileSystem.readText("/etc/os-release")) ?? (try? fileSystem.readText("/usr/lib/os-release")) ?? ""
+        let release =
+            (try? fileSystem.readText("/etc/os-release")) ?? (try? fileSystem.readText("/usr/lib/os-release")) ?? ""
         let info = parseOSRelease(release)
         let pageSize = Int64(sysconf(Int32(_SC_PAGESIZE)))
         var platform = Platform(
@@ -122,7 +123,12 @@ public struct Platform: Sendable, Equatable {
             var unescaped = ""
             var escaping = false
             for character in value {
-                if escaping || character != "\\" { unescaped.append(character); escaping = false } else { escaping = true }
+                if escaping || character != "\\" {
+                    unescaped.append(character)
+                    escaping = false
+                } else {
+                    escaping = true
+                }
             }
             result[String(line[..<equals])] = unescaped
         }
@@ -139,7 +145,8 @@ extension StringProtocol {
     func trimming(_ set: String) -> String {
         let scalars = Set(set)
         guard let first = firstIndex(where: { !scalars.contains($0) }),
-              let last = lastIndex(where: { !scalars.contains($0) }) else { return "" }
+            let last = lastIndex(where: { !scalars.contains($0) })
+        else { return "" }
         return String(self[first...last])
     }
 }

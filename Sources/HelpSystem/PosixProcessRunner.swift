@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real `ProcessRunner`: posix_spawn with argv arrays, tools found through `ToolLookup`,
@@ -19,8 +19,10 @@ public struct PosixProcessRunner: ProcessRunner {
     /// Seconds between SIGINT and SIGKILL when a timeout stops a child.
     public var grace: Double
 
-    public init(environment: [String: String], console: Console, log: CommandLog? = nil,
-                signals: Signals? = nil, grace: Double = 5) {
+    public init(
+        environment: [String: String], console: Console, log: CommandLog? = nil,
+        signals: Signals? = nil, grace: Double = 5
+    ) {
         self.environment = environment
         self.console = console
         self.log = log
@@ -50,7 +52,8 @@ public struct PosixProcessRunner: ProcessRunner {
     /// Spawns the child, registers it for signals and hands it to its pump.
     func startChild(_ command: Command) throws -> ChildProcess {
         if let signal = signals?.interruption, !command.runsAfterInterrupt {
-            throw HelpError("interrupted (\(Signals.name(of: signal))), not starting \(command.executable)", code: .interrupted)
+            throw HelpError(
+                "interrupted (\(Signals.name(of: signal))), not starting \(command.executable)", code: .interrupted)
         }
         let program = try ToolLookup(environment: environment).resolve(command)
         if let folder = command.workingDirectory, !FileSystem().isDirectory(folder) {

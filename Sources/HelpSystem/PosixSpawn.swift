@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The parent's side of a freshly spawned child: its pid and our ends of its pipes.
@@ -89,8 +89,8 @@ enum PosixSpawn {
             let cArguments = argv.map { strdup($0) } + [nil]
             let cEnvironment = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
             defer {
-                cArguments.forEach { free($0) }
-                cEnvironment.forEach { free($0) }
+                for pointer in cArguments { free(pointer) }
+                for pointer in cEnvironment { free(pointer) }
             }
             var pid = pid_t()
             let status = cArguments.withUnsafeBufferPointer { argvBuffer in
@@ -110,11 +110,16 @@ enum PosixSpawn {
     private static func spawnError(_ code: Int32, path: String, folder: String?) -> HelpError {
         switch code {
         case ENOENT where folder != nil:
-            return .unavailable("cannot start \(path): \(errnoMessage(code))", hint: "check that \(path) and the folder \(folder ?? "") exist")
+            return .unavailable(
+                "cannot start \(path): \(errnoMessage(code))",
+                hint: "check that \(path) and the folder \(folder ?? "") exist")
         case ENOENT, EACCES, ENOEXEC, ENOTDIR:
-            return .unavailable("cannot start \(path): \(errnoMessage(code))", hint: "check that \(path) is an executable program")
+            return .unavailable(
+                "cannot start \(path): \(errnoMessage(code))", hint: "check that \(path) is an executable program")
         case EAGAIN, ENOMEM:
-            return HelpError("cannot start \(path): \(errnoMessage(code))", hint: "the system is out of processes or memory", code: .tempFailure)
+            return HelpError(
+                "cannot start \(path): \(errnoMessage(code))", hint: "the system is out of processes or memory",
+                code: .tempFailure)
         default:
             return .io("cannot start \(path): \(errnoMessage(code))")
         }

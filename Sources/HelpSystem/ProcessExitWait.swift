@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Waits for the end of a process that is not our child (a server's worker, started by its

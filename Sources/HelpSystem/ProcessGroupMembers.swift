@@ -1,4 +1,3 @@
-
 /// The processes of one process group, read from /proc: how `help run` tells that uvicorn's
 /// reloader lost its worker while starting, and how tests check that a stop left nothing behind.
 public enum ProcessGroupMembers {

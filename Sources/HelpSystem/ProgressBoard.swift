@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The steps running on one animated console and the ticker thread that redraws their spinner
@@ -46,7 +46,9 @@ final class ProgressBoard: @unchecked Sendable {
     /// Draws the newest step's spinner (with a count of the others), cut to the terminal width so
     /// the line never wraps (a wrapped line cannot be erased with `\r`).
     func redraw(on console: Console) {
-        let snapshot: (newest: ProgressStep?, others: Int, frame: Int) = lock.withLock { (steps.last, steps.count - 1, self.frame) }
+        let snapshot: (newest: ProgressStep?, others: Int, frame: Int) = lock.withLock {
+            (steps.last, steps.count - 1, self.frame)
+        }
         let (newest, others, frame) = snapshot
         guard let newest else {
             console.setStatus(nil)

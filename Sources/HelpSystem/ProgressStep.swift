@@ -64,7 +64,8 @@ public final class ProgressStep: @unchecked Sendable {
         let detail = lock.withLock { currentDetail }
         let spinner = ProgressStep.frames[frame % ProgressStep.frames.count]
         let elapsed = ProgressStep.format(seconds: MonotonicTime.now().seconds(since: started))
-        return console.paint(spinner, .cyan) + " " + title + (detail.map { " — " + $0 } ?? "") + " " + console.paint("(" + elapsed + ")", .dim)
+        return console.paint(spinner, .cyan) + " " + title + (detail.map { " — " + $0 } ?? "") + " "
+            + console.paint("(" + elapsed + ")", .dim)
     }
 
     static let frames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]

@@ -20,7 +20,9 @@ extension ProcessGroupMembers {
         guard !groups.isEmpty else { return }
         for group in groups { _ = kill(-group, SIGTERM) }
         let deadline = MonotonicTime.now().adding(seconds: grace)
-        while MonotonicTime.now() < deadline, groups.contains(where: { !pids(inGroup: $0, includingZombies: false).isEmpty }) {
+        while MonotonicTime.now() < deadline,
+            groups.contains(where: { !pids(inGroup: $0, includingZombies: false).isEmpty })
+        {
             usleep(50_000)
         }
         for group in groups where !pids(inGroup: group, includingZombies: false).isEmpty {

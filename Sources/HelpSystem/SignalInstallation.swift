@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The process-wide part of `Signals`: the installed `sigaction` handlers, the self-pipe they write
@@ -67,7 +67,9 @@ final class SignalInstallation: @unchecked Sendable {
 }
 
 /// The C-level handler: records the signal in the self-pipe and nothing else.
-private func signalHandler(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
+private func signalHandler(
+    _ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?
+) {
     let savedErrno = errno
     let code = info?.pointee.si_code ?? 0
     let fromTerminal: UInt8 = code == Int32(SI_KERNEL) ? 1 : 0

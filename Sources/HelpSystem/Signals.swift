@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Ctrl-C, SIGTERM and SIGHUP for the CLI. While children run, the signal is passed on to them
@@ -59,7 +59,8 @@ public final class Signals: @unchecked Sendable {
     /// `Signals` can be installed at a time; installing another replaces it.
     public func install() throws {
         guard lock.withLock({ self.installation == nil }) else { return }
-        let installation = try SignalInstallation(signals: [SIGINT, SIGTERM, SIGHUP]) { [weak self] signal, fromTerminal in
+        let installation = try SignalInstallation(signals: [SIGINT, SIGTERM, SIGHUP]) {
+            [weak self] signal, fromTerminal in
             self?.handle(signal: signal, fromTerminal: fromTerminal)
         }
         lock.withLock { self.installation = installation }
@@ -95,12 +96,13 @@ public final class Signals: @unchecked Sendable {
         // An interactive child (a REPL on our terminal) owns Ctrl-C: it is input for it, not a
         // request to stop `help`.
         if fromTerminal && signal == SIGINT && !running.isEmpty
-            && running.allSatisfy({ !$0.ownGroup && $0.command.input == .inherit }) {
+            && running.allSatisfy({ !$0.ownGroup && $0.command.input == .inherit })
+        {
             return
         }
         guard first else {
-            running.forEach { $0.kill() }
-            running.forEach { _ = $0.wait() }
+            for child in running { child.kill() }
+            for child in running { _ = child.wait() }
             Signals.die(of: signal, after: cleanups)
         }
         lock.withLock { received = signal }
@@ -108,7 +110,7 @@ public final class Signals: @unchecked Sendable {
         guard policy == .reraise else { return }
         // Waiting happens off the watcher so a second signal can still escalate.
         NativeThread.detach(name: "help-interrupt") {
-            running.forEach { _ = $0.wait() }
+            for child in running { _ = child.wait() }
             Signals.die(of: signal, after: cleanups)
         }
     }
@@ -118,7 +120,7 @@ public final class Signals: @unchecked Sendable {
     /// Runs the cleanups, then dies of `signal` with its default action (exit 128+signal if even
     /// that fails, e.g. the signal is ignored by inheritance).
     static func die(of signal: Int32, after cleanups: [@Sendable () -> Void]) -> Never {
-        cleanups.forEach { $0() }
+        for cleanup in cleanups { cleanup() }
         var action = sigaction()
         action.__sigaction_handler.sa_handler = SIG_DFL
         sigemptyset(&action.sa_mask)

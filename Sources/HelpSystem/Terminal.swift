@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The `--color` choice.
@@ -34,8 +34,9 @@ public struct Terminal: Sendable {
     /// Running under a CI service: logs are files, so no redrawn lines even if a pty is attached.
     public var isCI: Bool {
         let env = Environment(environment)
-        return env.isEnabled("CI") || ["GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "TF_BUILD", "JENKINS_URL", "TEAMCITY_VERSION"]
-            .contains { !(environment[$0] ?? "").isEmpty }
+        return env.isEnabled("CI")
+            || ["GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "TF_BUILD", "JENKINS_URL", "TEAMCITY_VERSION"]
+                .contains { !(environment[$0] ?? "").isEmpty }
     }
 
     // MARK: - Decision
@@ -44,7 +45,9 @@ public struct Terminal: Sendable {
     /// `always` and `never` win over everything, `auto` follows the terminal and NO_COLOR
     /// (FORCE_COLOR turns it on for pipes). Animation needs an interactive stderr, a capable
     /// terminal, no CI and normal verbosity or more.
-    public func style(color: ColorChoice = .auto, json: Bool = false, verbosity: Console.Verbosity = .normal) -> Console.Style {
+    public func style(color: ColorChoice = .auto, json: Bool = false, verbosity: Console.Verbosity = .normal)
+        -> Console.Style
+    {
         let interactive = isTerminal(2) && !isDumb
         let colored: Bool
         switch color {

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// How a `Command.executable` becomes a program path: a `HELP_<TOOL>` override, then the PATH of
@@ -41,18 +41,21 @@ public struct ToolLookup: Sendable {
             do {
                 return try ToolLookup(environment: environment.filter { $0.key != variable }).resolve(redirected)
             } catch let error as HelpError {
-                throw HelpError.unavailable("\(variable)=\(override) does not name a runnable program (\(error.message))",
-                                            hint: "fix or unset \(variable)")
+                throw HelpError.unavailable(
+                    "\(variable)=\(override) does not name a runnable program (\(error.message))",
+                    hint: "fix or unset \(variable)")
             }
         }
-        let searchPath = command.effectiveEnvironment(inheriting: environment)["PATH"]
+        let searchPath =
+            command.effectiveEnvironment(inheriting: environment)["PATH"]
             ?? environment["PATH"] ?? Environment.defaultSearchPath
         for directory in Environment.splitSearchPath(searchPath) {
             let candidate = directory.hasSuffix("/") ? directory + tool : directory + "/" + tool
             if Self.isExecutableFile(candidate) { return candidate }
         }
-        throw HelpError.unavailable("\(tool) was not found on PATH",
-                                    hint: "install \(tool), or set \(variable)=/path/to/\(tool)")
+        throw HelpError.unavailable(
+            "\(tool) was not found on PATH",
+            hint: "install \(tool), or set \(variable)=/path/to/\(tool)")
     }
 
     /// Like `resolve` for a bare tool name, nil when missing.
@@ -71,7 +74,8 @@ public struct ToolLookup: Sendable {
 
     private func absolute(_ path: String, from folder: String?) -> String {
         if path.hasPrefix("/") { return path }
-        let base = folder.map { $0.hasPrefix("/") ? $0 : Environment.currentDirectory() + "/" + $0 }
+        let base =
+            folder.map { $0.hasPrefix("/") ? $0 : Environment.currentDirectory() + "/" + $0 }
             ?? Environment.currentDirectory()
         return base + "/" + path
     }

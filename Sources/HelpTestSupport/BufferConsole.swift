@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A `Console` whose output lands in memory, for tests to read back or wait on. Thread-safe:
 /// streamed child output arrives on pump threads.
@@ -12,8 +13,9 @@ public final class BufferConsole: @unchecked Sendable {
     public init(style: Console.Style = Console.Style(verbosity: .verbose)) {
         let buffers = Buffers()
         self.buffers = buffers
-        console = Console(style: style, stdout: { buffers.append($0, toStdout: true) },
-                          stderr: { buffers.append($0, toStdout: false) })
+        console = Console(
+            style: style, stdout: { buffers.append($0, toStdout: true) },
+            stderr: { buffers.append($0, toStdout: false) })
     }
 
     /// Everything written to stdout so far.

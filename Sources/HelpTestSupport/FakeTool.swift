@@ -37,8 +37,10 @@ public final class FakeTool: @unchecked Sendable {
     /// Writes the tool `name` and returns its path. `script` is extra sh code run after recording
     /// and before the scripted output (for tools that must, say, create a file or sleep).
     @discardableResult
-    public func install(_ name: String, stdout: String = "", stderr: String = "", exitCode: Int32 = 0,
-                        recordStdin: Bool = false, script: String = "") throws -> String {
+    public func install(
+        _ name: String, stdout: String = "", stderr: String = "", exitCode: Int32 = 0,
+        recordStdin: Bool = false, script: String = ""
+    ) throws -> String {
         let data = folder.path("data/\(name)")
         try fs.createDirectories(binPath)
         try fs.createDirectories(data + "/calls")
@@ -76,7 +78,8 @@ public final class FakeTool: @unchecked Sendable {
         return numbers.compactMap { number in
             let call = calls + "/\(number)"
             guard let argv = try? fs.readFile(call + "/argv"), let env = try? fs.readFile(call + "/env"),
-                  let cwd = try? fs.readText(call + "/cwd") else { return nil }
+                let cwd = try? fs.readText(call + "/cwd")
+            else { return nil }
             var environment: [String: String] = [:]
             for entry in Self.splitNul(env) {
                 guard let equals = entry.firstIndex(of: "=") else { continue }
@@ -90,7 +93,9 @@ public final class FakeTool: @unchecked Sendable {
     }
 
     private static func splitNul(_ bytes: [UInt8]) -> [String] {
-        var parts = bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        var parts = bytes.split(separator: 0, omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         if bytes.last == 0 { parts.removeLast() }
         return bytes.isEmpty ? [] : parts
     }

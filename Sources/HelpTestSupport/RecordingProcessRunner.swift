@@ -51,8 +51,9 @@ public final class RecordingProcessRunner: ProcessRunner, @unchecked Sendable {
             return (handler, missing.contains(command.executable) || missing.contains(name))
         }
         if isMissing {
-            throw HelpError.unavailable("\(command.executable) was not found on PATH",
-                                        hint: "install \(command.executable), or set \(ToolLookup.overrideVariable(for: command.executable))")
+            throw HelpError.unavailable(
+                "\(command.executable) was not found on PATH",
+                hint: "install \(command.executable), or set \(ToolLookup.overrideVariable(for: command.executable))")
         }
         return try handler?(command) ?? defaultResult
     }

@@ -1,6 +1,7 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpCLI
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 exit(HelpCLI.main(CommandLine.arguments, environment: HelpCLI.processEnvironment()))

@@ -69,7 +69,9 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
         symlinks = Self.pairs(json["symlinks"])
         fifos = json["fifos"]?.array?.compactMap(\.string) ?? []
         modes = try Self.pairs(json["modes"]).map { path, text in
-            guard let mode = UInt32(text, radix: 8) else { throw HelpError.badData("\(name): mode '\(text)' is not octal") }
+            guard let mode = UInt32(text, radix: 8) else {
+                throw HelpError.badData("\(name): mode '\(text)' is not octal")
+            }
             return (path, mode)
         }
         stdin = json["stdin"]?.string
@@ -84,7 +86,8 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     }
 
     private static func pairs(_ value: JSONValue?) -> [(String, String)] {
-        (value?.object).map { object in object.compactMap { member in member.value.string.map { (member.key, $0) } } } ?? []
+        (value?.object).map { object in object.compactMap { member in member.value.string.map { (member.key, $0) } } }
+            ?? []
     }
 
     private static func hex(_ text: String, case name: String) throws -> [UInt8] {

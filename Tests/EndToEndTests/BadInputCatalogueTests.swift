@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
 import HelpTestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Every case of `Catalogue/bad-inputs.json` against the built binary, each in its own project with
 /// its own HOME, TMPDIR and XDG_CACHE_HOME: the exit code, the first line of the error, the files
@@ -31,7 +32,10 @@ import Testing
     // MARK: - One case
 
     private func check(_ entry: BadInputCase) throws {
-        if let loadError = entry.loadError { Issue.record("cannot read the catalogue: \(loadError)"); return }
+        if let loadError = entry.loadError {
+            Issue.record("cannot read the catalogue: \(loadError)")
+            return
+        }
         let project = TempDir(prefix: "help-bad")
         let outside = TempDir(prefix: "help-outside")
         let home = TempDir(prefix: "help-home")
@@ -49,7 +53,8 @@ import Testing
             entry.arguments.map(fill), in: project.path, environment: environment,
             input: entry.stdin.map { .bytes(Array(fill($0).utf8)) } ?? .null)
 
-        let firstLine = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        let firstLine =
+            result.stderr.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
         #expect(result.termination == .exited(entry.exitCode), "stderr: \(result.stderr)")
         if let error = entry.error.map(fill) {
             #expect(firstLine.hasPrefix("error: ") && firstLine.contains(error), "stderr: \(result.stderr)")
@@ -93,7 +98,9 @@ import Testing
             try parentFolder(project.path(path))
             #expect(mkfifo(project.path(path), 0o644) == 0, "cannot make the pipe \(path)")
         }
-        for (path, mode) in entry.modes { #expect(chmod(project.path(path), mode_t(mode)) == 0, "cannot chmod \(path)") }
+        for (path, mode) in entry.modes {
+            #expect(chmod(project.path(path), mode_t(mode)) == 0, "cannot chmod \(path)")
+        }
     }
 
     private func parentFolder(_ path: String) throws {

@@ -13,7 +13,8 @@ enum BuiltHelp {
             var folder = String(runner[..<slash])
             // An .xctest bundle may be a folder holding the runner binary.
             while folder.hasSuffix(".xctest") || folder.hasSuffix("/Contents/MacOS"),
-                  let up = folder.lastIndex(of: "/") {
+                let up = folder.lastIndex(of: "/")
+            {
                 folder = String(folder[..<up])
             }
             candidates.append(folder + "/help")
@@ -55,8 +56,9 @@ enum BuiltHelp {
         }
         let own = TempDir(prefix: "help-e2e-env")
         let isolated = ["NO_COLOR": "1", "HOME": own.path, "XDG_CACHE_HOME": own.path, "TMPDIR": own.path]
-        return try runner().run(Command(
-            path, arguments, environment: isolated.merging(environment) { _, given in given },
-            workingDirectory: folder, output: .capture, input: input, timeout: 120))
+        return try runner().run(
+            Command(
+                path, arguments, environment: isolated.merging(environment) { _, given in given },
+                workingDirectory: folder, output: .capture, input: input, timeout: 120))
     }
 }

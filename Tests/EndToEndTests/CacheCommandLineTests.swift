@@ -1,6 +1,6 @@
-import Testing
 import HelpSystem
 import HelpTestSupport
+import Testing
 
 /// `help cache` through the built binary: the stats document, and a key in a git repository that
 /// leaves the file listing out of the command log.
@@ -11,7 +11,8 @@ import HelpTestSupport
         #expect(result.exitCode == 0)
         let document = try JSONValue.parse(result.stdout)
         #expect(document["folder"]?.string == project.path + "/.helpcache")
-        #expect(document["kinds"]?.array?.compactMap { $0["kind"]?.string } == ["tests", "builds", "deps", "downloads"])
+        #expect(
+            document["kinds"]?.array?.compactMap { $0["kind"]?.string } == ["tests", "builds", "deps", "downloads"])
         #expect(document["entries"] == 0)
         #expect(document["max_size"] == 2_147_483_648)
     }
@@ -19,7 +20,8 @@ import HelpTestSupport
     @Test func keyInsideGitLogsTheListingCommandButNotTheListing() throws {
         let project = try TempDir.project(["src/unusual-name-1.py": "a = 1\n", "src/unusual-name-2.py": "b = 2\n"])
         let git = PosixProcessRunner(
-            environment: Environment.current().values, console: Console(style: Console.Style(), stdout: { _ in }, stderr: { _ in }))
+            environment: Environment.current().values,
+            console: Console(style: Console.Style(), stdout: { _ in }, stderr: { _ in }))
         #expect(try git.run(Command("git", ["init", "-q"], workingDirectory: project.path)).succeeded)
 
         let result = try BuiltHelp.run(["cache", "key", "src"], in: project.path)

@@ -1,6 +1,6 @@
-import Testing
 import HelpSystem
 import HelpTestSupport
+import Testing
 
 /// The built binary, end to end: help text, version, usage errors, components, doctor.
 @Suite struct CommandLineTests {
@@ -63,8 +63,9 @@ import HelpTestSupport
         let home = TempDir(prefix: "help-e2e-home")
         let isolated = ["HOME": home.path, "TMPDIR": home.path, "XDG_CACHE_HOME": home.path + "/cache"]
         func services(_ words: [String]) throws -> [String]? {
-            let result = try BuiltHelp.run(["-C", project.path, "run", "--dry-run", "--json"] + words, in: "/",
-                                           environment: isolated)
+            let result = try BuiltHelp.run(
+                ["-C", project.path, "run", "--dry-run", "--json"] + words, in: "/",
+                environment: isolated)
             #expect(result.exitCode == 0, "\(words): \(result.stderr)")
             let services = try JSONValue.parse(result.stdout)["plan"]?["services"]?.array
             return services?.compactMap { $0["component"]?.string }
@@ -72,8 +73,9 @@ import HelpTestSupport
         #expect(try services(["--server"]) == ["server"])
         #expect(try services(["--only", "server"]) == ["server"])
         #expect(try services(["--all"]) == services([]))
-        let both = try BuiltHelp.run(["-C", project.path, "run", "--dry-run", "--all", "--server"], in: "/",
-                                     environment: isolated)
+        let both = try BuiltHelp.run(
+            ["-C", project.path, "run", "--dry-run", "--all", "--server"], in: "/",
+            environment: isolated)
         #expect(both.exitCode == 64)
         #expect(both.stderr.hasPrefix("error: --all and --component"))
     }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpSystem
 import HelpTestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `help hash` through the built binary on inputs that never end: a signal stops it.
 @Suite struct HashCommandLineTests {
@@ -16,9 +17,11 @@ import Testing
         let runner = PosixProcessRunner(
             environment: Environment.current().values,
             console: Console(style: Console.Style(), stdout: { _ in }, stderr: { _ in }))
-        let process = try runner.start(Command(
-            help, ["hash", path], environment: ["HOME": folder.path, "TMPDIR": folder.path, "XDG_CACHE_HOME": folder.path],
-            workingDirectory: folder.path, output: .capture, newProcessGroup: true))
+        let process = try runner.start(
+            Command(
+                help, ["hash", path],
+                environment: ["HOME": folder.path, "TMPDIR": folder.path, "XDG_CACHE_HOME": folder.path],
+                workingDirectory: folder.path, output: .capture, newProcessGroup: true))
         usleep(500_000)
         #expect(kill(process.pid, signal) == 0)
         var result: ProcessResult?

@@ -31,15 +31,19 @@ struct InstallEndToEndTests {
 
     func help(_ arguments: [String]) throws -> ProcessResult {
         let runner = PosixProcessRunner(environment: environment, console: BufferConsole().console)
-        return try runner.run(Command(Self.packageRoot + "/.build/debug/help", arguments, workingDirectory: project, timeout: 600))
+        return try runner.run(
+            Command(Self.packageRoot + "/.build/debug/help", arguments, workingDirectory: project, timeout: 600))
     }
 
     func prepare() throws {
         let example = Self.packageRoot + "/Examples/auth-service"
         if fs.isDirectory(example) {
-            let copy = try PosixProcessRunner(environment: environment, console: BufferConsole().console).run(Command("/bin/cp", ["-R", example, project]))
+            let copy = try PosixProcessRunner(environment: environment, console: BufferConsole().console).run(
+                Command("/bin/cp", ["-R", example, project]))
             try #require(copy.succeeded)
-            for leftover in ["server/.venv", "python-client/.venv", ".helpcache"] { try fs.remove(project + "/" + leftover) }
+            for leftover in ["server/.venv", "python-client/.venv", ".helpcache"] {
+                try fs.remove(project + "/" + leftover)
+            }
             return
         }
         try folder.write([
@@ -48,25 +52,26 @@ struct InstallEndToEndTests {
             "auth-service/server/requirements-dev.txt": "-r requirements.txt\niniconfig>=2.0\n",
             "auth-service/server/app/__init__.py": "",
             "auth-service/python-client/pyproject.toml": """
-                [build-system]
-                requires = ["hatchling"]
-                build-backend = "hatchling.build"
+            [build-system]
+            requires = ["hatchling"]
+            build-backend = "hatchling.build"
 
-                [project]
-                name = "auth-client"
-                version = "0.1.0"
-                requires-python = ">=3.9"
-                dependencies = []
+            [project]
+            name = "auth-client"
+            version = "0.1.0"
+            requires-python = ">=3.9"
+            dependencies = []
 
-                [dependency-groups]
-                dev = ["iniconfig>=2.0"]
+            [dependency-groups]
+            dev = ["iniconfig>=2.0"]
 
-                [tool.hatch.build.targets.wheel]
-                packages = ["src/auth_client"]
+            [tool.hatch.build.targets.wheel]
+            packages = ["src/auth_client"]
 
-                """,
+            """,
             "auth-service/python-client/src/auth_client/__init__.py": "",
-            "auth-service/js-client/package.json": "{\"name\": \"js-client\", \"version\": \"0.1.0\", \"private\": true}\n",
+            "auth-service/js-client/package.json":
+                "{\"name\": \"js-client\", \"version\": \"0.1.0\", \"private\": true}\n",
         ])
     }
 

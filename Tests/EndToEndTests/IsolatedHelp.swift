@@ -25,18 +25,24 @@ struct IsolatedHelp {
         env["NO_COLOR"] = "1"
         env["HELP_INSTALLER"] = "pip"
         // The project's own configuration decides the database, not the test runner's.
-        for name in ["DATABASE_URL", "POSTGRES_SERVER", "POSTGRES_PORT", "POSTGRES_USER", "POSTGRES_PASSWORD",
-                     "POSTGRES_DB"] {
+        for name in [
+            "DATABASE_URL", "POSTGRES_SERVER", "POSTGRES_PORT", "POSTGRES_USER", "POSTGRES_PASSWORD",
+            "POSTGRES_DB",
+        ] {
             env[name] = nil
         }
         return env.merging(extra) { _, new in new }
     }
 
     /// Runs `help arguments` in `directory`.
-    func run(_ arguments: [String], in directory: String, extra: [String: String] = [:],
-             timeout: Double = 900) throws -> ProcessResult {
+    func run(
+        _ arguments: [String], in directory: String, extra: [String: String] = [:],
+        timeout: Double = 900
+    ) throws -> ProcessResult {
         let runner = PosixProcessRunner(environment: environment(extra), console: BufferConsole().console)
-        return try runner.run(Command(try #require(BuiltHelp.path), arguments, workingDirectory: directory,
-                                      timeout: timeout))
+        return try runner.run(
+            Command(
+                try #require(BuiltHelp.path), arguments, workingDirectory: directory,
+                timeout: timeout))
     }
 }

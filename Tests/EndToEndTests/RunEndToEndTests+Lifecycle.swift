@@ -22,7 +22,9 @@ extension RunEndToEndTests {
         run.send(SIGTERM)
         let result = try #require(run.result(within: 15), "help run still running 15 s after SIGTERM")
         #expect(result.exitCode == 143, "128 + SIGTERM, as shells and supervisors expect: \(result.termination)")
-        #expect(ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty, "processes left in the server's group")
+        #expect(
+            ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty,
+            "processes left in the server's group")
         // The ready document comes first on stdout, then the interrupt's error document.
         let ready = try #require(result.stdout.firstRange(of: "\n}\n"), "stdout: \(result.stdout)")
         let document = try JSONValue.parse(String(result.stdout[..<ready.upperBound]))
@@ -39,11 +41,14 @@ extension RunEndToEndTests {
         let group = try #require(first.serverPID)
         first.send(SIGKILL)
         _ = try #require(first.result(within: 10))
-        #expect(!ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty, "the server outlives a killed help run")
+        #expect(
+            !ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty,
+            "the server outlives a killed help run")
 
         let (second, url) = try startServer()
         defer { second.kill() }
-        #expect(ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty, "the old server's group is gone")
+        #expect(
+            ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty, "the old server's group is gone")
         #expect(second.output.stderr.contains("stopped server (pid \(group)), left running by an earlier help run"))
         #expect(try project.status(url + "/health") == 200)
         try stopWithSIGINT(second)
@@ -62,7 +67,8 @@ extension RunEndToEndTests {
         let result = try #require(run.result(within: 30), "help run still waiting 30 s after its app died")
         #expect(result.exitCode == 1)
         #expect(run.output.stderr.contains("server stopped serving: the reloader's worker exited"))
-        #expect(ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty, "the reloader is stopped too")
+        #expect(
+            ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty, "the reloader is stopped too")
     }
 
     static func commandLine(_ pid: Int32) -> String {

@@ -45,11 +45,15 @@ struct RunEndToEndTests {
     /// SIGINT, as Ctrl-C: `help` and every process of the server's group end, `help` dies of it.
     func stopWithSIGINT(_ run: RunningHelp) throws {
         let group = try #require(run.serverPID, "the start step names the server's pid")
-        #expect(!ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty, "the server runs before the stop")
+        #expect(
+            !ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty,
+            "the server runs before the stop")
         run.send(SIGINT)
         let result = try #require(run.result(within: 10), "help run still running 10 s after SIGINT")
         #expect(result.exitCode == 130, "\(result.termination)")
-        #expect(ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty, "processes left in the server's group")
+        #expect(
+            ProcessGroupMembers.pids(inGroup: group, includingZombies: false).isEmpty,
+            "processes left in the server's group")
     }
 
     @Test("help run brings the server up; /health answers; the client registers and logs in; SIGINT stops all of it")
@@ -114,8 +118,9 @@ struct RunEndToEndTests {
         #expect(run.output.stderr.contains("Templates/env/development.env"), "says which template was used")
     }
 
-    @Test("with HELP_TEST_POSTGRES_URL, the database is created, migrated and served from PostgreSQL",
-          .enabled(if: TestPostgres.isAvailable))
+    @Test(
+        "with HELP_TEST_POSTGRES_URL, the database is created, migrated and served from PostgreSQL",
+        .enabled(if: TestPostgres.isAvailable))
     func postgres() throws {
         let server = try #require(TestPostgres.shared)
         let name = TestPostgres.uniqueName("help_e2e")

@@ -14,7 +14,9 @@ struct TestCommandEndToEndTests {
 
     init() throws {
         copy = try BuiltHelp.copyOfExample("auth-service")
-        for leftover in ["server/.venv", "python-client/.venv", ".helpcache"] { try? fs.remove(copy.path + "/" + leftover) }
+        for leftover in ["server/.venv", "python-client/.venv", ".helpcache"] {
+            try? fs.remove(copy.path + "/" + leftover)
+        }
         try git(["init", "-q"])
         try git(["add", "-A"])
         try git(["-c", "user.name=t", "-c", "user.email=t@localhost", "commit", "-qm", "example"])
@@ -30,13 +32,18 @@ struct TestCommandEndToEndTests {
         try child.run(arguments, in: copy.path, extra: extra)
     }
 
-    func checks(_ result: ProcessResult) throws -> [(component: String, check: String, result: String, cached: Bool, coverage: Double?)] {
+    func checks(_ result: ProcessResult) throws -> [(
+        component: String, check: String, result: String, cached: Bool, coverage: Double?
+    )] {
         let document = try JSONValue.parse(result.stdout, source: "help test --json")
         var out: [(String, String, String, Bool, Double?)] = []
         for component in document["components"]?.array ?? [] {
             for check in component["checks"]?.array ?? [] {
-                out.append((component["name"]?.string ?? "", check["check"]?.string ?? "", check["result"]?.string ?? "",
-                            check["cached"]?.bool ?? false, check["coverage"]?.double))
+                out.append(
+                    (
+                        component["name"]?.string ?? "", check["check"]?.string ?? "", check["result"]?.string ?? "",
+                        check["cached"]?.bool ?? false, check["coverage"]?.double
+                    ))
             }
         }
         return out

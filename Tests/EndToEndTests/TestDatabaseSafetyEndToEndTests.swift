@@ -15,125 +15,128 @@ struct TestDatabaseSafetyEndToEndTests {
         [
             "help.json": "{\"components\": {}}\n",
             "server/requirements.txt": """
-                alembic==1.20.1
-                psycopg[binary]==3.3.9
-                pydantic-settings==2.16.3
-                pytest==9.2.0
-                sqlalchemy==2.1.9
+            alembic==1.20.1
+            psycopg[binary]==3.3.9
+            pydantic-settings==2.16.3
+            pytest==9.2.0
+            sqlalchemy==2.1.9
 
-                """,
+            """,
             "server/pytest.ini": "[pytest]\npythonpath = .\n",
             "server/.env": """
-                POSTGRES_SERVER=\(postgres.host)
-                POSTGRES_PORT=\(port ?? postgres.port)
-                POSTGRES_USER=\(postgres.user)
-                POSTGRES_PASSWORD=\(postgres.password)
-                POSTGRES_DB=\(database)
+            POSTGRES_SERVER=\(postgres.host)
+            POSTGRES_PORT=\(port ?? postgres.port)
+            POSTGRES_USER=\(postgres.user)
+            POSTGRES_PASSWORD=\(postgres.password)
+            POSTGRES_DB=\(database)
 
-                """,
+            """,
             "server/app/__init__.py": "",
             "server/app/config.py": """
-                from pydantic_settings import BaseSettings, SettingsConfigDict
+            from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
-                class Settings(BaseSettings):
-                    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+            class Settings(BaseSettings):
+                model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
-                    postgres_server: str
-                    postgres_port: int = 5432
-                    postgres_user: str
-                    postgres_password: str = ""
-                    postgres_db: str
+                postgres_server: str
+                postgres_port: int = 5432
+                postgres_user: str
+                postgres_password: str = ""
+                postgres_db: str
 
-                    @property
-                    def database_url(self) -> str:
-                        return (
-                            f"postgresql+psycopg://{self.postgres_user}:{self.postgres_password}"
-                            f"@{self.postgres_server}:{self.postgres_port}/{self.postgres_db}"
-                        )
+                @property
+                def database_url(self) -> str:
+                    return (
+                        f"postgresql+psycopg://{self.postgres_user}:{self.postgres_password}"
+                        f"@{self.postgres_server}:{self.postgres_port}/{self.postgres_db}"
+                    )
 
-                """,
+            """,
             "server/alembic.ini": "[alembic]\nscript_location = migrations\n",
             "server/migrations/env.py": """
-                from alembic import context
-                from sqlalchemy import create_engine
+            from alembic import context
+            from sqlalchemy import create_engine
 
-                from app.config import Settings
+            from app.config import Settings
 
-                url = Settings().database_url
-                if context.is_offline_mode():
-                    context.configure(url=url, literal_binds=True)
+            url = Settings().database_url
+            if context.is_offline_mode():
+                context.configure(url=url, literal_binds=True)
+                with context.begin_transaction():
+                    context.run_migrations()
+            else:
+                with create_engine(url).connect() as connection:
+                    context.configure(connection=connection)
                     with context.begin_transaction():
                         context.run_migrations()
-                else:
-                    with create_engine(url).connect() as connection:
-                        context.configure(connection=connection)
-                        with context.begin_transaction():
-                            context.run_migrations()
 
-                """,
+            """,
             "server/migrations/versions/0001_users.py": """
-                from alembic import op
+            from alembic import op
 
-                revision = "0001"
-                down_revision = None
-
-
-                def upgrade():
-                    op.execute("CREATE TABLE IF NOT EXISTS users (id serial PRIMARY KEY, email text NOT NULL)")
+            revision = "0001"
+            down_revision = None
 
 
-                def downgrade():
-                    op.execute("DROP TABLE users")
+            def upgrade():
+                op.execute("CREATE TABLE IF NOT EXISTS users (id serial PRIMARY KEY, email text NOT NULL)")
 
-                """,
+
+            def downgrade():
+                op.execute("DROP TABLE users")
+
+            """,
             "server/tests/conftest.py": """
-                import pytest
-                from sqlalchemy import create_engine, text
+            import pytest
+            from sqlalchemy import create_engine, text
 
-                from app.config import Settings
+            from app.config import Settings
 
 
-                @pytest.fixture(autouse=True)
-                def empty_users():
-                    engine = create_engine(Settings().database_url)
-                    with engine.begin() as connection:
-                        connection.execute(text("DELETE FROM users"))
-                    yield
-                    engine.dispose()
+            @pytest.fixture(autouse=True)
+            def empty_users():
+                engine = create_engine(Settings().database_url)
+                with engine.begin() as connection:
+                    connection.execute(text("DELETE FROM users"))
+                yield
+                engine.dispose()
 
-                """,
+            """,
             "server/tests/test_users.py": """
-                from sqlalchemy import create_engine, text
+            from sqlalchemy import create_engine, text
 
-                from app.config import Settings
+            from app.config import Settings
 
 
-                def test_starts_empty():
-                    engine = create_engine(Settings().database_url)
-                    with engine.connect() as connection:
-                        assert connection.execute(text("SELECT count(*) FROM users")).scalar() == 0
-                    engine.dispose()
+            def test_starts_empty():
+                engine = create_engine(Settings().database_url)
+                with engine.connect() as connection:
+                    assert connection.execute(text("SELECT count(*) FROM users")).scalar() == 0
+                engine.dispose()
 
-                """,
+            """,
         ]
     }
 
     func markers(_ postgres: TestPostgres, _ database: String) throws -> String {
-        let count = try postgres.psql("SELECT count(*) FROM users WHERE email = 'marker@example.com'", database: database)
+        let count = try postgres.psql(
+            "SELECT count(*) FROM users WHERE email = 'marker@example.com'", database: database)
         try #require(count.succeeded, "\(count.stderr)")
         return count.stdout.split(separator: "\n").first.map(String.init) ?? ""
     }
 
-    @Test("a marker row in the development database survives help test --server; an app that would not use the throwaway database is refused",
-          .enabled(if: TestPostgres.isAvailable))
+    @Test(
+        "a marker row in the development database survives help test --server; an app that would not use the throwaway database is refused",
+        .enabled(if: TestPostgres.isAvailable))
     func developmentDatabaseSurvives() throws {
         let postgres = try #require(TestPostgres.shared)
         let development = TestPostgres.uniqueName("help_dev")
         try #require(try postgres.psql("CREATE DATABASE \(development)").succeeded)
         defer { postgres.drop(development) }
-        try postgres.psql("CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL); "
-                          + "INSERT INTO users (email) VALUES ('marker@example.com')", database: development)
+        try postgres.psql(
+            "CREATE TABLE users (id serial PRIMARY KEY, email text NOT NULL); "
+                + "INSERT INTO users (email) VALUES ('marker@example.com')", database: development)
         try project.write(Self.files(postgres: postgres, database: development))
         let before = try postgres.psql("SELECT count(*) FROM pg_database WHERE datname LIKE 'help_test_%'").stdout
 

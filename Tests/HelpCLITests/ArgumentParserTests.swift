@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HelpCLI
 
 @Suite struct ArgumentParserTests {
@@ -68,17 +69,23 @@ import Testing
     // MARK: - Mistakes
 
     @Test func unknownLongOptionSuggestsTheNearestSpelling() {
-        #expect(throws: ArgumentError.unknownOption("--verbos", suggestion: "--verbose")) { try parser.parse(["--verbos"]) }
+        #expect(throws: ArgumentError.unknownOption("--verbos", suggestion: "--verbose")) {
+            try parser.parse(["--verbos"])
+        }
         #expect(throws: ArgumentError.unknownOption("--jsno", suggestion: "--json")) { try parser.parse(["--jsno"]) }
     }
 
     @Test func unknownOptionFarFromAnyNameGetsNoSuggestion() {
-        #expect(throws: ArgumentError.unknownOption("--frobnicate", suggestion: nil)) { try parser.parse(["--frobnicate"]) }
+        #expect(throws: ArgumentError.unknownOption("--frobnicate", suggestion: nil)) {
+            try parser.parse(["--frobnicate"])
+        }
         #expect(throws: ArgumentError.unknownOption("-x", suggestion: nil)) { try parser.parse(["-x"]) }
     }
 
     @Test func longOptionWrittenWithOneDashSuggestsTheTwoDashForm() {
-        #expect(throws: ArgumentError.unknownOption("-verbose", suggestion: "--verbose")) { try parser.parse(["-verbose"]) }
+        #expect(throws: ArgumentError.unknownOption("-verbose", suggestion: "--verbose")) {
+            try parser.parse(["-verbose"])
+        }
     }
 
     @Test func valueOptionWithoutAValueIsAnError() {
@@ -87,14 +94,19 @@ import Testing
     }
 
     @Test func flagGivenAValueIsAnError() {
-        #expect(throws: ArgumentError.unexpectedValue(option: "--json", value: "yes")) { try parser.parse(["--json=yes"]) }
+        #expect(throws: ArgumentError.unexpectedValue(option: "--json", value: "yes")) {
+            try parser.parse(["--json=yes"])
+        }
     }
 
     // MARK: - Validation
 
     @Test func valueOutsideTheAllowedListFailsValidation() throws {
         let parsed = try parser.parse(["--color", "sometimes"])
-        #expect(throws: ArgumentError.invalidChoice(option: "--color", value: "sometimes", allowed: ["auto", "always", "never"])) {
+        #expect(
+            throws: ArgumentError.invalidChoice(
+                option: "--color", value: "sometimes", allowed: ["auto", "always", "never"])
+        ) {
             try parser.validate(parsed)
         }
         try parser.validate(try parser.parse(["-f", "table"]))
@@ -103,10 +115,16 @@ import Testing
     @Test func requiredOptionAndArgumentCountsAreChecked() throws {
         let strict = ArgumentParser(
             options: [.value("check", valueName: "SUMS", help: "Sums file", isRequired: true)],
-            positionals: [PositionalSpec("NAME", help: "A name"), PositionalSpec("EXTRA", arity: .optional, help: "More")])
+            positionals: [
+                PositionalSpec("NAME", help: "A name"), PositionalSpec("EXTRA", arity: .optional, help: "More"),
+            ])
         #expect(throws: ArgumentError.missingOption(option: "--check")) { try strict.validate(try strict.parse(["a"])) }
-        #expect(throws: ArgumentError.missingArgument(name: "NAME")) { try strict.validate(try strict.parse(["--check", "s"])) }
-        #expect(throws: ArgumentError.unexpectedArgument("c")) { try strict.validate(try strict.parse(["--check", "s", "a", "b", "c"])) }
+        #expect(throws: ArgumentError.missingArgument(name: "NAME")) {
+            try strict.validate(try strict.parse(["--check", "s"]))
+        }
+        #expect(throws: ArgumentError.unexpectedArgument("c")) {
+            try strict.validate(try strict.parse(["--check", "s", "a", "b", "c"]))
+        }
         try strict.validate(try strict.parse(["--check", "s", "a", "b"]))
     }
 
@@ -117,7 +135,9 @@ import Testing
         #expect(error.code == .usage)
         #expect(error.message == "unknown option '--verbos'")
         #expect(error.hint == "did you mean '--verbose'? Run 'help doctor --help' for its options.")
-        let choice = ArgumentError.invalidChoice(option: "--color", value: "alway", allowed: ["auto", "always", "never"]).helpError(command: nil)
+        let choice = ArgumentError.invalidChoice(
+            option: "--color", value: "alway", allowed: ["auto", "always", "never"]
+        ).helpError(command: nil)
         #expect(choice.hint == "did you mean 'always'? Use one of: auto, always, never.")
     }
 }

@@ -30,8 +30,12 @@ final class CLIHarness: @unchecked Sendable {
 
 /// A runner for tests whose commands must not start processes: any attempt is an error.
 struct RefusingRunner: ProcessRunner {
-    func run(_ command: Command) throws -> ProcessResult { throw HelpError.unavailable("no processes in this test: \(command.displayLine)") }
-    func start(_ command: Command) throws -> any RunningProcess { throw HelpError.unavailable("no processes in this test") }
+    func run(_ command: Command) throws -> ProcessResult {
+        throw HelpError.unavailable("no processes in this test: \(command.displayLine)")
+    }
+    func start(_ command: Command) throws -> any RunningProcess {
+        throw HelpError.unavailable("no processes in this test")
+    }
     func locate(_ tool: String) -> String? { nil }
 }
 
@@ -44,10 +48,16 @@ enum GreetCommand {
             .flag("fail", help: "Report a failure after greeting"),
         ],
         positionals: [PositionalSpec("NAME", help: "Who to greet")],
-        examples: [.init("help greet world", "Prints 'hello world'"), .init("help greet -g hi you --json", "Prints a JSON greeting")],
+        examples: [
+            .init("help greet world", "Prints 'hello world'"),
+            .init("help greet -g hi you --json", "Prints a JSON greeting"),
+        ],
         run: { invocation, context in
             let text = (invocation.value("greeting") ?? "hello") + " " + invocation.positionals[0]
-            let failure = invocation.flag("fail") ? HelpError("greeting failed", hint: "Try again.", code: .unavailable) : nil
-            return Report(lines: [text], json: ["greeting": .string(text), "folder": .string(context.workingDirectory)], failure: failure)
+            let failure =
+                invocation.flag("fail") ? HelpError("greeting failed", hint: "Try again.", code: .unavailable) : nil
+            return Report(
+                lines: [text], json: ["greeting": .string(text), "folder": .string(context.workingDirectory)],
+                failure: failure)
         })
 }

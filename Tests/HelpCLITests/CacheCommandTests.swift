@@ -1,9 +1,10 @@
-import Testing
 import HelpCache
 import HelpProject
 import HelpSystem
 import HelpTasks
 import HelpTestSupport
+import Testing
+
 @testable import HelpCLI
 
 /// `help cache` on a temporary project: statistics after saves, clean, prune, explain, key.
@@ -32,8 +33,9 @@ import HelpTestSupport
         let computed = try ComponentCacheKey.compute(
             component: try #require(project.component(named: "server")), project: project, action: .test,
             store: store, runner: nil, environment: [:])
-        try store.save(kind: .tests, key: computed.key, manifest: computed.manifest,
-                       payload: ["result.json": Array("{\"passed\": 1}".utf8)], duration: duration)
+        try store.save(
+            kind: .tests, key: computed.key, manifest: computed.manifest,
+            payload: ["result.json": Array("{\"passed\": 1}".utf8)], duration: duration)
         return computed.key
     }
 

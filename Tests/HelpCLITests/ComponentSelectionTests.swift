@@ -18,7 +18,8 @@ import Testing
 
     @Test("names come in order without repeats, aliases included; --all with a name is a usage error")
     func parsing() throws {
-        let parser = ArgumentParser(options: ComponentSelection.options + [.repeatable("only", valueName: "NAME", help: "")])
+        let parser = ArgumentParser(
+            options: ComponentSelection.options + [.repeatable("only", valueName: "NAME", help: "")])
         func selection(_ words: [String]) throws -> ComponentSelection {
             let invocation = Invocation(arguments: try parser.parse(words), globals: GlobalOptions())
             return try ComponentSelection(invocation, aliases: ["only"])
@@ -35,7 +36,10 @@ import Testing
             (["install", "httpx", "--all"], "error: packages go into one component, not --all"),
             (["test", "--changed", "--all"], "error: --changed chooses components itself"),
             (["config", "show", "--all", "--component", "server"], "error: --all and --component"),
-            (["cache", "explain", "--component", "a", "--component", "b"], "error: 'help cache explain' takes one component"),
+            (
+                ["cache", "explain", "--component", "a", "--component", "b"],
+                "error: 'help cache explain' takes one component"
+            ),
             (["cache", "clean", "--all"], "error: --all does not apply to 'help cache clean'"),
         ]
         for (words, message) in cases {

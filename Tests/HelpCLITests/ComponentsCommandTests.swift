@@ -1,6 +1,7 @@
-import Testing
 import HelpSystem
 import HelpTestSupport
+import Testing
+
 @testable import HelpCLI
 
 @Suite struct ComponentsCommandTests {

@@ -1,11 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Testing
 import HelpSystem
 import HelpTasks
 import HelpTestSupport
+import Testing
+
 @testable import HelpCLI
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite struct DoctorTests {
     static let common: Set<String> = ["python3", "git", "curl", "tar"]
@@ -18,9 +20,12 @@ import HelpTestSupport
         try aptSystem.install("apt-get")
     }
 
-    private func doctor(_ runner: RecordingProcessRunner, in folder: String) throws -> (code: Int32, json: JSONValue, cli: CLIHarness) {
+    private func doctor(_ runner: RecordingProcessRunner, in folder: String) throws -> (
+        code: Int32, json: JSONValue, cli: CLIHarness
+    ) {
         let cli = CLIHarness()
-        let code = cli.run(["-C", folder, "doctor", "--json"], environment: ["PATH": aptSystem.binPath], runner: runner)
+        let code = cli.run(
+            ["-C", folder, "doctor", "--json"], environment: ["PATH": aptSystem.binPath], runner: runner)
         return (code, try JSONValue.parse(cli.stdout), cli)
     }
 
@@ -30,21 +35,26 @@ import HelpTestSupport
 
     @Test func allRequiredToolsPresentIsOkWithVersionsAndPaths() throws {
         let folder = TempDir()
-        let runner = RecordingProcessRunner.tools( Self.common, answers: [
-            "git --version": ProcessResult(termination: .exited(0), stdout: "git version 2.39.5\n"),
-        ])
+        let runner = RecordingProcessRunner.tools(
+            Self.common,
+            answers: [
+                "git --version": ProcessResult(termination: .exited(0), stdout: "git version 2.39.5\n")
+            ])
         let result = try doctor(runner, in: folder.path)
         #expect(result.code == 0)
         #expect(result.json["ok"] == true)
         #expect(tool(result.json, "git")?["version"]?.string == "2.39.5")
         #expect(tool(result.json, "git")?["path"]?.string == "/usr/bin/git")
         #expect(tool(result.json, "node")?["required"] == false)
-        #expect(runner.commands.contains { $0.executable.hasSuffix("/python3") && $0.arguments == ["-m", "ensurepip", "--version"] })
+        #expect(
+            runner.commands.contains {
+                $0.executable.hasSuffix("/python3") && $0.arguments == ["-m", "ensurepip", "--version"]
+            })
     }
 
     @Test func missingRequiredToolExits69WithAnInstallCommandForThisSystem() throws {
         let folder = TempDir()
-        let result = try doctor(RecordingProcessRunner.tools( Self.common.subtracting(["curl"])), in: folder.path)
+        let result = try doctor(RecordingProcessRunner.tools(Self.common.subtracting(["curl"])), in: folder.path)
         #expect(result.code == 69)
         #expect(result.json["ok"] == false)
         #expect(result.json["system"]?["package_manager"]?.string == "apt")
@@ -54,7 +64,7 @@ import HelpTestSupport
 
     @Test func nodeIsRequiredOnlyWhenTheProjectHasANodeComponent() throws {
         let folder = try TempDir.project(["package.json": #"{"name": "web", "scripts": {"test": "node --test"}}"#])
-        let result = try doctor(RecordingProcessRunner.tools( Self.common), in: folder.path)
+        let result = try doctor(RecordingProcessRunner.tools(Self.common), in: folder.path)
         #expect(result.code == 69)
         #expect(result.json["kinds"] == ["node"])
         #expect(tool(result.json, "node")?["required"] == true)
@@ -63,10 +73,12 @@ import HelpTestSupport
 
     @Test func pythonWithoutEnsurepipIsBrokenAndPointsAtTheVenvPackage() throws {
         let folder = TempDir()
-        let runner = RecordingProcessRunner.tools( Self.common, answers: [
-            "python3 -m ensurepip --version": ProcessResult(
-                termination: .exited(1), stderr: "ensurepip is disabled in Debian/Ubuntu for the system python.\n"),
-        ])
+        let runner = RecordingProcessRunner.tools(
+            Self.common,
+            answers: [
+                "python3 -m ensurepip --version": ProcessResult(
+                    termination: .exited(1), stderr: "ensurepip is disabled in Debian/Ubuntu for the system python.\n")
+            ])
         let result = try doctor(runner, in: folder.path)
         #expect(result.code == 69)
         let python = try #require(tool(result.json, "python3"))
@@ -78,7 +90,7 @@ import HelpTestSupport
     @Test func humanOutputIsATableThenWhatToFix() {
         let folder = TempDir()
         let cli = CLIHarness()
-        let runner = RecordingProcessRunner.tools( Self.common.subtracting(["tar"]))
+        let runner = RecordingProcessRunner.tools(Self.common.subtracting(["tar"]))
         #expect(cli.run(["-C", folder.path, "doctor"], environment: ["PATH": aptSystem.binPath], runner: runner) == 69)
         #expect(cli.stdout.contains("TOOL"))
         #expect(cli.stdout.contains("tar (required, release archives): missing\n  fix: \(aptInstall)tar\n"))

@@ -1,5 +1,6 @@
-import Testing
 import HelpTestSupport
+import Testing
+
 @testable import HelpCLI
 
 @Suite struct EchoingRunnerTests {

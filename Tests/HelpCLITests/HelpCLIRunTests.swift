@@ -1,10 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Testing
 import HelpSystem
 import HelpTestSupport
+import Testing
+
 @testable import HelpCLI
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 @Suite struct HelpCLIRunTests {
     let commands = [GreetCommand.spec]
@@ -44,7 +46,9 @@ import HelpTestSupport
     @Test func unknownCommandExits64WithASuggestion() {
         let cli = CLIHarness()
         #expect(cli.run(["gret"], commands: commands) == 64)
-        #expect(cli.stderr == "error: unknown command 'gret'\nhint: did you mean 'greet'? Run 'help --help' for the list.\n")
+        #expect(
+            cli.stderr == "error: unknown command 'gret'\nhint: did you mean 'greet'? Run 'help --help' for the list.\n"
+        )
         #expect(cli.stdout.isEmpty)
     }
 
@@ -108,10 +112,14 @@ import HelpTestSupport
         #expect(plain.run(["nosuch"], commands: commands, environment: ["TERM": "xterm"], terminal: true) == 64)
         #expect(plain.stderr.hasPrefix("\u{1B}[31merror:"))
         let never = CLIHarness()
-        #expect(never.run(["--color=never", "nosuch"], commands: commands, environment: ["TERM": "xterm"], terminal: true) == 64)
+        #expect(
+            never.run(["--color=never", "nosuch"], commands: commands, environment: ["TERM": "xterm"], terminal: true)
+                == 64)
         #expect(never.stderr.hasPrefix("error:"))
         let noColor = CLIHarness()
-        #expect(noColor.run(["nosuch"], commands: commands, environment: ["TERM": "xterm", "NO_COLOR": "1"], terminal: true) == 64)
+        #expect(
+            noColor.run(
+                ["nosuch"], commands: commands, environment: ["TERM": "xterm", "NO_COLOR": "1"], terminal: true) == 64)
         #expect(noColor.stderr.hasPrefix("error:"))
     }
 

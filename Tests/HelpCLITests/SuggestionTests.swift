@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HelpCLI
 
 @Suite struct SuggestionTests {

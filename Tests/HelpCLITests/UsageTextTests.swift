@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HelpCLI
 
 @Suite struct UsageTextTests {
@@ -21,9 +22,10 @@ import Testing
             .value("color", valueName: "WHEN", help: "Color output", allowedValues: ["auto", "never"]),
             .repeatable("only", short: "o", valueName: "NAME", help: "Only this"),
         ])
-        #expect(lines == [
-            "      --color WHEN  Color output (one of: auto, never)",
-            "  -o, --only NAME   Only this (repeatable)",
-        ])
+        #expect(
+            lines == [
+                "      --color WHEN  Color output (one of: auto, never)",
+                "  -o, --only NAME   Only this (repeatable)",
+            ])
     }
 }

@@ -21,8 +21,9 @@ import Testing
         #expect(try FileSystem().readText(other.path(".helpcache/.gitignore")) == "*\n")
     }
 
-    @Test("a symlinked .helpcache, backups or logs folder is refused and nothing lands at its target",
-          arguments: [".helpcache", ".helpcache/backups", ".helpcache/logs"])
+    @Test(
+        "a symlinked .helpcache, backups or logs folder is refused and nothing lands at its target",
+        arguments: [".helpcache", ".helpcache/backups", ".helpcache/logs"])
     func symlinkRefused(link: String) throws {
         let project = TempDir()
         let outside = TempDir()
@@ -37,7 +38,9 @@ import Testing
             }
         }
         #expect(error?.code == .dataError)
-        #expect(error?.message == project.path(link) + " is a symlink; help keeps its cache, logs and backups only in a real folder")
+        #expect(
+            error?.message == project.path(link)
+                + " is a symlink; help keeps its cache, logs and backups only in a real folder")
         #expect(throws: HelpError.self) { try HelpCacheFolder.verify(root: project.path) }
         if link == ".helpcache" { #expect(throws: HelpError.self) { try CacheStore(projectRoot: project.path) } }
         #expect(try FileSystem().listDirectory(outside.path).isEmpty)
@@ -65,12 +68,14 @@ import Testing
         #expect(try fs.stat(project.path("requirements.txt")).permissions == 0o644)
     }
 
-    @Test("a read-only store warns once, answers lookups and stores nothing",
-          .enabled(if: geteuid() != 0, "permissions do not stop root"))
+    @Test(
+        "a read-only store warns once, answers lookups and stores nothing",
+        .enabled(if: geteuid() != 0, "permissions do not stop root"))
     func readOnlyStore() throws {
         let project = TempDir()
         let (key, manifest) = sampleEntry("kept")
-        try CacheStore(projectRoot: project.path).save(kind: .tests, key: key, manifest: manifest, payload: [:], duration: 1)
+        try CacheStore(projectRoot: project.path).save(
+            kind: .tests, key: key, manifest: manifest, payload: [:], duration: 1)
         #expect(chmod(project.path(".helpcache"), 0o555) == 0)
         defer { _ = chmod(project.path(".helpcache"), 0o755) }
         final class Warnings: @unchecked Sendable { var lines: [String] = [] }

@@ -53,8 +53,9 @@ private struct Repository {
         let scanner = InputScanner(
             stateDirectory: repository.folder.path(".helpcache/state"), runner: repository.runner,
             warn: { warnings.lines.append($0) })
-        #expect(try scanner.scan(folder: repository.folder.path("app")).files.relativePaths
-            == [".gitignore", "main.py", "pkg/util.py"])
+        #expect(
+            try scanner.scan(folder: repository.folder.path("app")).files.relativePaths
+                == [".gitignore", "main.py", "pkg/util.py"])
         #expect(repository.runner.takeGitCount() > 0)
         #expect(warnings.lines.contains { $0.hasPrefix("ignoring the remembered git listing \(path)") })
     }

@@ -1,5 +1,6 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// Detection of components, their kinds, roles, evidence and commands from the files alone.
@@ -50,7 +51,9 @@ import Testing
     }
 
     @Test func poetryProjectReadsDependenciesAndPythonConstraint() throws {
-        let fixture = Fixture().write("api/pyproject.toml", """
+        let fixture = Fixture().write(
+            "api/pyproject.toml",
+            """
             [tool.poetry]
             name = "api"  # the service
 
@@ -61,8 +64,9 @@ import Testing
 
             [tool.poetry.group.dev.dependencies]
             pytest = "^8"
-            """)
-            .write("api/api/main.py", "import fastapi\n\napplication: fastapi.FastAPI = fastapi.FastAPI()\n")
+            """
+        )
+        .write("api/api/main.py", "import fastapi\n\napplication: fastapi.FastAPI = fastapi.FastAPI()\n")
         let api = try #require(detect(fixture).first)
         #expect(api.kind == .python && api.role == .server)
         #expect(api.python?.usesPoetry == true)
@@ -76,14 +80,17 @@ import Testing
 
     @Test func swiftPackageAtTheRootIsTheRootComponent() throws {
         let fixture = Fixture().folder(".git")
-            .write("Package.swift", """
+            .write(
+                "Package.swift",
+                """
                 // swift-tools-version:6.0
                 import PackageDescription
                 let package = Package(
                     name: "help",
                     targets: [.executableTarget(name: "help"), .testTarget(name: "HelpTests")]
                 )
-                """)
+                """
+            )
             .write("Sources/help/main.swift", "print(1)\n").folder("Tests/HelpTests").folder(".build/debug")
             .write("Templates/help.schema.json", "{}")
         let components = detect(fixture)
@@ -119,7 +126,8 @@ import Testing
     }
 
     @Test func rootComponentDoesNotClaimTheAppOfAComponentBelowIt() throws {
-        let fixture = Fixture.authService().write("requirements.txt", "pre-commit\n").write("conftest.py", "app = FastAPI()\n")
+        let fixture = Fixture.authService().write("requirements.txt", "pre-commit\n").write(
+            "conftest.py", "app = FastAPI()\n")
         let components = detect(fixture)
         let root = try #require(components.first)
         #expect(root.path == "." && root.kind == .python)
@@ -128,7 +136,9 @@ import Testing
     }
 
     @Test func nodeServerAndNpmPlaceholderTest() throws {
-        let fixture = Fixture().write("web/package.json", """
+        let fixture = Fixture().write(
+            "web/package.json",
+            """
             {"scripts": {"test": "echo \\"Error: no test specified\\" && exit 1", "dev": "node --watch index.js"},
              "dependencies": {"express": "^4"}}
             """)
@@ -153,7 +163,8 @@ import Testing
     }
 
     @Test func wellFormedPackageJSONHasNoProblem() throws {
-        let fixture = Fixture().write("web/package.json", #"{"name": "web", "scripts": {"dev": "vite"}, "dependencies": {}}"#)
+        let fixture = Fixture().write(
+            "web/package.json", #"{"name": "web", "scripts": {"dev": "vite"}, "dependencies": {}}"#)
         #expect(try #require(detect(fixture).first).node?.problem == nil)
     }
 

@@ -1,5 +1,6 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// `.env` files: what python-dotenv would load from each quoting form, and edits that only append.
@@ -42,13 +43,20 @@ import Testing
 
     @Test func recordsKeysInOrderWithTheirLines() {
         let file = DotEnvFile(text: Self.realistic)
-        #expect(file.keys == ["DATABASE_URL", "SECRET_KEY", "GREETING", "MULTI", "PORT", "EMPTY", "BARE", "HASH_IN_VALUE", "TEMPLATE", "QUOTED KEY", "AFTER"])
+        #expect(
+            file.keys == [
+                "DATABASE_URL", "SECRET_KEY", "GREETING", "MULTI", "PORT", "EMPTY", "BARE", "HASH_IN_VALUE", "TEMPLATE",
+                "QUOTED KEY", "AFTER",
+            ])
         #expect(file.entries.first { $0.key == "MULTI" }?.lines == 5...6)
         #expect(file.entries.first { $0.key == "PORT" }?.lines == 8...8)
         #expect(file.unreadableLines == [14...14])
     }
 
-    @Test(arguments: [DotEnvFileTests.realistic, "", "A=1", "A=1\n", "\n\n# only\n", "A=1\r\nB='x'\r\n", "A=\"x\"  junk\nB=2", "  \n  "])
+    @Test(arguments: [
+        DotEnvFileTests.realistic, "", "A=1", "A=1\n", "\n\n# only\n", "A=1\r\nB='x'\r\n", "A=\"x\"  junk\nB=2",
+        "  \n  ",
+    ])
     func rendersUnchangedTextByteForByte(text: String) {
         #expect(DotEnvFile(text: text).render() == text)
     }
@@ -72,7 +80,9 @@ import Testing
 
     @Test func addingAppendsOnlyAbsentKeysAndKeepsEverythingElse() throws {
         let original = "# settings\nA=1 # keep me\nB=\n"
-        let (file, added) = try DotEnvFile(text: original).adding(missing: [(key: "A", value: "changed"), (key: "B", value: "x"), (key: "C", value: "3"), (key: "C", value: "again")])
+        let (file, added) = try DotEnvFile(text: original).adding(missing: [
+            (key: "A", value: "changed"), (key: "B", value: "x"), (key: "C", value: "3"), (key: "C", value: "again"),
+        ])
         #expect(added == ["C"])
         #expect(file.render() == original + "C=3\n")
         #expect(file.value(for: "A") == "1")
@@ -88,15 +98,20 @@ import Testing
         #expect(none.isEmpty && same.render() == "A=1")
     }
 
-    @Test(arguments: ["plain", "", "with space", "hash #x", "a#b", "quote'single", "quote\"double", "multi\nline", "tab\there", " lead", "trail ",
-                      "back\\slash", "back\\slash and space", "${HOME}", "$(cmd)", "`cmd`", "ünïcödé ✓", "=equals=", "#start"])
+    @Test(arguments: [
+        "plain", "", "with space", "hash #x", "a#b", "quote'single", "quote\"double", "multi\nline", "tab\there",
+        " lead", "trail ",
+        "back\\slash", "back\\slash and space", "${HOME}", "$(cmd)", "`cmd`", "ünïcödé ✓", "=equals=", "#start",
+    ])
     func addedValuesReadBackUnchanged(value: String) throws {
         let (file, _) = try DotEnvFile(text: "").adding(missing: [(key: "K", value: value)])
         #expect(file.value(for: "K") == value, "written as \(file.render())")
     }
 
     @Test func quotesOnlyWhenNeeded() throws {
-        let (file, _) = try DotEnvFile(text: "").adding(missing: [(key: "A", value: "abc123"), (key: "B", value: "two words"), (key: "C", value: "x\ny\"z")])
+        let (file, _) = try DotEnvFile(text: "").adding(missing: [
+            (key: "A", value: "abc123"), (key: "B", value: "two words"), (key: "C", value: "x\ny\"z"),
+        ])
         #expect(file.render() == "A=abc123\nB='two words'\nC=\"x\\ny\\\"z\"\n")
     }
 

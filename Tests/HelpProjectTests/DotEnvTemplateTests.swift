@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HelpProject
 
 /// `.env` templates: `# help:` comments directly above a key mark it secret and/or required.

@@ -1,8 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpTestSupport
+
 @testable import HelpProject
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A project tree in a fresh temporary folder, written file by file.
 final class Fixture {
@@ -55,7 +57,9 @@ final class Fixture {
             .write("server/app/main.py", "from fastapi import FastAPI\n\napp = FastAPI(title=\"auth\")\n")
             .write("server/migrations/env.py", "")
             .write("server/tests/test_login.py", "def test_login():\n    pass\n")
-            .write("python-client/pyproject.toml", """
+            .write(
+                "python-client/pyproject.toml",
+                """
                 [project]
                 name = "auth-client"
                 requires-python = ">=3.9"
@@ -63,11 +67,15 @@ final class Fixture {
 
                 [dependency-groups]
                 dev = ["pytest", "fastapi"]
-                """)
+                """
+            )
             .write("python-client/tests/test_client.py", "")
-            .write("js-client/package.json", """
+            .write(
+                "js-client/package.json",
+                """
                 {"name": "auth-js", "scripts": {"test": "node --test", "build": "tsc"}, "dependencies": {"undici": "^6"}}
-                """)
+                """
+            )
             .write("docs/index.md", "# docs\n")
             .write("node_modules/left-pad/package.json", "{}")
     }

@@ -1,12 +1,15 @@
 import Testing
+
 @testable import HelpProject
 
 /// Corners of PEP 440 where a hand-written reader can drift from the PEP's regular expression and
 /// from pip: separators after a label without a number, and `===` inside the conflict check.
 @Suite struct PEP440EdgeCaseTests {
-    @Test(arguments: [("1.0.post.", "1.0.post0"), ("1.0a-", "1.0a0"), ("1.0a--1", "1.0a0.post1"), ("1.0a.-1", "1.0a0.post1"),
-                      ("1b1.POST.", "1b1.post0"), ("2.0.POST..dev", "2.0.post0.dev0"), ("1.0rc1post.", "1.0rc1.post0"),
-                      ("1.0a.post1", "1.0a0.post1"), ("01.1.10.r.+abc", "1.1.10.post0+abc")])
+    @Test(arguments: [
+        ("1.0.post.", "1.0.post0"), ("1.0a-", "1.0a0"), ("1.0a--1", "1.0a0.post1"), ("1.0a.-1", "1.0a0.post1"),
+        ("1b1.POST.", "1b1.post0"), ("2.0.POST..dev", "2.0.post0.dev0"), ("1.0rc1post.", "1.0rc1.post0"),
+        ("1.0a.post1", "1.0a0.post1"), ("01.1.10.r.+abc", "1.1.10.post0+abc"),
+    ])
     func aSeparatorAfterALabelWithoutANumberBelongsToTheLabel(input: String, expected: String) {
         #expect(PythonVersion(input)?.description == expected)
     }

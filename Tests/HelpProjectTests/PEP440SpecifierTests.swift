@@ -1,5 +1,6 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// PEP 440 specifiers and sets: the PEP's examples for each operator, pre-release inclusion,
@@ -7,17 +8,22 @@ import Testing
 @Suite struct PEP440SpecifierTests {
     private func v(_ text: String) -> PythonVersion { PythonVersion(text)! }
     private func set(_ text: String) -> SpecifierSet { try! SpecifierSet(text) }
-    private func matches(_ spec: String, _ version: String) -> Bool { set(spec).contains(v(version), prereleases: true) }
+    private func matches(_ spec: String, _ version: String) -> Bool {
+        set(spec).contains(v(version), prereleases: true)
+    }
 
     @Test(arguments: [
         ("~=2.2", ">=2.2,==2.*"), ("~=1.4.5", ">=1.4.5,==1.4.*"), ("~=2.2.post3", ">=2.2.post3,==2.*"),
         ("~=1.4.5a4", ">=1.4.5a4,==1.4.*"), ("~=2.2.0", ">=2.2.0,==2.2.*"), ("~=1.4.5.0", ">=1.4.5.0,==1.4.5.*"),
     ])
     func compatibleReleaseEqualsThePEPsExpansion(compatible: String, expansion: String) {
-        let probes = ["1.4.4", "1.4.5a4", "1.4.5", "1.4.5.0", "1.4.5.1", "1.4.6", "1.5", "2.1", "2.2", "2.2.post2", "2.2.post3",
-                      "2.2.1", "2.3", "2.9.9", "3.0", "3.0.dev0", "2!2.2"]
+        let probes = [
+            "1.4.4", "1.4.5a4", "1.4.5", "1.4.5.0", "1.4.5.1", "1.4.6", "1.5", "2.1", "2.2", "2.2.post2", "2.2.post3",
+            "2.2.1", "2.3", "2.9.9", "3.0", "3.0.dev0", "2!2.2",
+        ]
         for probe in probes {
-            #expect(matches(compatible, probe) == matches(expansion, probe), "\(compatible) vs \(expansion) on \(probe)")
+            #expect(
+                matches(compatible, probe) == matches(expansion, probe), "\(compatible) vs \(expansion) on \(probe)")
         }
         #expect(matches("~=2.2", "2.9") && !matches("~=2.2", "3.0"))
     }
@@ -91,7 +97,9 @@ import Testing
         #expect(set("").description == "")
     }
 
-    @Test(arguments: ["~=1", ">=1.*", "<1.0+local", "==1.0a1.*", "=>1.0", "1.0", ">=1.0,", "~=1.0.*", ">= 1.0 2", "==1.0+"])
+    @Test(arguments: [
+        "~=1", ">=1.*", "<1.0+local", "==1.0a1.*", "=>1.0", "1.0", ">=1.0,", "~=1.0.*", ">= 1.0 2", "==1.0+",
+    ])
     func rejectsMalformedClauses(text: String) {
         #expect(throws: HelpError.self) { try SpecifierSet(text) }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HelpProject
 
 /// PEP 440 versions: every spelling the PEP accepts, its normal form, and its ordering.
@@ -29,7 +30,10 @@ import Testing
         #expect(PythonVersion(input)?.normalized == expected)
     }
 
-    @Test(arguments: ["", "abc", "1.0.", "1..0", "1.0+", "1.0+a..b", "1.0-", "1.0 a1", "1.0alpha1beta", "!1.0", "1.0+ab$", "1.0.post1.post2"])
+    @Test(arguments: [
+        "", "abc", "1.0.", "1..0", "1.0+", "1.0+a..b", "1.0-", "1.0 a1", "1.0alpha1beta", "!1.0", "1.0+ab$",
+        "1.0.post1.post2",
+    ])
     func rejectsWhatThePEPDoesNotAllow(text: String) {
         #expect(PythonVersion(text) == nil)
     }

@@ -1,10 +1,12 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// PEP 508 environment markers: parsing into a tree, canonical text, and evaluation.
 @Suite struct PEP508MarkerTests {
-    private let linux = MarkerEnvironment.linuxCPython(fullVersion: "3.11.4", machine: "x86_64", kernelRelease: "6.1.0-13-amd64")
+    private let linux = MarkerEnvironment.linuxCPython(
+        fullVersion: "3.11.4", machine: "x86_64", kernelRelease: "6.1.0-13-amd64")
     private func holds(_ marker: String, extras: Set<String> = []) throws -> Bool {
         var environment = linux
         environment.extras = extras
@@ -23,9 +25,11 @@ import Testing
     }
 
     @Test func writesCanonicalTextKeepingNeededParentheses() throws {
-        #expect(try MarkerExpression.parse("(python_version<'3.8' or os_name=='nt')and  extra=='x'").description
-            == "(python_version < \"3.8\" or os_name == \"nt\") and extra == \"x\"")
-        #expect(try MarkerExpression.parse("'linux' not  in sys_platform").description == "\"linux\" not in sys_platform")
+        #expect(
+            try MarkerExpression.parse("(python_version<'3.8' or os_name=='nt')and  extra=='x'").description
+                == "(python_version < \"3.8\" or os_name == \"nt\") and extra == \"x\"")
+        #expect(
+            try MarkerExpression.parse("'linux' not  in sys_platform").description == "\"linux\" not in sys_platform")
         #expect(try MarkerExpression.parse("os.name == 'posix'").description == "os_name == \"posix\"")
     }
 
@@ -89,8 +93,11 @@ import Testing
         #expect(parsed.description == marker)
     }
 
-    @Test(arguments: ["", "python_version", "python_version >= ", "version >= '3'", "python_version => '3'", "(os_name == 'nt'",
-                      "os_name == 'nt')", "os_name == 'nt' and", "os_name == \"nt'", "os_name not 'nt'", "os_name == 'nt' xor os_name == 'a'"])
+    @Test(arguments: [
+        "", "python_version", "python_version >= ", "version >= '3'", "python_version => '3'", "(os_name == 'nt'",
+        "os_name == 'nt')", "os_name == 'nt' and", "os_name == \"nt'", "os_name not 'nt'",
+        "os_name == 'nt' xor os_name == 'a'",
+    ])
     func rejectsMalformedMarkers(text: String) {
         #expect(throws: HelpError.self) { try MarkerExpression.parse(text) }
     }

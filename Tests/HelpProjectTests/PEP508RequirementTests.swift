@@ -1,11 +1,13 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// PEP 508 requirements: parsing every form, and refusing command-line input that is not one.
 @Suite struct PEP508RequirementTests {
     @Test func parsesNameExtrasSpecifierAndMarker() throws {
-        let requirement = try PythonRequirement.parse("Uvicorn[standard, Dev_Tools] >= 0.30, <1 ; python_version >= '3.9'")
+        let requirement = try PythonRequirement.parse(
+            "Uvicorn[standard, Dev_Tools] >= 0.30, <1 ; python_version >= '3.9'")
         #expect(requirement.name == "Uvicorn")
         #expect(requirement.normalizedName == "uvicorn")
         #expect(requirement.extras == ["standard", "Dev_Tools"])
@@ -15,7 +17,8 @@ import Testing
     }
 
     @Test func parsesURLRequirementsAndParenthesisedSpecifiers() throws {
-        let url = try PythonRequirement.parse("pkg @ https://example.org/pkg-1.0.whl#sha256=abc ; sys_platform == 'linux'")
+        let url = try PythonRequirement.parse(
+            "pkg @ https://example.org/pkg-1.0.whl#sha256=abc ; sys_platform == 'linux'")
         #expect(url.url == "https://example.org/pkg-1.0.whl#sha256=abc")
         #expect(url.marker != nil)
         #expect(url.description == "pkg @ https://example.org/pkg-1.0.whl#sha256=abc ; sys_platform == \"linux\"")
@@ -36,22 +39,31 @@ import Testing
         #expect(try PythonRequirement.parse("httpx").applies(in: .linuxCPython(fullVersion: "3.12.1")))
     }
 
-    @Test(arguments: ["", "-pkg", "pkg-", "pkg[bad extra]", "pkg[x", "pkg >= 1.*", "pkg 1.0", "pkg @ notaurl", "pkg ; ", "pkg; os_name == ",
-                      "pkg (>=1"])
+    @Test(arguments: [
+        "", "-pkg", "pkg-", "pkg[bad extra]", "pkg[x", "pkg >= 1.*", "pkg 1.0", "pkg @ notaurl", "pkg ; ",
+        "pkg; os_name == ",
+        "pkg (>=1",
+    ])
     func rejectsMalformedRequirements(text: String) {
         #expect(throws: HelpError.self) { try PythonRequirement.parse(text) }
     }
 
-    @Test(arguments: ["httpx", "httpx>=0.27", "fastapi[all]~=0.115", "requests ; python_version < '3.13'", "pkg @ https://example.org/p.whl"])
+    @Test(arguments: [
+        "httpx", "httpx>=0.27", "fastapi[all]~=0.115", "requests ; python_version < '3.13'",
+        "pkg @ https://example.org/p.whl",
+    ])
     func acceptsPlainRequirementsFromTheCommandLine(text: String) throws {
         #expect(try PythonRequirement.parseUserInput(text).name.isEmpty == false)
     }
 
     @Test(arguments: [
         ("--index-url=https://evil.example/simple", "option"), ("-e", "option"), ("-r requirements.txt", "option"),
-        ("./mypkg", "path"), ("/abs/pkg", "path"), ("~/pkg", "path"), ("sub/dir", "path"), ("pkg-1.0-py3-none-any.whl", "file name"),
-        ("pkg; rm -rf /", "environment marker"), ("pkg | sh", "'|'"), ("pkg && ls", "'&'"), ("pkg$(id)", "'$'"), ("pkg`id`", "'`'"),
-        ("pkg; os_name == 'nt'; echo", "only one ';'"), ("https://example.org/p.whl", "package name"), ("pkg\nother", "control"),
+        ("./mypkg", "path"), ("/abs/pkg", "path"), ("~/pkg", "path"), ("sub/dir", "path"),
+        ("pkg-1.0-py3-none-any.whl", "file name"),
+        ("pkg; rm -rf /", "environment marker"), ("pkg | sh", "'|'"), ("pkg && ls", "'&'"), ("pkg$(id)", "'$'"),
+        ("pkg`id`", "'`'"),
+        ("pkg; os_name == 'nt'; echo", "only one ';'"), ("https://example.org/p.whl", "package name"),
+        ("pkg\nother", "control"),
         ("", "empty"), ("pkg >= one", "not a valid requirement"),
     ])
     func refusesCommandLineInputThatIsNotARequirement(text: String, reason: String) {

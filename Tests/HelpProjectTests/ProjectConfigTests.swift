@@ -1,5 +1,6 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// help.json: what it accepts, and errors that name the path and line:column.
@@ -17,7 +18,8 @@ import Testing
     }
 
     @Test func readsEveryDeclaredField() throws {
-        let config = try ProjectConfig.parse("""
+        let config = try ProjectConfig.parse(
+            """
             {
               "$schema": "./Templates/help.schema.json",
               "components": {
@@ -54,42 +56,62 @@ import Testing
     }
 
     @Test func malformedJSONNamesLineAndColumn() {
-        expectError("{\n  \"components\": {\n    \"server\": {\"role\": \"server\" \"kind\": \"python\"}\n  }\n}", "help.json:3:33: expected ',' or '}'")
+        expectError(
+            "{\n  \"components\": {\n    \"server\": {\"role\": \"server\" \"kind\": \"python\"}\n  }\n}",
+            "help.json:3:33: expected ',' or '}'")
     }
 
     @Test func unknownKeysNameTheirPathAndSuggestASpelling() throws {
-        expectError("{\"components\": {\"server\": {\n  \"rol\": \"server\"}}}", "help.json:2:3: components.server.rol: unknown key")
+        expectError(
+            "{\"components\": {\"server\": {\n  \"rol\": \"server\"}}}",
+            "help.json:2:3: components.server.rol: unknown key")
         do {
             _ = try ProjectConfig.parse(#"{"components": {"server": {"rol": "server"}}}"#)
         } catch let error as HelpError {
             #expect(error.hint?.hasPrefix("did you mean \"role\"?") == true)
         }
         expectError(#"{"cahce": {}}"#, "help.json:1:2: cahce: unknown key")
-        expectError(#"{"components": {"a": {"commands": {"tset": ["x"]}}}}"#, "help.json:1:36: components.a.commands.tset: unknown key")
+        expectError(
+            #"{"components": {"a": {"commands": {"tset": ["x"]}}}}"#,
+            "help.json:1:36: components.a.commands.tset: unknown key")
     }
 
     @Test func wrongTypesNameTheirPath() {
-        expectError(#"{"components": {"a": {"role": 3}}}"#, "help.json:1:31: components.a.role: expected a string, found an integer")
-        expectError(#"{"components": {"a": {"kind": "rust"}}}"#,
-                    #"help.json:1:31: components.a.kind: expected one of "python", "node", "swift", found "rust""#)
-        expectError(#"{"components": {"a": {"inputs": ["x", 1]}}}"#, "help.json:1:39: components.a.inputs[1]: expected a string, found an integer")
-        expectError(#"{"components": {"a": {"env": {"A": true}}}}"#, "help.json:1:36: components.a.env.A: expected a string, found a boolean")
+        expectError(
+            #"{"components": {"a": {"role": 3}}}"#,
+            "help.json:1:31: components.a.role: expected a string, found an integer")
+        expectError(
+            #"{"components": {"a": {"kind": "rust"}}}"#,
+            #"help.json:1:31: components.a.kind: expected one of "python", "node", "swift", found "rust""#)
+        expectError(
+            #"{"components": {"a": {"inputs": ["x", 1]}}}"#,
+            "help.json:1:39: components.a.inputs[1]: expected a string, found an integer")
+        expectError(
+            #"{"components": {"a": {"env": {"A": true}}}}"#,
+            "help.json:1:36: components.a.env.A: expected a string, found a boolean")
         expectError(#"{"components": []}"#, "help.json:1:16: components: expected an object, found an array")
         expectError("[]", "help.json:1:1: expected an object, found an array")
     }
 
     @Test func valuesOutsideTheRulesAreRefused() {
-        expectError(#"{"components": {"a": {"path": "../x"}}}"#,
-                    "help.json:1:31: components.a.path: expected a relative path inside the project (no leading '/', no '..')")
-        expectError(#"{"components": {"a": {"app": "main"}}}"#,
-                    "help.json:1:30: components.a.app: expected module:attribute, such as \"app.main:app\"")
-        expectError(#"{"components": {"a": {"commands": {"run": []}}}}"#,
-                    "help.json:1:43: components.a.commands.run: expected an argv array whose first element names the program")
-        expectError(#"{"components": {"a": {"depends_on": ["a"]}}}"#,
-                    "help.json:1:38: components.a.depends_on[0]: a component cannot depend on itself")
-        expectError(#"{"components": {"-a": {}}}"#,
-                    "help.json:1:17: components.-a: component names are letters, digits, '.', '_' and '-', starting with a letter or digit")
-        expectError(#"{"cache": {"max_size": "lots"}}"#,
-                    #"help.json:1:24: cache.max_size: expected a size such as "2G", "500M" or a number of bytes, found "lots""#)
+        expectError(
+            #"{"components": {"a": {"path": "../x"}}}"#,
+            "help.json:1:31: components.a.path: expected a relative path inside the project (no leading '/', no '..')")
+        expectError(
+            #"{"components": {"a": {"app": "main"}}}"#,
+            "help.json:1:30: components.a.app: expected module:attribute, such as \"app.main:app\"")
+        expectError(
+            #"{"components": {"a": {"commands": {"run": []}}}}"#,
+            "help.json:1:43: components.a.commands.run: expected an argv array whose first element names the program")
+        expectError(
+            #"{"components": {"a": {"depends_on": ["a"]}}}"#,
+            "help.json:1:38: components.a.depends_on[0]: a component cannot depend on itself")
+        expectError(
+            #"{"components": {"-a": {}}}"#,
+            "help.json:1:17: components.-a: component names are letters, digits, '.', '_' and '-', starting with a letter or digit"
+        )
+        expectError(
+            #"{"cache": {"max_size": "lots"}}"#,
+            #"help.json:1:24: cache.max_size: expected a size such as "2G", "500M" or a number of bytes, found "lots""#)
     }
 }

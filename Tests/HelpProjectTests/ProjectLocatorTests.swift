@@ -1,5 +1,6 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// Root discovery: help.json first, then the repository root, then the start folder.

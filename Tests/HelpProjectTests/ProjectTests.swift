@@ -1,5 +1,6 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// The whole picture: detection merged with help.json, inferred and declared dependencies, lookups.
@@ -36,7 +37,9 @@ import Testing
     }
 
     @Test func helpJSONOverridesDetectedComponents() throws {
-        let fixture = Fixture.authService().write("help.json", """
+        let fixture = Fixture.authService().write(
+            "help.json",
+            """
             {"components": {
               "server": {"role": "app", "commands": {"test": ["pytest", "-x"]}, "env": {"A": "1"}},
               "python-client": {"depends_on": []},
@@ -62,7 +65,9 @@ import Testing
         let fixture = Fixture().folder(".git")
             .write("services/api/pyproject.toml", "[project]\nname = \"api\"\ndependencies = [\"uvicorn\"]\n")
             .write("tools/gen/README", "")
-            .write("help.json", """
+            .write(
+                "help.json",
+                """
                 {"components": {
                   "api": {"path": "services/api"},
                   "gen": {"path": "tools/gen", "kind": "node", "commands": {"run": ["node", "gen.js"]}},
@@ -91,18 +96,25 @@ import Testing
                 return "\(error)"
             }
         }
-        #expect(message(#"{"components": {"api": {"path": "nowhere"}}}"#)
-            == "help.json:1:33: components.api.path: no folder \"nowhere\" in the project")
-        #expect(message(#"{"components": {"docs": {}}}"#)
-            == "help.json:1:25: components.docs: no Python, Node or Swift project file in \"docs\"")
-        #expect(message(#"{"components": {"server": {"depends_on": ["db"]}}}"#)
-            == "help.json:1:43: components.server.depends_on[0]: no component named \"db\"")
-        #expect(message(#"{"components": {"server": {"depends_on": ["js-client"]}, "js-client": {"depends_on": ["server"]}}}"#)
-            == "help.json:1:86: components.js-client.depends_on: dependency cycle: js-client -> server -> js-client")
+        #expect(
+            message(#"{"components": {"api": {"path": "nowhere"}}}"#)
+                == "help.json:1:33: components.api.path: no folder \"nowhere\" in the project")
+        #expect(
+            message(#"{"components": {"docs": {}}}"#)
+                == "help.json:1:25: components.docs: no Python, Node or Swift project file in \"docs\"")
+        #expect(
+            message(#"{"components": {"server": {"depends_on": ["db"]}}}"#)
+                == "help.json:1:43: components.server.depends_on[0]: no component named \"db\"")
+        #expect(
+            message(
+                #"{"components": {"server": {"depends_on": ["js-client"]}, "js-client": {"depends_on": ["server"]}}}"#)
+                == "help.json:1:86: components.js-client.depends_on: dependency cycle: js-client -> server -> js-client"
+        )
     }
 
     @Test func jsonShapeListsComponentsWithoutEnvironmentValues() throws {
-        let fixture = Fixture.authService().write("help.json", #"{"components": {"server": {"env": {"DB_URL": "postgres://u:pw@h/db"}}}}"#)
+        let fixture = Fixture.authService().write(
+            "help.json", #"{"components": {"server": {"env": {"DB_URL": "postgres://u:pw@h/db"}}}}"#)
         let json = try fixture.project().json
         #expect(json["found_by"] == "help.json")
         #expect(json["components"]?[2]?["name"] == "server")

@@ -1,5 +1,6 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// The pyproject.toml model: PEP 621, PEP 735 groups, Poetry tables, build system, tools.
@@ -33,7 +34,8 @@ import Testing
         #expect(groups["dev"]?.first == .include("test"))
         #expect(try project.resolvedGroup("DEV").map(\.name) == ["pytest", "httpx", "ruff", "mypy", "ipython"])
         #expect(throws: HelpError.self) { try project.resolvedGroup("docs") }
-        let cyclic = try PyProject(text: "[dependency-groups]\na = [{include-group = \"b\"}]\nb = [{include-group = \"A\"}]\n")
+        let cyclic = try PyProject(
+            text: "[dependency-groups]\na = [{include-group = \"b\"}]\nb = [{include-group = \"A\"}]\n")
         #expect(throws: HelpError.self) { try cyclic.resolvedGroup("a") }
     }
 

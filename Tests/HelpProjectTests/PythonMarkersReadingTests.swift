@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HelpProject
 
 /// What detection takes from pyproject.toml, requirements files and `.python-version` into a Python
@@ -16,25 +17,26 @@ import Testing
     }
 
     @Test func readsPEP621DependenciesExtrasAndScripts() throws {
-        let markers = try markers(pyproject: """
-            [project]
-            name = "svc"
-            requires-python = ">=3.10"
-            dependencies = [
-                "FastAPI[all] >= 0.100",  # web
-                'Uvicorn.Standard',
-                "pydantic>=2; python_version >= '3.10'",
-            ]
+        let markers = try markers(
+            pyproject: """
+                [project]
+                name = "svc"
+                requires-python = ">=3.10"
+                dependencies = [
+                    "FastAPI[all] >= 0.100",  # web
+                    'Uvicorn.Standard',
+                    "pydantic>=2; python_version >= '3.10'",
+                ]
 
-            [project.optional-dependencies]
-            docs = ["mkdocs"]
+                [project.optional-dependencies]
+                docs = ["mkdocs"]
 
-            [project.scripts]
-            svc = "svc.cli:main"
+                [project.scripts]
+                svc = "svc.cli:main"
 
-            [tool.pytest.ini_options]
-            addopts = "-q"
-            """)
+                [tool.pytest.ini_options]
+                addopts = "-q"
+                """)
         #expect(markers.requiresPython == ">=3.10")
         #expect(markers.dependencies == ["fastapi", "uvicorn-standard", "pydantic"])
         #expect(markers.dependencyGroups == ["extra:docs": ["mkdocs"]])
@@ -44,38 +46,41 @@ import Testing
     }
 
     @Test func readsDependencyGroupsAndSkipsIncludes() throws {
-        let markers = try markers(pyproject: """
-            [dependency-groups]
-            test = ["pytest>=8", "coverage"]
-            dev = [{include-group = "test"}, "ruff"]
-            """)
+        let markers = try markers(
+            pyproject: """
+                [dependency-groups]
+                test = ["pytest>=8", "coverage"]
+                dev = [{include-group = "test"}, "ruff"]
+                """)
         #expect(markers.dependencyGroups == ["test": ["pytest", "coverage"], "dev": ["ruff"]])
         #expect(markers.mentions("pytest") && !markers.dependsOn("pytest"))
     }
 
     @Test func bracketsAndKeysInsideStringsAndCommentsAreNotStructure() throws {
-        let markers = try markers(pyproject: """
-            [tool.other]
-            text = \"\"\"
-            [project]
-            dependencies = ["uvicorn"]
-            \"\"\"
-            # [project]
-            # dependencies = ["fastapi"]
-            [project]
-            description = "a [weird] = 'value'"
-            dependencies = ["httpx"] # ["uvicorn"]
-            """)
+        let markers = try markers(
+            pyproject: """
+                [tool.other]
+                text = \"\"\"
+                [project]
+                dependencies = ["uvicorn"]
+                \"\"\"
+                # [project]
+                # dependencies = ["fastapi"]
+                [project]
+                description = "a [weird] = 'value'"
+                dependencies = ["httpx"] # ["uvicorn"]
+                """)
         #expect(markers.dependencies == ["httpx"])
     }
 
     @Test func dottedKeysAndInlineTablesReachTheSamePlaces() throws {
-        let markers = try markers(pyproject: """
-            project.name = "dotted"
-            project.dependencies = ["a"]
-            [tool]
-            poetry = {dependencies = {python = ">=3.9", b = "*"}, scripts = {run-b = "b:main"}}
-            """)
+        let markers = try markers(
+            pyproject: """
+                project.name = "dotted"
+                project.dependencies = ["a"]
+                [tool]
+                poetry = {dependencies = {python = ">=3.9", b = "*"}, scripts = {run-b = "b:main"}}
+                """)
         #expect(markers.dependencies == ["a", "b"])
         #expect(markers.requiresPython == ">=3.9")
         #expect(markers.usesPoetry)
@@ -83,35 +88,40 @@ import Testing
     }
 
     @Test func poetryDevDependenciesAndGroupsMergeIntoOneDevGroup() throws {
-        let markers = try markers(pyproject: """
-            [tool.poetry.dev-dependencies]
-            Black = "*"
-            [tool.poetry.group.dev.dependencies]
-            pytest = "^8"
-            [dependency-groups]
-            dev = ["ruff"]
-            """)
+        let markers = try markers(
+            pyproject: """
+                [tool.poetry.dev-dependencies]
+                Black = "*"
+                [tool.poetry.group.dev.dependencies]
+                pytest = "^8"
+                [dependency-groups]
+                dev = ["ruff"]
+                """)
         #expect(Set(markers.dependencyGroups["dev"] ?? []) == ["black", "pytest", "ruff"])
     }
 
     @Test func requirementsLinesYieldNamesOnly() throws {
-        let python = try #require(try component(["requirements.txt": """
-            # pinned
-            -r base.txt
-            --index-url https://example.invalid/simple
-            Django_REST.framework==3.15  # api
-            requests[socks] ; python_version > "3.8"
-            mylib @ https://example.invalid/mylib.whl
-            https://example.invalid/other.whl
-            -e ./local
-            requests>=2
+        let python = try #require(
+            try component([
+                "requirements.txt": """
+                # pinned
+                -r base.txt
+                --index-url https://example.invalid/simple
+                Django_REST.framework==3.15  # api
+                requests[socks] ; python_version > "3.8"
+                mylib @ https://example.invalid/mylib.whl
+                https://example.invalid/other.whl
+                -e ./local
+                requests>=2
 
-            """]).python)
+                """
+            ]).python)
         #expect(python.dependencies == ["django-rest-framework", "requests", "mylib"])
     }
 
     @Test func pythonVersionIsTheFirstEntryOfTheFile() throws {
-        let python = try #require(try component(["setup.py": "", ".python-version": "# pinned\n  3.12 \n3.11\n"]).python)
+        let python = try #require(
+            try component(["setup.py": "", ".python-version": "# pinned\n  3.12 \n3.11\n"]).python)
         #expect(python.pythonVersion == "3.12")
     }
 
@@ -123,14 +133,16 @@ import Testing
     }
 
     @Test func aBadRequirementLeavesOutOnlyItsOwnSection() throws {
-        let svc = try component(["pyproject.toml": """
+        let svc = try component([
+            "pyproject.toml": """
             [project]
             dependencies = ["fastapi", "not ok!"]
             [project.scripts]
             svc = "svc:main"
             [dependency-groups]
             dev = ["pytest"]
-            """])
+            """
+        ])
         #expect(svc.python?.dependencies == [])
         #expect(svc.python?.dependencyGroups["dev"] == ["pytest"])
         #expect(svc.role == .app && svc.commands.run == ["svc"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HelpProject
 
 /// `.python-version`: the interpreter a project asks for.

@@ -1,19 +1,27 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// The edits `help install PKG` makes to requirements files and pyproject.toml, on the parsed
 /// documents: only the entry's own bytes change, and every pyproject edit re-parses with Python's
 /// own `tomllib` to the table expected.
 @Suite struct RequirementsRecordingTests {
-    let original = "# runtime\nfastapi>=0.110  # web\nHTTPX==0.25.0\n\n-r base.txt\n-c constraints.txt\nuvicorn[standard] \\\n    >=0.29\n"
+    let original =
+        "# runtime\nfastapi>=0.110  # web\nHTTPX==0.25.0\n\n-r base.txt\n-c constraints.txt\nuvicorn[standard] \\\n    >=0.29\n"
 
     @Test func entriesAndIncludesAreFoundWithContinuationLines() {
         let file = RequirementsFile(text: original)
         #expect(file.requirements.map(\.requirement.normalizedName) == ["fastapi", "httpx", "uvicorn"])
         #expect(file.requirements.map(\.line) == [2, 3, 7])
-        #expect(file.lines.compactMap { if case .include(let path) = $0.kind { return path } else { return nil } } == ["base.txt"])
-        #expect(file.lines.compactMap { if case .constraint(let path) = $0.kind { return path } else { return nil } } == ["constraints.txt"])
+        #expect(
+            file.lines.compactMap { if case .include(let path) = $0.kind { return path } else { return nil } } == [
+                "base.txt"
+            ])
+        #expect(
+            file.lines.compactMap { if case .constraint(let path) = $0.kind { return path } else { return nil } } == [
+                "constraints.txt"
+            ])
         #expect(file.text == original)
     }
 
@@ -21,7 +29,10 @@ import Testing
         var file = RequirementsFile(text: original)
         file.upsert(try PythonRequirement.parse("fastapi~=0.115"))
         file.upsert(try PythonRequirement.parse("httpx~=0.27"))
-        #expect(file.text == "# runtime\nfastapi~=0.115  # web\nhttpx~=0.27\n\n-r base.txt\n-c constraints.txt\nuvicorn[standard] \\\n    >=0.29\n")
+        #expect(
+            file.text
+                == "# runtime\nfastapi~=0.115  # web\nhttpx~=0.27\n\n-r base.txt\n-c constraints.txt\nuvicorn[standard] \\\n    >=0.29\n"
+        )
     }
 
     @Test func aNewEntryKeepsCRLFAndAMissingFinalNewline() throws {
@@ -36,7 +47,9 @@ import Testing
         #expect(empty.text == "httpx\n")
     }
 
-    @Test("malformed requirements are refused", arguments: ["-e .", "httpx>>1", "httpx; rm -rf /", "./local/path", "pkg[", "httpx ~= 1"])
+    @Test(
+        "malformed requirements are refused",
+        arguments: ["-e .", "httpx>>1", "httpx; rm -rf /", "./local/path", "pkg[", "httpx ~= 1"])
     func refuses(text: String) {
         #expect(throws: HelpError.self) { try PythonRequirement.parseUserInput(text) }
     }
@@ -56,12 +69,18 @@ import Testing
             #expect(error.message.contains("/p/requirements.txt -> /p/dev.txt -> /p/requirements.txt"))
         }
         let missing = ["/p/requirements.txt": "-r nowhere.txt\n"]
-        #expect(throws: HelpError.self) { try RequirementsFile.resolve(path: "/p/requirements.txt", read: { path in
-            guard let text = missing[path] else { throw HelpError.io("no such file") }
-            return text
-        }) }
+        #expect(throws: HelpError.self) {
+            try RequirementsFile.resolve(
+                path: "/p/requirements.txt",
+                read: { path in
+                    guard let text = missing[path] else { throw HelpError.io("no such file") }
+                    return text
+                })
+        }
         // Two files including the same third one is no cycle.
-        let diamond = ["/p/a.txt": "-r b.txt\n-r c.txt\n", "/p/b.txt": "-r d.txt\n", "/p/c.txt": "-r d.txt\n", "/p/d.txt": "x\n"]
+        let diamond = [
+            "/p/a.txt": "-r b.txt\n-r c.txt\n", "/p/b.txt": "-r d.txt\n", "/p/c.txt": "-r d.txt\n", "/p/d.txt": "x\n",
+        ]
         let resolved = try RequirementsFile.resolve(path: "/p/a.txt", read: { diamond[$0] ?? "" })
         #expect(resolved.files == ["/p/a.txt", "/p/b.txt", "/p/d.txt", "/p/c.txt"])
     }
@@ -95,19 +114,25 @@ import Testing
         let project = try PyProject(text: pyproject)
         #expect(project.requiresPython == ">=3.10")
         #expect(try project.dependencies().map(\.description) == ["pydantic>=2", "anyio"])
-        #expect(try project.dependencyGroups()["dev"] == [.requirement(try PythonRequirement.parse("pytest>=8")), .include("lint")])
+        #expect(
+            try project.dependencyGroups()["dev"] == [
+                .requirement(try PythonRequirement.parse("pytest>=8")), .include("lint"),
+            ])
         #expect(try project.resolvedGroup("dev").map(\.name) == ["pytest", "ruff"])
         #expect(project.buildSystem?.requires == ["hatchling"])
     }
 
     @Test func aNewDependencyFollowsTheArraysLayoutAndAddsTheMissingComma() throws {
         let edited = try edit(pyproject, "httpx~=0.27", .project)
-        #expect(edited.contains("dependencies = [\n    \"pydantic>=2\",  # models\n    \"anyio\",\n    \"httpx~=0.27\"\n]\n"))
+        #expect(
+            edited.contains(
+                "dependencies = [\n    \"pydantic>=2\",  # models\n    \"anyio\",\n    \"httpx~=0.27\"\n]\n"))
     }
 
     @Test func inlineArraysStayInlineQuotesAreKeptAndEntriesAreReplacedNotDuplicated() throws {
         var edited = try edit(pyproject, "pytest-mock~=3.14", .group("dev"))
-        #expect(edited.contains("dev = [\"pytest>=8\", {include-group = \"lint\"}, \"pytest-mock~=3.14\"]")
+        #expect(
+            edited.contains("dev = [\"pytest>=8\", {include-group = \"lint\"}, \"pytest-mock~=3.14\"]")
                 || edited.contains("dev = [\"pytest>=8\", \"pytest-mock~=3.14\", {include-group = \"lint\"}]"))
         edited = try edit(edited, "Ruff==0.6.0", .group("lint"))
         #expect(edited.contains("lint = ['Ruff==0.6.0']"))

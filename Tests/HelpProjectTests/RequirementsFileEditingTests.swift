@@ -1,5 +1,6 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// Edits of requirements files that leave every other byte alone.
@@ -75,8 +76,9 @@ import Testing
     @Test func editsOfARealisticFileTouchOnlyTheirLines() throws {
         var file = RequirementsFile(text: RequirementsFileTests.realistic)
         file.upsert(try req("fastapi>=0.115"))
-        let expected = RequirementsFileTests.realistic.replacingFirst("fastapi>=0.110,<1  # web framework",
-                                                                     with: "fastapi>=0.115  # web framework")
+        let expected = RequirementsFileTests.realistic.replacingFirst(
+            "fastapi>=0.110,<1  # web framework",
+            with: "fastapi>=0.115  # web framework")
         #expect(file.text == expected)
         #expect(RequirementsFile(text: file.text).requirement(named: "fastapi")?.specifier.description == ">=0.115")
     }

@@ -1,5 +1,6 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// requirements.txt files: every line kind pip knows, byte-identical round trips, in-place edits.
@@ -28,7 +29,9 @@ import Testing
         """
 
     @Test func roundTripsByteForByte() {
-        for text in [RequirementsFileTests.realistic, "", "\n", "a\nb", "a\r\nb\r\n", "x \\\n", "x\\", "  # only\n\n\n"] {
+        for text in [
+            RequirementsFileTests.realistic, "", "\n", "a\nb", "a\r\nb\r\n", "x \\\n", "x\\", "  # only\n\n\n",
+        ] {
             #expect(RequirementsFile(text: text).text == text)
         }
     }
@@ -55,7 +58,8 @@ import Testing
 
     @Test func readsRequirementsWithMarkersHashesAndLineNumbers() throws {
         let file = RequirementsFile(text: RequirementsFileTests.realistic)
-        #expect(file.requirements.map(\.requirement.normalizedName)
+        #expect(
+            file.requirements.map(\.requirement.normalizedName)
                 == ["fastapi", "uvicorn", "flask-sqlalchemy", "httpx", "pywin32"])
         #expect(file.requirements.map(\.line) == [8, 9, 10, 11, 15])
         #expect(file.requirement(named: "UVICORN")?.marker?.description == "python_version >= \"3.9\"")
@@ -80,11 +84,15 @@ import Testing
     }
 
     @Test func optionSpellings() {
-        let file = RequirementsFile(text: "-rbase.txt\n--requirement=dev.txt\n-i https://x\n--no-index\n--pre\n-e\tgit+https://e.org/x.git#egg=x\n")
-        #expect(file.lines.map(\.kind) == [
-            .include("base.txt"), .include("dev.txt"), .option(name: "--index-url", value: "https://x"),
-            .option(name: "--no-index", value: nil), .option(name: "--pre", value: nil),
-            .editable("git+https://e.org/x.git#egg=x"),
-        ])
+        let file = RequirementsFile(
+            text:
+                "-rbase.txt\n--requirement=dev.txt\n-i https://x\n--no-index\n--pre\n-e\tgit+https://e.org/x.git#egg=x\n"
+        )
+        #expect(
+            file.lines.map(\.kind) == [
+                .include("base.txt"), .include("dev.txt"), .option(name: "--index-url", value: "https://x"),
+                .option(name: "--no-index", value: nil), .option(name: "--pre", value: nil),
+                .editable("git+https://e.org/x.git#egg=x"),
+            ])
     }
 }

@@ -1,11 +1,13 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// Following `-r` and `-c` includes relative to the including file, once each.
 @Suite struct RequirementsIncludeTests {
     private let files = [
-        "app/requirements.txt": "-r common/base.txt\n-c ../constraints.txt\n--index-url https://x/simple\nfastapi\n-e .\n",
+        "app/requirements.txt":
+            "-r common/base.txt\n-c ../constraints.txt\n--index-url https://x/simple\nfastapi\n-e .\n",
         "app/common/base.txt": "# base\nhttpx==0.27 --hash=sha256:abc\n-r ./more.txt\n",
         "app/common/more.txt": "rich\n./wheel-1.0-py3-none-any.whl\n",
         "constraints.txt": "urllib3<3\n-r nested-constraints.txt\n",
@@ -19,10 +21,14 @@ import Testing
 
     @Test func followsIncludesRelativeToTheIncludingFile() throws {
         let resolved = try RequirementsFile.resolve(path: "./app/requirements.txt", read: read)
-        #expect(resolved.files == ["app/requirements.txt", "app/common/base.txt", "app/common/more.txt",
-                                   "constraints.txt", "nested-constraints.txt"])
+        #expect(
+            resolved.files == [
+                "app/requirements.txt", "app/common/base.txt", "app/common/more.txt",
+                "constraints.txt", "nested-constraints.txt",
+            ])
         #expect(resolved.requirements.map(\.requirement.name) == ["httpx", "rich", "fastapi"])
-        #expect(resolved.requirements.map(\.file) == ["app/common/base.txt", "app/common/more.txt", "app/requirements.txt"])
+        #expect(
+            resolved.requirements.map(\.file) == ["app/common/base.txt", "app/common/more.txt", "app/requirements.txt"])
         #expect(resolved.requirements.map(\.line) == [2, 1, 4])
         #expect(resolved.requirements[0].hashes == ["sha256:abc"])
         #expect(resolved.constraints.map(\.requirement.name) == ["urllib3", "idna"])

@@ -1,5 +1,6 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// Templates/help.schema.json and the help.json reader must accept the same keys and values.

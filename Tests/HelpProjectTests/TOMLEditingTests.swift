@@ -1,11 +1,14 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// Format-preserving TOML edits: only the bytes concerned change.
 @Suite struct TOMLEditingTests {
-    private func upsert(_ text: String, _ value: String, at path: [String],
-                        matching: @escaping (String) -> Bool = { _ in false }) throws -> (String, TOMLDocument.ArrayChange) {
+    private func upsert(
+        _ text: String, _ value: String, at path: [String],
+        matching: @escaping (String) -> Bool = { _ in false }
+    ) throws -> (String, TOMLDocument.ArrayChange) {
         let (document, change) = try TOMLDocument(text).upsertingString(value, inArrayAt: path, matching: matching)
         return (document.text, change)
     }
@@ -51,13 +54,15 @@ import Testing
     @Test func addsAMissingKeyAtTheEndOfItsSection() throws {
         let text = "[project]\nname = \"x\"\n\n[build-system]\nrequires = []\n"
         let (result, _) = try upsert(text, "httpx", at: ["project", "dependencies"])
-        #expect(result == "[project]\nname = \"x\"\ndependencies = [\n    \"httpx\",\n]\n\n[build-system]\nrequires = []\n")
+        #expect(
+            result == "[project]\nname = \"x\"\ndependencies = [\n    \"httpx\",\n]\n\n[build-system]\nrequires = []\n")
     }
 
     @Test func createsAMissingTableAfterItsParentsSections() throws {
         let text = "[project]\nname = \"x\"\n\n[project.urls]\nhome = \"h\"\n\n[tool.ruff]\nline-length = 100\n"
         let (result, _) = try upsert(text, "pytest", at: ["project", "optional-dependencies", "dev"])
-        #expect(result == "[project]\nname = \"x\"\n\n[project.urls]\nhome = \"h\"\n\n[project.optional-dependencies]\n"
+        #expect(
+            result == "[project]\nname = \"x\"\n\n[project.urls]\nhome = \"h\"\n\n[project.optional-dependencies]\n"
                 + "dev = [\n    \"pytest\",\n]\n\n[tool.ruff]\nline-length = 100\n")
     }
 
@@ -69,17 +74,22 @@ import Testing
 
     @Test func addsBesideDottedKeysAndIntoInlineTables() throws {
         let dotted = "[project]\noptional-dependencies.dev = [\"pytest\"]\nname = \"x\"\n"
-        #expect(try upsert(dotted, "mkdocs", at: ["project", "optional-dependencies", "docs"]).0
-                == "[project]\noptional-dependencies.dev = [\"pytest\"]\noptional-dependencies.docs = [\n    \"mkdocs\",\n]\nname = \"x\"\n")
+        #expect(
+            try upsert(dotted, "mkdocs", at: ["project", "optional-dependencies", "docs"]).0
+                == "[project]\noptional-dependencies.dev = [\"pytest\"]\noptional-dependencies.docs = [\n    \"mkdocs\",\n]\nname = \"x\"\n"
+        )
         let inline = "[project]\noptional-dependencies = { dev = [\"pytest\"] }\n"
-        #expect(try upsert(inline, "mkdocs", at: ["project", "optional-dependencies", "dev"]).0
+        #expect(
+            try upsert(inline, "mkdocs", at: ["project", "optional-dependencies", "dev"]).0
                 == "[project]\noptional-dependencies = { dev = [\"pytest\", \"mkdocs\"] }\n")
         let (added, _) = try TOMLDocument("t = {}\n").settingValue("1", forKey: "k", inTable: ["t"]) { $0 == "k" }
         #expect(added.text == "t = { k = 1 }\n")
     }
 
     @Test func refusesToTreatOtherValuesAsArrays() {
-        #expect(throws: HelpError.self) { try upsert("[project]\ndependencies = \"httpx\"\n", "a", at: ["project", "dependencies"]) }
+        #expect(throws: HelpError.self) {
+            try upsert("[project]\ndependencies = \"httpx\"\n", "a", at: ["project", "dependencies"])
+        }
         #expect(throws: HelpError.self) { try upsert("project = 1\n", "a", at: ["project", "dependencies"]) }
     }
 
@@ -89,7 +99,9 @@ import Testing
         #expect(count == 1)
         #expect(removed.text == "deps = [\n  \"b\",\n]\n")
         let inline = try TOMLDocument("deps = [\"a\", \"b\", \"c\"]\n")
-        #expect(try inline.removingStrings(inArrayAt: ["deps"], matching: { $0 == "c" }).0.text == "deps = [\"a\", \"b\"]\n")
+        #expect(
+            try inline.removingStrings(inArrayAt: ["deps"], matching: { $0 == "c" }).0.text == "deps = [\"a\", \"b\"]\n"
+        )
         #expect(try inline.removingStrings(inArrayAt: ["deps"], matching: { $0 != "b" }).0.text == "deps = [\"b\"]\n")
         #expect(try inline.removingStrings(inArrayAt: ["missing"], matching: { _ in true }).1 == 0)
     }
@@ -99,7 +111,9 @@ import Testing
         let (set, previous) = try doc.settingValue("\"^0.27\"", forKey: "httpx", inTable: ["deps"]) { $0 == "httpx" }
         #expect(previous == .string("^0.20"))
         #expect(set.text == "[deps]\nhttpx = \"^0.27\"  # pinned\nRich = { version = \"^13\" }\n")
-        #expect(try doc.replacingValue(at: ["deps", "Rich", "version"], with: "\"^14\"").text.hasSuffix("Rich = { version = \"^14\" }\n"))
+        #expect(
+            try doc.replacingValue(at: ["deps", "Rich", "version"], with: "\"^14\"").text.hasSuffix(
+                "Rich = { version = \"^14\" }\n"))
         #expect(try doc.removingEntry(at: ["deps", "httpx"]).text == "[deps]\nRich = { version = \"^13\" }\n")
         #expect(try TOMLDocument("t = { a = 1, b = 2 }\n").removingEntry(at: ["t", "a"]).text == "t = { b = 2 }\n")
         #expect(try TOMLDocument("t = { a = 1, b = 2 }\n").removingEntry(at: ["t", "b"]).text == "t = { a = 1 }\n")

@@ -1,5 +1,6 @@
 import HelpSystem
 import Testing
+
 @testable import HelpProject
 
 /// TOML 1.0 reading: every value form, tables of all kinds, the definition rules, and errors with
@@ -19,7 +20,8 @@ import Testing
     }
 
     @Test func readsTheSpecificationExample() throws {
-        let doc = try parse("""
+        let doc = try parse(
+            """
             # This is a TOML document
             title = "TOML Example"
 
@@ -39,14 +41,16 @@ import Testing
         #expect(doc["title"] == .string("TOML Example"))
         #expect(doc["owner", "dob"] == .dateTime("1979-05-27T07:32:00-08:00"))
         #expect(doc["database", "ports"] == .array([.integer(8000), .integer(8001), .integer(8002)]))
-        #expect(doc["database", "data"] == .array([.array([.string("delta"), .string("phi")]), .array([.float(3.14)])]))
+        #expect(
+            doc["database", "data"] == .array([.array([.string("delta"), .string("phi")]), .array([.float(3.14)])]))
         #expect(doc["database", "temp_targets", "case"] == .float(72.0))
         #expect(doc["servers", "alpha", "ip"]?.string == "10.0.0.1")
         #expect(doc.root.keys == ["title", "owner", "database", "servers"])
     }
 
     @Test func readsAllStringForms() throws {
-        let doc = try parse(#"""
+        let doc = try parse(
+            #"""
             basic = "tab\there \"quoted\" \\ \u00E9 \U0001F600"
             literal = 'C:\Users\nodejs'
             multi = """
@@ -70,7 +74,8 @@ import Testing
     }
 
     @Test func readsNumbersBooleansAndDates() throws {
-        let doc = try parse("""
+        let doc = try parse(
+            """
             a = +99
             b = -17
             c = 5_349_221
@@ -90,7 +95,7 @@ import Testing
         #expect(doc["a"] == .integer(99))
         #expect(doc["b"] == .integer(-17))
         #expect(doc["c"] == .integer(5_349_221))
-        #expect(doc["d"] == .integer(0xDEADBEEF))
+        #expect(doc["d"] == .integer(0xDEAD_BEEF))
         #expect(doc["e"] == .integer(0o755))
         #expect(doc["f"] == .integer(13))
         #expect(doc["g"] == .float(6.626e-34))
@@ -105,7 +110,8 @@ import Testing
     }
 
     @Test func readsDottedKeysInlineTablesAndArraysOfTables() throws {
-        let doc = try parse("""
+        let doc = try parse(
+            """
             site."google.com" = true
             fruit . color = "yellow"
             animal = { type.name = "pug", legs = 4 }

@@ -1,5 +1,6 @@
-import Testing
 import HelpTestSupport
+import Testing
+
 @testable import HelpSystem
 
 /// The per-invocation log records every child fully and never holds a secret.
@@ -7,7 +8,8 @@ import HelpTestSupport
     @Test func logRecordsCommandFolderStatusAndOutputWithSecretsRedacted() throws {
         let root = TempDir()
         let log = CommandLog(path: CommandLog.path(root: root.path, command: "run", at: WallTime(seconds: 0)))
-        let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console, log: log)
+        let runner = PosixProcessRunner(
+            environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console, log: log)
         let command = Command(
             "sh", ["-c", "echo \"token is $API_TOKEN\"; echo oops >&2; exit 4"],
             environment: ["DEBUG": "1"], secrets: ["API_TOKEN": Secret("tok-123456789")], workingDirectory: root.path)
@@ -27,7 +29,8 @@ import HelpTestSupport
     @Test func streamedLinesAreLoggedAsTheyArriveAndSecretsOfEarlierCommandsStayRedacted() throws {
         let root = TempDir()
         let log = CommandLog(path: root.path("help.log"))
-        let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console, log: log)
+        let runner = PosixProcessRunner(
+            environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console, log: log)
         _ = try runner.run(Command("true", secrets: ["DB_PASSWORD": Secret("hunter2-db")]))
         _ = try runner.run(Command("echo", ["leaked hunter2-db", "plain"], output: .stream(prefix: "x")))
         let text = try FileSystem().readText(log.path)
@@ -38,7 +41,8 @@ import HelpTestSupport
     @Test func commandMarkedNotToLogStdoutLeavesOnlyItsSizeAndKeepsStderr() throws {
         let root = TempDir()
         let log = CommandLog(path: root.path("help.log"))
-        let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console, log: log)
+        let runner = PosixProcessRunner(
+            environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console, log: log)
         var command = Command("sh", ["-c", "printf '%s-%s\\n' listing data; echo warning-text >&2"])
         command.logsStdout = false
         let result = try runner.run(command)
@@ -58,8 +62,9 @@ import HelpTestSupport
     }
 
     @Test func commandDescriptionShowsEnvironmentChangesRetypeably() {
-        let command = Command("pytest", ["-k", "not slow"], environment: ["A": "x y"], inheritEnvironment: false,
-                              unsetEnvironment: ["VIRTUAL_ENV"], secrets: ["KEY": Secret("abcdef")])
+        let command = Command(
+            "pytest", ["-k", "not slow"], environment: ["A": "x y"], inheritEnvironment: false,
+            unsetEnvironment: ["VIRTUAL_ENV"], secrets: ["KEY": Secret("abcdef")])
         #expect(CommandLog.describe(command) == "env -i -u VIRTUAL_ENV 'A=x y' KEY=*** pytest -k 'not slow'")
     }
 }

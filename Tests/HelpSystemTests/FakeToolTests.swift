@@ -1,5 +1,6 @@
-import Testing
 import HelpTestSupport
+import Testing
+
 @testable import HelpSystem
 
 /// Fake tools answer as scripted and record exactly how they were called.
@@ -8,9 +9,11 @@ import HelpTestSupport
         let fakes = FakeTool()
         try fakes.install("pip", stdout: "Successfully installed\n", stderr: "a warning\n", exitCode: 2)
         let folder = TempDir()
-        let runner = PosixProcessRunner(environment: ["PATH": fakes.searchPath(), "KEEP": "1"], console: BufferConsole().console)
+        let runner = PosixProcessRunner(
+            environment: ["PATH": fakes.searchPath(), "KEEP": "1"], console: BufferConsole().console)
         let arguments = ["install", "two words", "line\nbreak", "it's \"quoted\"", "", "--flag=$HOME", "-"]
-        let result = try runner.run(Command("pip", arguments, environment: ["EXTRA": "yes"], workingDirectory: folder.path))
+        let result = try runner.run(
+            Command("pip", arguments, environment: ["EXTRA": "yes"], workingDirectory: folder.path))
 
         #expect(result.stdout == "Successfully installed\n")
         #expect(result.stderr == "a warning\n")

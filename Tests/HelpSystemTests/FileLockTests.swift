@@ -1,5 +1,6 @@
-import Testing
 import HelpTestSupport
+import Testing
+
 @testable import HelpSystem
 
 /// flock-based locks keep concurrent holders apart and let go when released.

@@ -1,9 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Testing
 import HelpTestSupport
+import Testing
+
 @testable import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// File operations: atomic replacement, backups, stat, listing and removal.
 @Suite struct FileSystemTests {

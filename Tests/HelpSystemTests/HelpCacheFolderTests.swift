@@ -7,12 +7,14 @@ import Testing
     func paths() {
         let folder = HelpCacheFolder(projectRoot: "/work/app")
         #expect(folder.path == "/work/app/.helpcache")
-        #expect([folder.logs, folder.backups, folder.state, folder.deps] == [
-            "/work/app/.helpcache/logs", "/work/app/.helpcache/backups", "/work/app/.helpcache/state",
-            "/work/app/.helpcache/deps",
-        ])
+        #expect(
+            [folder.logs, folder.backups, folder.state, folder.deps] == [
+                "/work/app/.helpcache/logs", "/work/app/.helpcache/backups", "/work/app/.helpcache/state",
+                "/work/app/.helpcache/deps",
+            ])
         #expect(HelpCacheFolder(projectRoot: "/").path == "/.helpcache")
-        #expect(CommandLog.path(root: "/work/app", command: "run", at: WallTime(seconds: 0)).hasPrefix(folder.logs + "/"))
+        #expect(
+            CommandLog.path(root: "/work/app", command: "run", at: WallTime(seconds: 0)).hasPrefix(folder.logs + "/"))
     }
 }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HelpSystem
 
 @Suite struct HelpErrorTests {

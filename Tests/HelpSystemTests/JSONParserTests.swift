@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HelpSystem
 
 /// RFC 8259 reading: values, numbers, strings, nesting, and errors that point at the spot.
@@ -18,7 +19,7 @@ import Testing
     @Test func keepsIntegersExactAndApartFromDoubles() throws {
         #expect(try JSONValue.parse("9223372036854775807") == .int(Int.max))
         #expect(try JSONValue.parse("-9223372036854775808") == .int(Int.min))
-        #expect(try JSONValue.parse("9223372036854775808") == .double(9223372036854775808))
+        #expect(try JSONValue.parse("9223372036854775808") == .double(9_223_372_036_854_775_808))
         #expect(try JSONValue.parse("1.0") == .double(1.0))
         #expect(try JSONValue.parse("-0") == .int(0))
         #expect(try JSONValue.parse("1e2") == .double(100))

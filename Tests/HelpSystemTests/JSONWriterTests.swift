@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HelpSystem
 
 /// Encoding: compact and pretty layouts, escaping, stable key order, and building with literals.

@@ -1,5 +1,6 @@
-import Testing
 import HelpTestSupport
+import Testing
+
 @testable import HelpSystem
 
 /// Facts about the machine, clocks and the environment.

@@ -1,10 +1,12 @@
-import Testing
 import HelpTestSupport
+import Testing
+
 @testable import HelpSystem
 
 /// What a child prints reaches the result whole, however much and in whatever order.
 @Suite struct ProcessRunnerOutputTests {
-    let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: Console(style: .init(), stdout: { _ in }, stderr: { _ in }))
+    let runner = PosixProcessRunner(
+        environment: ["PATH": "/usr/bin:/bin"], console: Console(style: .init(), stdout: { _ in }, stderr: { _ in }))
 
     @Test func capturesStdoutStderrAndExitStatus() throws {
         let result = try runner.run(Command("sh", ["-c", "echo out; echo err >&2; exit 3"]))
@@ -40,7 +42,8 @@ import HelpTestSupport
         // A background service is never cut off, however long it runs.
         let service = BufferConsole()
         let background = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: service.console)
-        let served = try background.run(Command("seq", ["1", "25000"], output: .stream(prefix: "srv"), newProcessGroup: true))
+        let served = try background.run(
+            Command("seq", ["1", "25000"], output: .stream(prefix: "srv"), newProcessGroup: true))
         #expect(served.succeeded)
         #expect(service.stderrLines.filter { $0.hasPrefix("srv |") }.count == 25000)
     }
@@ -69,13 +72,15 @@ import HelpTestSupport
             "sh", ["-c", "pwd; echo \"$GREETING\"; echo \"${DROPPED-unset}\"; echo \"$TOKEN\""],
             environment: ["GREETING": "hello there"], unsetEnvironment: ["DROPPED"],
             secrets: ["TOKEN": Secret("s3cr3t-value")], workingDirectory: folder.path)
-        let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin", "DROPPED": "x"], console: self.runner.console)
+        let runner = PosixProcessRunner(
+            environment: ["PATH": "/usr/bin:/bin", "DROPPED": "x"], console: self.runner.console)
         let result = try runner.run(command)
         #expect(result.stdout == "\(folder.path)\nhello there\nunset\ns3cr3t-value\n")
     }
 
     @Test func withoutInheritanceOnlyTheGivenVariablesArePassed() throws {
-        let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin", "HOME": "/root", "OTHER": "1"], console: self.runner.console)
+        let runner = PosixProcessRunner(
+            environment: ["PATH": "/usr/bin:/bin", "HOME": "/root", "OTHER": "1"], console: self.runner.console)
         let result = try runner.run(Command("/usr/bin/env", environment: ["ONLY": "this"], inheritEnvironment: false))
         #expect(result.stdout == "ONLY=this\n")
     }
@@ -83,9 +88,11 @@ import HelpTestSupport
     @Test func streamModePrefixesEachLineAndKeepsTheTail() throws {
         let lines = Mutex()
         nonisolated(unsafe) var shown: [String] = []
-        let console = Console(style: .init(), stdout: { _ in }, stderr: { text in lines.withLock { shown.append(text) } })
+        let console = Console(
+            style: .init(), stdout: { _ in }, stderr: { text in lines.withLock { shown.append(text) } })
         let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: console)
-        let result = try runner.run(Command("sh", ["-c", "echo one; echo two >&2; printf 'three'"], output: .stream(prefix: "srv")))
+        let result = try runner.run(
+            Command("sh", ["-c", "echo one; echo two >&2; printf 'three'"], output: .stream(prefix: "srv")))
         let printed = lines.withLock { shown }
         #expect(Set(printed) == ["srv | one\n", "srv | two\n", "srv | three\n"])
         #expect(result.stdout == "one\nthree\n")

@@ -1,9 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Testing
 import HelpTestSupport
+import Testing
+
 @testable import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The state a child starts in: signal mask, process group, descriptors, locks it can see.
 @Suite struct ProcessSpawnTests {
@@ -31,7 +33,8 @@ import HelpTestSupport
     @Test func foregroundChildSharesOurGroupAndBackgroundChildLeadsItsOwn() throws {
         let foreground = try #require(pidAndGroup(try runner.run(Command("cat", ["/proc/self/stat"])).stdout))
         #expect(foreground.group == getpgrp())
-        let background = try #require(pidAndGroup(try runner.run(Command("cat", ["/proc/self/stat"], newProcessGroup: true)).stdout))
+        let background = try #require(
+            pidAndGroup(try runner.run(Command("cat", ["/proc/self/stat"], newProcessGroup: true)).stdout))
         #expect(background.group == background.pid)
         #expect(background.group != getpgrp())
     }

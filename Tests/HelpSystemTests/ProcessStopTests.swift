@@ -1,13 +1,17 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Testing
 import HelpTestSupport
+import Testing
+
 @testable import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Timeouts and stops end the child and everything it started in its group, and leave no zombie.
 @Suite struct ProcessStopTests {
-    let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: Console(style: .init(), stdout: { _ in }, stderr: { _ in }), grace: 0.3)
+    let runner = PosixProcessRunner(
+        environment: ["PATH": "/usr/bin:/bin"], console: Console(style: .init(), stdout: { _ in }, stderr: { _ in }),
+        grace: 0.3)
 
     /// True while a process with this pid exists and has not died. Orphaned grandchildren are
     /// reaped by pid 1, which may take its time (or never come, in some containers), so a zombie
@@ -23,7 +27,8 @@ import HelpTestSupport
 
     private func processState(_ pid: Int32) -> Character? {
         guard let text = try? FileSystem().readText("/proc/\(pid)/stat"),
-              let close = text.lastIndex(of: ")") else { return nil }
+            let close = text.lastIndex(of: ")")
+        else { return nil }
         return text[text.index(after: close)...].dropFirst().first
     }
 
@@ -56,7 +61,8 @@ import HelpTestSupport
 
     @Test func timeoutOfABackgroundChildReachesItsGrandchildren() throws {
         let folder = TempDir()
-        let result = try runner.run(Command("sh", ["-c", "sleep 60 & echo $! > \(folder.path)/pid; wait"], timeout: 0.3, newProcessGroup: true))
+        let result = try runner.run(
+            Command("sh", ["-c", "sleep 60 & echo $! > \(folder.path)/pid; wait"], timeout: 0.3, newProcessGroup: true))
         #expect(result.timedOut)
         let pidText = try FileSystem().readText(folder.path + "/pid")
         let grandchild = try #require(Int32(pidText.split(separator: "\n").first ?? ""))
@@ -76,7 +82,9 @@ import HelpTestSupport
     @Test func exitOfTheChildIsSeenEvenWhileADaemonHoldsItsPipes() throws {
         let folder = TempDir()
         // The grandchild keeps stdout open for a minute; the run must still end with the child.
-        let result = try runner.run(Command("sh", ["-c", "(sleep 60; echo late) & echo $$ > \(folder.path)/pid; echo done"], newProcessGroup: true))
+        let result = try runner.run(
+            Command(
+                "sh", ["-c", "(sleep 60; echo late) & echo $$ > \(folder.path)/pid; echo done"], newProcessGroup: true))
         #expect(result.succeeded)
         #expect(result.stdout == "done\n")
         let pidText = try FileSystem().readText(folder.path + "/pid")
@@ -88,12 +96,15 @@ import HelpTestSupport
     /// (a safety limit only guards against a broken child hanging the suite).
     private func startAndReadFirstLine(_ script: String) throws -> (any RunningProcess, String?) {
         let firstLine = Completion<String>()
-        let console = Console(style: .init(), stdout: { _ in }, stderr: { text in
-            firstLine.complete(String(text.dropFirst("t | ".count).dropLast()))
-        })
+        let console = Console(
+            style: .init(), stdout: { _ in },
+            stderr: { text in
+                firstLine.complete(String(text.dropFirst("t | ".count).dropLast()))
+            })
         var runner = self.runner
         runner.console = console
-        let process = try runner.start(Command("sh", ["-c", script], output: .stream(prefix: "t"), newProcessGroup: true))
+        let process = try runner.start(
+            Command("sh", ["-c", script], output: .stream(prefix: "t"), newProcessGroup: true))
         return (process, firstLine.wait(timeout: 30))
     }
 }

@@ -1,9 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import Testing
 import HelpTestSupport
+import Testing
+
 @testable import HelpSystem
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Ctrl-C and SIGTERM reach the children we started, and the top level learns of the interrupt.
 /// Serialized: the handlers are process-wide.
@@ -13,8 +15,10 @@ import HelpTestSupport
         try signals.install()
         defer { signals.uninstall() }
         let output = BufferConsole()
-        let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: output.console, signals: signals)
-        let server = try runner.start(Command("sh", ["-c", "echo up; exec sleep 30"], output: .stream(prefix: "srv"), newProcessGroup: true))
+        let runner = PosixProcessRunner(
+            environment: ["PATH": "/usr/bin:/bin"], console: output.console, signals: signals)
+        let server = try runner.start(
+            Command("sh", ["-c", "echo up; exec sleep 30"], output: .stream(prefix: "srv"), newProcessGroup: true))
         #expect(output.waitForStderr(containing: "srv | up"))
 
         kill(getpid(), SIGTERM)
@@ -32,7 +36,8 @@ import HelpTestSupport
 
     @Test func cleanupCommandsStillStartAfterAnInterrupt() throws {
         let signals = Signals(policy: .report, grace: 0.5)
-        let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console, signals: signals)
+        let runner = PosixProcessRunner(
+            environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console, signals: signals)
         signals.handle(signal: SIGINT, fromTerminal: false)
         #expect(throws: HelpError.self) { try runner.run(Command("true")) }
         var cleanup = Command("sh", ["-c", "echo undone"], output: .capture, timeout: 10)
@@ -45,10 +50,14 @@ import HelpTestSupport
     @Test func ctrlCFromTheTerminalIsNotSentTwiceToAForegroundChild() throws {
         let signals = Signals(policy: .report, grace: 0.5)
         let output = BufferConsole()
-        let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: output.console, signals: signals)
+        let runner = PosixProcessRunner(
+            environment: ["PATH": "/usr/bin:/bin"], console: output.console, signals: signals)
         // The trap would answer a forwarded SIGINT with a clean exit; getting SIGKILL after the
         // grace period shows nothing was re-sent (the terminal already delivered it to the group).
-        let child = try runner.start(Command("sh", ["-c", "trap 'exit 0' INT; echo ready; while :; do sleep 0.1; done"], output: .stream(prefix: "c")))
+        let child = try runner.start(
+            Command(
+                "sh", ["-c", "trap 'exit 0' INT; echo ready; while :; do sleep 0.1; done"], output: .stream(prefix: "c")
+            ))
         #expect(output.waitForStderr(containing: "c | ready"))
         signals.handle(signal: SIGINT, fromTerminal: true)
         #expect(child.wait().termination == .signaled(SIGKILL))
@@ -57,7 +66,8 @@ import HelpTestSupport
 
     @Test func ctrlCTypedIntoAnInteractiveChildBelongsToIt() throws {
         let signals = Signals(policy: .report, grace: 0.5)
-        let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console, signals: signals)
+        let runner = PosixProcessRunner(
+            environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console, signals: signals)
         let repl = try runner.start(Command("sleep", ["30"], output: .inherit, input: .inherit))
         signals.handle(signal: SIGINT, fromTerminal: true)
         #expect(signals.interruption == nil)

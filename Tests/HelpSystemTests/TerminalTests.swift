@@ -1,5 +1,6 @@
-import Testing
 import HelpTestSupport
+import Testing
+
 @testable import HelpSystem
 
 /// Colors and animation appear only where a person watches a capable terminal.
@@ -26,7 +27,9 @@ import HelpTestSupport
     @Test func colorFlagOverridesTheTerminal() {
         #expect(terminal(["TERM": "dumb", "NO_COLOR": "1"], tty: false).style(color: .always).color)
         #expect(!terminal(["TERM": "xterm"], tty: true).style(color: .never).color)
-        #expect(terminal([:], tty: false).style(color: .auto, json: true, verbosity: .quiet) == Console.Style(json: true, verbosity: .quiet))
+        #expect(
+            terminal([:], tty: false).style(color: .auto, json: true, verbosity: .quiet)
+                == Console.Style(json: true, verbosity: .quiet))
     }
 
     @Test func widthFallsBackToColumnsThenEighty() {

@@ -1,5 +1,6 @@
-import Testing
 import HelpTestSupport
+import Testing
+
 @testable import HelpSystem
 
 /// Which program a command name runs: `HELP_<TOOL>` first, then PATH; missing tools are a clear
@@ -17,7 +18,8 @@ import HelpTestSupport
         let fakes = FakeTool()
         try fakes.install("git", stdout: "on path\n")
         let special = try fakes.install("special-git", stdout: "override\n")
-        let runner = PosixProcessRunner(environment: ["PATH": fakes.searchPath(), "HELP_GIT": special], console: console)
+        let runner = PosixProcessRunner(
+            environment: ["PATH": fakes.searchPath(), "HELP_GIT": special], console: console)
         #expect(runner.locate("git") == special)
         #expect(try runner.run(Command("git", ["status"])).stdout == "override\n")
         #expect(fakes.invocations(of: "special-git").map(\.arguments) == [["status"]])
@@ -48,14 +50,16 @@ import HelpTestSupport
     }
 
     @Test func brokenOverrideIsReportedAsSuch() {
-        let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin", "HELP_CAT": "/nowhere/cat"], console: console)
+        let runner = PosixProcessRunner(
+            environment: ["PATH": "/usr/bin:/bin", "HELP_CAT": "/nowhere/cat"], console: console)
         #expect(throws: HelpError.self) { try runner.run(Command("cat")) }
         #expect(runner.locate("cat") == nil)
     }
 
     @Test func relativePathIsTakenFromTheCommandFolder() throws {
         let project = try TempDir.project(["tools/hello": "#!/bin/sh\necho relative\n"])
-        try FileSystem().writeAtomically(project.path("tools/hello"), Array("#!/bin/sh\necho relative\n".utf8), mode: 0o755)
+        try FileSystem().writeAtomically(
+            project.path("tools/hello"), Array("#!/bin/sh\necho relative\n".utf8), mode: 0o755)
         let runner = PosixProcessRunner(environment: ["PATH": "/usr/bin:/bin"], console: console)
         let result = try runner.run(Command("./tools/hello", workingDirectory: project.path))
         #expect(result.stdout == "relative\n")
@@ -64,7 +68,9 @@ import HelpTestSupport
     @Test func directoriesAndPlainFilesOnPathAreSkipped() throws {
         let project = try TempDir.project(["a/tool/": "", "b/tool": "not executable", "c/tool": "#!/bin/sh\necho c\n"])
         try FileSystem().writeAtomically(project.path("c/tool"), Array("#!/bin/sh\necho c\n".utf8), mode: 0o755)
-        let lookup = ToolLookup(environment: ["PATH": "\(project.path("a")):relative:\(project.path("b")):\(project.path("c"))"])
+        let lookup = ToolLookup(environment: [
+            "PATH": "\(project.path("a")):relative:\(project.path("b")):\(project.path("c"))"
+        ])
         #expect(lookup.locate("tool") == project.path("c/tool"))
     }
 

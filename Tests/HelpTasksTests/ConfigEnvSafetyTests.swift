@@ -132,8 +132,10 @@ struct ConfigEnvSafetyTests {
         let result = try runner.run(
             Command(
                 "python3",
-                ["-c", "import json, sys, dotenv; print(json.dumps(dotenv.dotenv_values(sys.argv[1])))",
-                 folder.path("server/.env")]))
+                [
+                    "-c", "import json, sys, dotenv; print(json.dumps(dotenv.dotenv_values(sys.argv[1])))",
+                    folder.path("server/.env"),
+                ]))
         #expect(result.succeeded, "\(result.stderr)")
         let values = try JSONValue.parse(result.stdout)
         for (key, value) in Self.dangerous { #expect(values[key]?.string == value, "\(key)") }

@@ -18,10 +18,12 @@ import Testing
     @Test func absentStampIsAQuietMissAndAGoodOneReads() throws {
         let folder = TempDir()
         var warnings: [String] = []
-        #expect(DependencyStamp.load(folder.path("none.stamp"), fileSystem: FileSystem()) { warnings.append($0) } == nil)
+        #expect(
+            DependencyStamp.load(folder.path("none.stamp"), fileSystem: FileSystem()) { warnings.append($0) } == nil)
         let stamp = DependencyStamp(environment: "/p/.venv", inputs: [.init(name: "platform", text: "linux")])
         try FileSystem().writeAtomically(folder.path("good.stamp"), Array(stamp.serialized.utf8))
-        #expect(DependencyStamp.load(folder.path("good.stamp"), fileSystem: FileSystem()) { warnings.append($0) } == stamp)
+        #expect(
+            DependencyStamp.load(folder.path("good.stamp"), fileSystem: FileSystem()) { warnings.append($0) } == stamp)
         #expect(warnings.isEmpty)
     }
 }

@@ -2,6 +2,7 @@ import HelpProject
 import HelpSystem
 import HelpTestSupport
 import Testing
+
 @testable import HelpTasks
 
 /// A monorepo with a `server` (requirements files) and a `client` (pyproject with a dev group),
@@ -26,7 +27,8 @@ final class InstallFixture: @unchecked Sendable {
             "server/requirements-dev.txt": "-r requirements.txt\npytest>=8  # tests\n",
             "server/.venv/pyvenv.cfg": "home = /usr/bin\nversion = 3.11.7\n",
             "server/.venv/bin/python": "",
-            "client/pyproject.toml": "[project]\nname = \"client\"\nversion = \"1\"\ndependencies = [\n    \"pydantic>=2\",\n]\n\n[dependency-groups]\ndev = [\"pytest\"]\n",
+            "client/pyproject.toml":
+                "[project]\nname = \"client\"\nversion = \"1\"\ndependencies = [\n    \"pydantic>=2\",\n]\n\n[dependency-groups]\ndev = [\"pytest\"]\n",
             "client/.venv/pyvenv.cfg": "home = /usr/bin\nversion = 3.11.7\n",
             "client/.venv/bin/python": "",
         ])
@@ -34,16 +36,24 @@ final class InstallFixture: @unchecked Sendable {
         runner.on("python") { [unowned self] command in
             let args = command.arguments
             if args.starts(with: ["-m", "pip", "list"]) {
-                return ProcessResult(termination: .exited(0), stdout: self.state.withLock { self.installed } ? self.installedAfter : "[]")
+                return ProcessResult(
+                    termination: .exited(0), stdout: self.state.withLock { self.installed } ? self.installedAfter : "[]"
+                )
             }
             if args.starts(with: ["-m", "pip", "install"]) {
                 self.state.withLock { self.installed = true }
                 return ProcessResult(termination: self.installExit, stderr: "ERROR: No matching distribution found")
             }
             if args.starts(with: ["-m", "pip", "check"]) {
-                return ProcessResult(termination: .exited(self.checkExit), stdout: self.checkExit == 0 ? "" : "fastapi 0.110 has requirement starlette<0.38, but you have starlette 0.40.\n")
+                return ProcessResult(
+                    termination: .exited(self.checkExit),
+                    stdout: self.checkExit == 0
+                        ? "" : "fastapi 0.110 has requirement starlette<0.38, but you have starlette 0.40.\n")
             }
-            if args.first == "-c" { return ProcessResult(termination: .exited(0), stdout: args.dropFirst(2).map { "\($0)==3.14.0" }.joined(separator: "\n")) }
+            if args.first == "-c" {
+                return ProcessResult(
+                    termination: .exited(0), stdout: args.dropFirst(2).map { "\($0)==3.14.0" }.joined(separator: "\n"))
+            }
             return ProcessResult(termination: .exited(0))
         }
         for name in ["server", "client"] { try refreshStamp(name) }
@@ -51,7 +61,8 @@ final class InstallFixture: @unchecked Sendable {
 
     /// Marks the component's environment as matching its files as they are now.
     func refreshStamp(_ name: String) throws {
-        try PythonSync(target: target(name), context: context, options: SyncOptions()).refreshStamp(VirtualEnvironment(root: folder.path(name + "/.venv")))
+        try PythonSync(target: target(name), context: context, options: SyncOptions()).refreshStamp(
+            VirtualEnvironment(root: folder.path(name + "/.venv")))
     }
 
     func target(_ name: String) -> DependencyTarget {
@@ -59,9 +70,13 @@ final class InstallFixture: @unchecked Sendable {
     }
 
     var context: Context {
-        Context(runner: runner, environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path, "XDG_CACHE_HOME": folder.path(".cache")],
-                console: output.console, workingDirectory: folder.path,
-                interruption: { [unowned self] in self.interruptAfterInstall && self.state.withLock { self.installed } ? 2 : nil })
+        Context(
+            runner: runner,
+            environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path, "XDG_CACHE_HOME": folder.path(".cache")],
+            console: output.console, workingDirectory: folder.path,
+            interruption: { [unowned self] in
+                self.interruptAfterInstall && self.state.withLock { self.installed } ? 2 : nil
+            })
     }
 
     func install(_ packages: [String], _ options: InstallOptions) throws -> InstallReport {
@@ -84,8 +99,15 @@ struct InstallTransactionTests {
         let report = try fixture.install(["pytest-mock"], InstallOptions(components: ["server"], dryRun: true))
         let steps = try #require(report.packages?.steps)
         let argvs: [[String]] = steps.map { $0.command?.arguments ?? [] }
-        #expect(argvs.contains(["-m", "pip", "wheel", "--wheel-dir", fixture.folder.path(".cache/help/wheels"), "--find-links", fixture.folder.path(".cache/help/wheels"), "pytest-mock"]))
-        #expect(argvs.contains(["-m", "pip", "install", "--find-links", fixture.folder.path(".cache/help/wheels"), "pytest-mock"]))
+        #expect(
+            argvs.contains([
+                "-m", "pip", "wheel", "--wheel-dir", fixture.folder.path(".cache/help/wheels"), "--find-links",
+                fixture.folder.path(".cache/help/wheels"), "pytest-mock",
+            ]))
+        #expect(
+            argvs.contains([
+                "-m", "pip", "install", "--find-links", fixture.folder.path(".cache/help/wheels"), "pytest-mock",
+            ]))
         #expect(report.packages?.placements.first?.file == fixture.folder.path("server/requirements-dev.txt"))
         #expect(fixture.runner.commands.isEmpty)
         #expect(try fixture.folder.read("server/requirements-dev.txt") == before)
@@ -95,8 +117,13 @@ struct InstallTransactionTests {
     func recordsDevelopmentTool() throws {
         let fixture = try InstallFixture()
         let report = try fixture.install(["pytest-mock"], InstallOptions(components: ["server"]))
-        #expect(try fixture.folder.read("server/requirements-dev.txt") == "-r requirements.txt\npytest>=8  # tests\npytest-mock~=3.14\n")
-        #expect(report.packages?.placements.first?.note == "pytest-mock looks like a development tool: recorded in requirements-dev.txt (use --prod to override)")
+        #expect(
+            try fixture.folder.read("server/requirements-dev.txt")
+                == "-r requirements.txt\npytest>=8  # tests\npytest-mock~=3.14\n")
+        #expect(
+            report.packages?.placements.first?.note
+                == "pytest-mock looks like a development tool: recorded in requirements-dev.txt (use --prod to override)"
+        )
         #expect(try fixture.folder.read("server/requirements.txt") == "# runtime\nfastapi>=0.110\n")
     }
 
@@ -104,7 +131,9 @@ struct InstallTransactionTests {
     func recordsInPyproject() throws {
         let fixture = try InstallFixture()
         _ = try fixture.install(["httpx"], InstallOptions(components: ["client"], pin: .exact))
-        #expect(try fixture.folder.read("client/pyproject.toml").contains("dependencies = [\n    \"pydantic>=2\",\n    \"httpx==3.14.0\",\n]"))
+        #expect(
+            try fixture.folder.read("client/pyproject.toml").contains(
+                "dependencies = [\n    \"pydantic>=2\",\n    \"httpx==3.14.0\",\n]"))
         _ = try fixture.install(["pydantic>=2.5"], InstallOptions(components: ["client"]))
         let text = try fixture.folder.read("client/pyproject.toml")
         #expect(text.contains("\"pydantic>=2.5\""))
@@ -117,11 +146,15 @@ struct InstallTransactionTests {
     func failedInstallRollsBack() throws {
         let fixture = try InstallFixture()
         fixture.installExit = .exited(1)
-        let before = try ["server/requirements.txt", "server/requirements-dev.txt"].map { try FileSystem().readFile(fixture.folder.path($0)) }
+        let before = try ["server/requirements.txt", "server/requirements-dev.txt"].map {
+            try FileSystem().readFile(fixture.folder.path($0))
+        }
         let report = try fixture.install(["no-such-package-zzz-404"], InstallOptions(components: ["server"]))
         #expect(report.failure?.code == .failure)
         #expect(report.packages?.rolledBack.isEmpty == false)
-        let after = try ["server/requirements.txt", "server/requirements-dev.txt"].map { try FileSystem().readFile(fixture.folder.path($0)) }
+        let after = try ["server/requirements.txt", "server/requirements-dev.txt"].map {
+            try FileSystem().readFile(fixture.folder.path($0))
+        }
         #expect(after == before)
     }
 
@@ -139,7 +172,8 @@ struct InstallTransactionTests {
         let strict = try strictFixture.install(["pytest-mock"], InstallOptions(components: ["server"], strict: true))
         #expect(strict.failure?.code == .failure)
         #expect(try strictFixture.folder.read("server/requirements-dev.txt") == before)
-        #expect(strictFixture.pipCommands("uninstall").last?.arguments == ["-m", "pip", "uninstall", "-y", "pytest-mock"])
+        #expect(
+            strictFixture.pipCommands("uninstall").last?.arguments == ["-m", "pip", "uninstall", "-y", "pytest-mock"])
     }
 
     @Test("Ctrl-C during the install rolls back and reports an interruption")
@@ -182,8 +216,11 @@ struct InstallTransactionTests {
     func dynamicDependencies() throws {
         let fixture = try InstallFixture()
         let dynamic = "[project]\nname = \"client\"\nversion = \"1\"\ndynamic = [\"dependencies\"]\n"
-        try fixture.folder.write(["client/pyproject.toml": dynamic + "\n[tool.setuptools.dynamic]\ndependencies = {file = [\"deps/base.txt\"]}\n",
-                                  "client/deps/base.txt": "anyio\n"])
+        try fixture.folder.write([
+            "client/pyproject.toml": dynamic
+                + "\n[tool.setuptools.dynamic]\ndependencies = {file = [\"deps/base.txt\"]}\n",
+            "client/deps/base.txt": "anyio\n",
+        ])
         try fixture.refreshStamp("client")
         _ = try fixture.install(["httpx"], InstallOptions(components: ["client"], role: .prod))
         #expect(try fixture.folder.read("client/deps/base.txt") == "anyio\nhttpx~=3.14\n")
@@ -220,13 +257,19 @@ struct InstallTransactionTests {
 
     @Test("npm packages go to a Node component by npm's rules: scoped names and versions are accepted")
     func nodePackagesAreCheckedByNpmRules() throws {
-        let folder = try TempDir.project([".git/": "", "web/package.json": "{\"name\": \"web\", \"version\": \"1.0.0\"}\n"])
+        let folder = try TempDir.project([
+            ".git/": "", "web/package.json": "{\"name\": \"web\", \"version\": \"1.0.0\"}\n",
+        ])
         let runner = RecordingProcessRunner()
-        let context = Context(runner: runner, environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path], console: BufferConsole().console, workingDirectory: folder.path)
-        let report = try InstallWorkflow.run(InstallOptions(packages: ["@types/node", "react@18"], components: ["web"], dryRun: true), context: context)
+        let context = Context(
+            runner: runner, environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path],
+            console: BufferConsole().console, workingDirectory: folder.path)
+        let report = try InstallWorkflow.run(
+            InstallOptions(packages: ["@types/node", "react@18"], components: ["web"], dryRun: true), context: context)
         #expect(report.node?.command?.arguments.suffix(2) == ["@types/node", "react@18"])
         #expect(throws: HelpError.self) {
-            try InstallWorkflow.run(InstallOptions(packages: ["React"], components: ["web"], dryRun: true), context: context)
+            try InstallWorkflow.run(
+                InstallOptions(packages: ["React"], components: ["web"], dryRun: true), context: context)
         }
         #expect(runner.commands.isEmpty)
     }
@@ -234,8 +277,11 @@ struct InstallTransactionTests {
     @Test("a conflicting recorded specifier stops the install before anything runs, unless --force")
     func conflicts() throws {
         let fixture = try InstallFixture()
-        #expect(throws: HelpError.badData("conflicting requirement: fastapi==0.1 conflicts with fastapi>=0.110 in requirements.txt",
-                                          hint: "change the version you ask for, or use --force to replace the recorded one")) {
+        #expect(
+            throws: HelpError.badData(
+                "conflicting requirement: fastapi==0.1 conflicts with fastapi>=0.110 in requirements.txt",
+                hint: "change the version you ask for, or use --force to replace the recorded one")
+        ) {
             _ = try fixture.install(["fastapi==0.1"], InstallOptions(components: ["server"]))
         }
         #expect(fixture.pipCommands("install").isEmpty)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import HelpTasks
 
 @Suite struct PythonTestImpactTests {
@@ -18,11 +19,14 @@ import Testing
     }
 
     @Test func fromPackageImportNameCountsAsImportingTheModule() {
-        #expect(PythonTestImpact.decide(changed: ["app/report.py"], sources: sources) == .files(["tests/test_report.py"]))
+        #expect(
+            PythonTestImpact.decide(changed: ["app/report.py"], sources: sources) == .files(["tests/test_report.py"]))
     }
 
     @Test func aChangedTestFileRunsItself() {
-        #expect(PythonTestImpact.decide(changed: ["tests/test_other.py"], sources: sources) == .files(["tests/test_other.py"]))
+        #expect(
+            PythonTestImpact.decide(changed: ["tests/test_other.py"], sources: sources)
+                == .files(["tests/test_other.py"]))
     }
 
     @Test func conftestNonPythonAndDynamicImportsRunTheWholeSuite() {

@@ -1,7 +1,7 @@
-@testable import HelpSystem
 import HelpTestSupport
 import Testing
 
+@testable import HelpSystem
 @testable import HelpTasks
 
 #if canImport(Glibc)

@@ -3,6 +3,7 @@ import HelpProject
 import HelpSystem
 import HelpTestSupport
 import Testing
+
 @testable import HelpTasks
 
 /// What a `help test` key covers for a server with a database: the test database's kind and
@@ -36,11 +37,15 @@ import Testing
         let folder = try TempDir.project(Self.files)
         let before = try key(folder)
         #expect(before.manifest.config["test database"] == "postgresql 127.0.0.1:5432")
-        try folder.write(["server/.env": "POSTGRES_SERVER=127.0.0.1\nPOSTGRES_DB=other\nPOSTGRES_PASSWORD=dev-password\n"])
+        try folder.write([
+            "server/.env": "POSTGRES_SERVER=127.0.0.1\nPOSTGRES_DB=other\nPOSTGRES_PASSWORD=dev-password\n"
+        ])
         let after = try key(folder)
         #expect(before.key != after.key)
         let store = try CacheStore(projectRoot: folder.path)
-        try store.save(kind: .tests, key: before.key, manifest: before.manifest, payload: ["result.json": Array("{}".utf8)], duration: 1)
+        try store.save(
+            kind: .tests, key: before.key, manifest: before.manifest, payload: ["result.json": Array("{}".utf8)],
+            duration: 1)
         let explanation = store.explain(kind: .tests, key: after.key, manifest: after.manifest)
         #expect(explanation.environmentChanged == ["POSTGRES_DB"])
         #expect(!String(decoding: after.manifest.encoded(), as: UTF8.self).contains("dev-password"))
@@ -51,8 +56,9 @@ import Testing
         let project = try Project.load(from: folder.path)
         let planner = TestCheckPlanner(project: project, options: TestOptions(), scratch: folder.path)
         let component = try #require(project.component(named: "server"))
-        let check = try #require(planner.checks(for: component, binDirectory: nil, runner: RecordingProcessRunner())
-            .first { $0.kind == .tests })
+        let check = try #require(
+            planner.checks(for: component, binDirectory: nil, runner: RecordingProcessRunner())
+                .first { $0.kind == .tests })
         #expect(!check.command.arguments.contains("no:cacheprovider"))
         #expect(check.command.arguments.contains("cache_dir=" + folder.path + "/.helpcache/pytest/server"))
         #expect(!check.identity.contains { $0.contains(folder.path) })

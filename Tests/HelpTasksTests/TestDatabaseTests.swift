@@ -1,11 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HelpProject
 import HelpTestSupport
 import Testing
+
 @testable import HelpSystem
 @testable import HelpTasks
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The throwaway database of a server's tests: handed over in every form, made where TMPDIR
 /// says, and dropped even after Ctrl-C.
@@ -17,8 +19,9 @@ import Testing
         PosixProcessRunner(environment: ["PATH": fake.searchPath()], console: BufferConsole().console, signals: signals)
     }
 
-    static let configured = DatabaseLocation.postgres(PostgresDatabase(
-        host: "127.0.0.1", port: 5433, user: "dev", password: Secret("dev-password"), database: "app"))
+    static let configured = DatabaseLocation.postgres(
+        PostgresDatabase(
+            host: "127.0.0.1", port: 5433, user: "dev", password: Secret("dev-password"), database: "app"))
 
     @Test func postgresIsHandedOverAsTheURLAndTheSplitVariables() throws {
         try fake.install("createdb")
@@ -28,8 +31,11 @@ import Testing
         let name = try #require(database.postgres?.database)
         #expect(name.hasPrefix("help_test_"))
         let (environment, secrets) = database.handover
-        #expect(environment == ["POSTGRES_SERVER": "127.0.0.1", "POSTGRES_PORT": "5433", "POSTGRES_USER": "dev",
-                                "POSTGRES_DB": name])
+        #expect(
+            environment == [
+                "POSTGRES_SERVER": "127.0.0.1", "POSTGRES_PORT": "5433", "POSTGRES_USER": "dev",
+                "POSTGRES_DB": name,
+            ])
         #expect(secrets["POSTGRES_PASSWORD"]?.reveal() == "dev-password")
         #expect(secrets["DATABASE_URL"]?.reveal() == "postgresql://dev:dev-password@127.0.0.1:5433/" + name)
         #expect(database.folder.hasPrefix(tmp.path + "/help-testdb-"))
@@ -44,7 +50,8 @@ import Testing
     }
 
     @Test func anUnreachableServerIsUnavailableNotAFailure() throws {
-        try fake.install("createdb", stderr: "createdb: error: connection to server failed: Connection refused\n", exitCode: 1)
+        try fake.install(
+            "createdb", stderr: "createdb: error: connection to server failed: Connection refused\n", exitCode: 1)
         #expect(throws: HelpError.self) {
             do {
                 _ = try TestDatabase(configured: Self.configured, temporaryRoot: tmp.path, runner: runner())
@@ -60,7 +67,8 @@ import Testing
         try fake.install("createdb")
         try fake.install("dropdb")
         let signals = Signals(policy: .report, grace: 0.5)
-        let database = try TestDatabase(configured: Self.configured, temporaryRoot: tmp.path, runner: runner(signals: signals))
+        let database = try TestDatabase(
+            configured: Self.configured, temporaryRoot: tmp.path, runner: runner(signals: signals))
         signals.handle(signal: SIGINT, fromTerminal: true)
         #expect(signals.interruption == SIGINT)
         database.remove()

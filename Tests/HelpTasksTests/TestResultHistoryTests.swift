@@ -3,6 +3,7 @@ import HelpProject
 import HelpSystem
 import HelpTestSupport
 import Testing
+
 @testable import HelpTasks
 
 /// `help test`'s memory of outcomes: a stored pass is not served while the same inputs last
@@ -23,11 +24,16 @@ import Testing
     }
 
     init() throws {
-        folder = try TempDir.project(["lib/Package.swift": "// swift-tools-version:5.9\n", "lib/Sources/Lib/Lib.swift": "let x = 1\n"])
+        folder = try TempDir.project([
+            "lib/Package.swift": "// swift-tools-version:5.9\n", "lib/Sources/Lib/Lib.swift": "let x = 1\n",
+        ])
         let outcome = self.outcome
         runner.on("swift") { command in
-            if command.arguments == ["--version"] { return ProcessResult(termination: .exited(0), stdout: "Swift 6.0\n") }
-            return ProcessResult(termination: .exited(outcome.passes ? 0 : 1), stdout: outcome.passes ? "ok\n" : "boom\n")
+            if command.arguments == ["--version"] {
+                return ProcessResult(termination: .exited(0), stdout: "Swift 6.0\n")
+            }
+            return ProcessResult(
+                termination: .exited(outcome.passes ? 0 : 1), stdout: outcome.passes ? "ok\n" : "boom\n")
         }
     }
 
@@ -37,8 +43,9 @@ import Testing
         var options = TestOptions()
         options.jobs = 1
         configure(&options)
-        let context = Context(runner: runner, environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path],
-                              console: console.console, workingDirectory: folder.path)
+        let context = Context(
+            runner: runner, environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path],
+            console: console.console, workingDirectory: folder.path)
         let report = try TestWorkflow.run(options, context: context)
         return try #require(report.components.first?.checks.first?.outcome)
     }
@@ -72,7 +79,10 @@ import Testing
     @Test func pipedOutputHasOneLinePerFinishedCheck() throws {
         let piped = BufferConsole(style: Console.Style())
         #expect(try test(console: piped).status == .passed)
-        #expect(piped.stderrLines.filter { $0.contains("tests") } == [piped.stderrLines.first { $0.hasPrefix("lib tests  passed") } ?? "?"])
+        #expect(
+            piped.stderrLines.filter { $0.contains("tests") } == [
+                piped.stderrLines.first { $0.hasPrefix("lib tests  passed") } ?? "?"
+            ])
         let cached = BufferConsole(style: Console.Style())
         #expect(try test(console: cached).cached)
         #expect(cached.stderrLines == ["lib tests  cached"])

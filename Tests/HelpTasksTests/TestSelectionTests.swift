@@ -1,5 +1,6 @@
 import HelpProject
 import Testing
+
 @testable import HelpTasks
 
 @Suite struct TestSelectionTests {
@@ -8,7 +9,8 @@ import Testing
             root: ProjectRoot(path: "/repo"),
             detected: [
                 Component(name: "server", path: "server", kind: .python, role: .server),
-                Component(name: "python-client", path: "python-client", kind: .python, role: .client, dependsOn: ["server"]),
+                Component(
+                    name: "python-client", path: "python-client", kind: .python, role: .client, dependsOn: ["server"]),
                 Component(name: "js-client", path: "js-client", kind: .node, role: .client, dependsOn: ["server"]),
             ],
             config: ProjectConfig())

@@ -24,7 +24,8 @@ public enum ArgumentError: Error, Equatable, Sendable {
 
     /// The user-facing error; `command` names where to look for the right spelling.
     public func helpError(command: String?) -> HelpError {
-        let helpLine = command.map { "Run 'help \($0) --help' for its options." } ?? "Run 'help --help' for the options."
+        let helpLine =
+            command.map { "Run 'help \($0) --help' for its options." } ?? "Run 'help --help' for the options."
         switch self {
         case .unknownOption(let word, let suggestion):
             let guess = suggestion.map { "did you mean '\($0)'? " } ?? ""
@@ -35,8 +36,9 @@ public enum ArgumentError: Error, Equatable, Sendable {
             return .usage("option '\(option)' takes no value (got '\(value)')", hint: "Write '\(option)' alone.")
         case .invalidChoice(let option, let value, let allowed):
             let guess = Suggestion.nearest(to: value, in: allowed).map { "did you mean '\($0)'? " } ?? ""
-            return .usage("'\(value)' is not a valid value for '\(option)'",
-                          hint: guess + "Use one of: " + allowed.joined(separator: ", ") + ".")
+            return .usage(
+                "'\(value)' is not a valid value for '\(option)'",
+                hint: guess + "Use one of: " + allowed.joined(separator: ", ") + ".")
         case .missingOption(let option):
             return .usage("option '\(option)' is required", hint: helpLine)
         case .missingArgument(let name):

@@ -56,7 +56,9 @@ public struct ArgumentParser: Sendable {
     }
 
     /// `--name`, `--name value` or `--name=value`.
-    private func readLong(_ word: String, _ words: [String], _ index: inout Int, into result: inout ParsedArguments) throws {
+    private func readLong(_ word: String, _ words: [String], _ index: inout Int, into result: inout ParsedArguments)
+        throws
+    {
         let body = word.dropFirst(2)
         let name: String
         var inline: String?
@@ -68,7 +70,8 @@ public struct ArgumentParser: Sendable {
         }
         guard let option = options.first(where: { $0.long == name }) else {
             let spellings = options.map { "--" + $0.long }
-            throw ArgumentError.unknownOption("--" + name, suggestion: Suggestion.nearest(to: "--" + name, in: spellings))
+            throw ArgumentError.unknownOption(
+                "--" + name, suggestion: Suggestion.nearest(to: "--" + name, in: spellings))
         }
         if !option.takesValue {
             if let inline { throw ArgumentError.unexpectedValue(option: "--" + name, value: inline) }
@@ -88,7 +91,9 @@ public struct ArgumentParser: Sendable {
 
     /// `-v`, `-qv`, `-C DIR`, `-CDIR`, `-qC DIR`: flags until the first letter that takes a value,
     /// which takes the rest of the word or, when nothing is left, the next word.
-    private func readShortBundle(_ word: String, _ words: [String], _ index: inout Int, into result: inout ParsedArguments) throws {
+    private func readShortBundle(
+        _ word: String, _ words: [String], _ index: inout Int, into result: inout ParsedArguments
+    ) throws {
         let letters = Array(word.dropFirst())
         var position = 0
         while position < letters.count {
@@ -139,7 +144,8 @@ public struct ArgumentParser: Sendable {
         for option in options {
             for value in parsed.values(option.long) where !option.allowedValues.isEmpty {
                 if !option.allowedValues.contains(value) {
-                    throw ArgumentError.invalidChoice(option: "--" + option.long, value: value, allowed: option.allowedValues)
+                    throw ArgumentError.invalidChoice(
+                        option: "--" + option.long, value: value, allowed: option.allowedValues)
                 }
             }
             if option.isRequired && !parsed.contains(option.long) {

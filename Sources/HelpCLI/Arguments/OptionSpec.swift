@@ -48,12 +48,15 @@ public struct OptionSpec: Sendable, Equatable {
         _ long: String, short: Character? = nil, valueName: String, help: String,
         allowedValues: [String] = [], isRequired: Bool = false
     ) -> OptionSpec {
-        OptionSpec(long, short: short, kind: .value, valueName: valueName, help: help,
-                   allowedValues: allowedValues, isRequired: isRequired)
+        OptionSpec(
+            long, short: short, kind: .value, valueName: valueName, help: help,
+            allowedValues: allowedValues, isRequired: isRequired)
     }
 
     /// An option that may be repeated, collecting all its values.
-    public static func repeatable(_ long: String, short: Character? = nil, valueName: String, help: String) -> OptionSpec {
+    public static func repeatable(_ long: String, short: Character? = nil, valueName: String, help: String)
+        -> OptionSpec
+    {
         OptionSpec(long, short: short, kind: .repeatable, valueName: valueName, help: help)
     }
 

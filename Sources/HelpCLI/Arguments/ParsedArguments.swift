@@ -11,7 +11,10 @@ public struct ParsedArguments: Sendable, Equatable {
     public var remainder: [String]
 
     /// Parsed words; empty by default, filled by `ArgumentParser.parse`.
-    public init(flags: [String: Int] = [:], values: [String: [String]] = [:], positionals: [String] = [], remainder: [String] = []) {
+    public init(
+        flags: [String: Int] = [:], values: [String: [String]] = [:], positionals: [String] = [],
+        remainder: [String] = []
+    ) {
         self.flags = flags
         self.values = values
         self.positionals = positionals

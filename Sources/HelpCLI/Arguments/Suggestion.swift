@@ -22,7 +22,8 @@ public enum Suggestion {
 
     /// Edits needed to turn `a` into `b` (optimal string alignment form of Damerau-Levenshtein).
     public static func distance(_ a: String, _ b: String) -> Int {
-        let s = Array(a), t = Array(b)
+        let s = Array(a)
+        let t = Array(b)
         if s.isEmpty { return t.count }
         if t.isEmpty { return s.count }
         // Three rolling rows: the swap rule looks two rows back.

@@ -14,12 +14,14 @@ extension CacheCommand {
             let guess = Suggestion.closest(to: name, in: names).map { "did you mean '\($0)'? " } ?? ""
             throw HelpError.usage(
                 "no component '\(name)' in \(project.root.path)",
-                hint: names.isEmpty ? "This project has no components; see 'help components'."
+                hint: names.isEmpty
+                    ? "This project has no components; see 'help components'."
                     : guess + "Components: " + names.joined(separator: ", ") + ".")
         }
         let action = invocation.value("action").flatMap(ComponentCacheKey.Action.init(rawValue:)) ?? .test
         let store = try CacheStore(
-            projectRoot: project.root.path, maxSize: CacheMaintenance.cap(project.config), warn: { context.console.warn($0) })
+            projectRoot: project.root.path, maxSize: CacheMaintenance.cap(project.config),
+            warn: { context.console.warn($0) })
         let computed = try ComponentCacheKey.compute(
             component: component, project: project, action: action, store: store,
             runner: context.runner, environment: context.environment)
@@ -27,11 +29,14 @@ extension CacheCommand {
         let inputs = computed.inputs
         var lines = [
             "\(component.name) \(action.rawValue): key \(computed.key.hex.prefix(12)) over \(inputs.files.count) file"
-                + (inputs.files.count == 1 ? "" : "s") + " (listed by \(inputs.source.rawValue), \(inputs.report.hashed) read)"
+                + (inputs.files.count == 1 ? "" : "s")
+                + " (listed by \(inputs.source.rawValue), \(inputs.report.hashed) read)"
         ]
-        lines += explanation.verdict == .firstRun
+        lines +=
+            explanation.verdict == .firstRun
             ? ["no entry yet: nothing stored for \(component.name) \(action.rawValue)"] : explanation.lines()
-        return Report(lines: lines, json: explainJSON(explanation, component: component.name, action: action, inputs: inputs))
+        return Report(
+            lines: lines, json: explainJSON(explanation, component: component.name, action: action, inputs: inputs))
     }
 
     /// The stable `--json` schema of `cache explain`; variables by name only.
@@ -39,7 +44,8 @@ extension CacheCommand {
         _ explanation: CacheExplanation, component: String, action: ComponentCacheKey.Action, inputs: InputSet
     ) -> JSONValue {
         func changes(_ list: [CacheExplanation.Change]) -> JSONValue {
-            .array(list.map { ["name": .string($0.name), "before": .optional($0.before), "after": .optional($0.after)] })
+            .array(
+                list.map { ["name": .string($0.name), "before": .optional($0.before), "after": .optional($0.after)] })
         }
         return [
             "component": .string(component), "action": .string(action.rawValue),

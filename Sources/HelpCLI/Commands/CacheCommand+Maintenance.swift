@@ -11,11 +11,14 @@ extension CacheCommand {
         let cache = try CacheMaintenance(context: context)
         let (statistics, exists) = (cache.statistics(), cache.store != nil)
         return Report(
-            lines: statsLines(statistics, folder: cache.folder, exists: exists, cap: cache.cap, console: context.console),
+            lines: statsLines(
+                statistics, folder: cache.folder, exists: exists, cap: cache.cap, console: context.console),
             json: statsJSON(statistics, folder: cache.folder, exists: exists, cap: cache.cap))
     }
 
-    static func statsLines(_ statistics: CacheStatistics, folder: String, exists: Bool, cap: UInt64, console: Console) -> [String] {
+    static func statsLines(_ statistics: CacheStatistics, folder: String, exists: Bool, cap: UInt64, console: Console)
+        -> [String]
+    {
         var lines = ["Cache " + folder + (exists ? "" : " (not created yet)"), ""]
         var rows = statistics.kinds.map { [$0.kind.rawValue, "\($0.entries)", CacheLimits.formatSize($0.bytes)] }
         rows.append(["total", "\(statistics.totalEntries)", CacheLimits.formatSize(statistics.totalBytes)])
@@ -24,7 +27,9 @@ extension CacheCommand {
         }
         let percent = cap == 0 ? 100 : Int((Double(statistics.totalBytes) / Double(cap) * 100).rounded())
         lines.append("")
-        lines.append("Size   \(CacheLimits.formatSize(statistics.totalBytes)) of \(CacheLimits.formatSize(cap)) cap (\(percent)%)")
+        lines.append(
+            "Size   \(CacheLimits.formatSize(statistics.totalBytes)) of \(CacheLimits.formatSize(cap)) cap (\(percent)%)"
+        )
         let counters = statistics.counters
         let lookups = counters.hits + counters.misses
         let rate = lookups == 0 ? "" : " (\(Int((Double(counters.hits) / Double(lookups) * 100).rounded()))% hits)"
@@ -40,7 +45,8 @@ extension CacheCommand {
         }
         return [
             "folder": .string(folder), "exists": .bool(exists), "kinds": .array(kinds),
-            "entries": .int(statistics.totalEntries), "bytes": .int(Int(statistics.totalBytes)), "max_size": .int(Int(cap)),
+            "entries": .int(statistics.totalEntries), "bytes": .int(Int(statistics.totalBytes)),
+            "max_size": .int(Int(cap)),
             "hits": .int(Int(statistics.counters.hits)), "misses": .int(Int(statistics.counters.misses)),
             "time_saved_seconds": .double(statistics.counters.timeSaved),
         ]
@@ -54,8 +60,11 @@ extension CacheCommand {
             guard let chosen = CacheKind(word: word) else {
                 let names = CacheKind.allCases.map(\.rawValue)
                 let guess = Suggestion.nearest(to: word, in: names).map { "did you mean '\($0)'? " } ?? ""
-                let aside = word == "logs" || word == "backups" ? "Logs and backups are not cache entries; they stay. " : ""
-                throw HelpError.usage("'\(word)' is not a cache kind", hint: aside + guess + "Use one of: " + names.joined(separator: ", ") + ".")
+                let aside =
+                    word == "logs" || word == "backups" ? "Logs and backups are not cache entries; they stay. " : ""
+                throw HelpError.usage(
+                    "'\(word)' is not a cache kind",
+                    hint: aside + guess + "Use one of: " + names.joined(separator: ", ") + ".")
             }
             kind = chosen
         }
@@ -66,9 +75,13 @@ extension CacheCommand {
             lines.append("Nothing to remove: no \(scope)entries stored")
         } else {
             for usage in perKind(removal.removed) {
-                lines.append("Removed \(usage.entries) \(usage.kind.rawValue) entr\(usage.entries == 1 ? "y" : "ies") (\(CacheLimits.formatSize(usage.bytes)))")
+                lines.append(
+                    "Removed \(usage.entries) \(usage.kind.rawValue) entr\(usage.entries == 1 ? "y" : "ies") (\(CacheLimits.formatSize(usage.bytes)))"
+                )
             }
-            lines.append("Freed \(CacheLimits.formatSize(removal.freedBytes)); \(CacheLimits.formatSize(removal.remainingBytes)) left")
+            lines.append(
+                "Freed \(CacheLimits.formatSize(removal.freedBytes)); \(CacheLimits.formatSize(removal.remainingBytes)) left"
+            )
         }
         return Report(lines: lines, json: removalJSON(removal, maxSize: nil, maxAge: nil))
     }
@@ -110,7 +123,9 @@ extension CacheCommand {
         } else {
             let freed = CacheLimits.formatSize(removal.freedBytes)
             let left = CacheLimits.formatSize(removal.remainingBytes)
-            lines.append(dryRun ? "Would free \(freed), leaving \(left) (\(limits))" : "Freed \(freed), \(left) left (\(limits))")
+            lines.append(
+                dryRun ? "Would free \(freed), leaving \(left) (\(limits))" : "Freed \(freed), \(left) left (\(limits))"
+            )
         }
         return Report(lines: lines, json: removalJSON(removal, maxSize: size, maxAge: maxAge))
     }
@@ -120,7 +135,10 @@ extension CacheCommand {
     /// The stable `--json` schema of `cache clean` and `cache prune`.
     static func removalJSON(_ removal: CacheRemoval, maxSize: UInt64?, maxAge: Double?) -> JSONValue {
         let entries: [JSONValue] = removal.removed.map {
-            ["kind": .string($0.kind.rawValue), "key": .string($0.keyHex), "bytes": .int(Int($0.bytes)), "last_access_ns": .int(Int($0.lastAccess))]
+            [
+                "kind": .string($0.kind.rawValue), "key": .string($0.keyHex), "bytes": .int(Int($0.bytes)),
+                "last_access_ns": .int(Int($0.lastAccess)),
+            ]
         }
         return [
             "dry_run": .bool(removal.dryRun), "removed": .array(entries), "freed_bytes": .int(Int(removal.freedBytes)),

@@ -22,7 +22,8 @@ public enum CacheCommand {
         Subcommand(name: "stats", usage: "stats", options: [], argument: nil) { invocation, _, context in
             try CacheCommand.stats(invocation, context)
         },
-        Subcommand(name: "clean", usage: "clean [--kind KIND]", options: ["kind"], argument: nil) { invocation, _, context in
+        Subcommand(name: "clean", usage: "clean [--kind KIND]", options: ["kind"], argument: nil) {
+            invocation, _, context in
             try CacheCommand.clean(invocation, context)
         },
         Subcommand(
@@ -37,7 +38,8 @@ public enum CacheCommand {
         ) { invocation, component, context in
             try CacheCommand.explain(invocation, component: component ?? "", context)
         },
-        Subcommand(name: "key", usage: "key PATH [--rehash]", options: ["rehash"], argument: "PATH") { invocation, path, context in
+        Subcommand(name: "key", usage: "key PATH [--rehash]", options: ["rehash"], argument: "PATH") {
+            invocation, path, context in
             try CacheCommand.key(invocation, path: path ?? "", context)
         },
     ]
@@ -62,8 +64,9 @@ public enum CacheCommand {
             .value("max-size", valueName: "SIZE", help: "prune: size to fit in, such as 500M or 2G"),
             .value("max-age", valueName: "AGE", help: "prune: remove entries unused for this long, such as 12h or 7d"),
             .flag("dry-run", help: "prune: list what would be removed; remove nothing"),
-            .value("action", valueName: "ACTION", help: "explain: the cached action",
-                   allowedValues: ComponentCacheKey.Action.allCases.map(\.rawValue)),
+            .value(
+                "action", valueName: "ACTION", help: "explain: the cached action",
+                allowedValues: ComponentCacheKey.Action.allCases.map(\.rawValue)),
             .flag("rehash", help: "key: forget the stat cache and read every file"),
         ] + ComponentSelection.options,
         positionals: [
@@ -90,27 +93,33 @@ public enum CacheCommand {
         guard let subcommand = subcommands.first(where: { $0.name == word }) else {
             let names = subcommands.map(\.name)
             let guess = Suggestion.closest(to: word, in: names).map { "did you mean '\($0)'? " } ?? ""
-            throw HelpError.usage("unknown cache subcommand '\(word)'", hint: guess + "Use one of: " + names.joined(separator: ", ") + ".")
+            throw HelpError.usage(
+                "unknown cache subcommand '\(word)'", hint: guess + "Use one of: " + names.joined(separator: ", ") + "."
+            )
         }
         var argument = invocation.positionals.count > 1 ? invocation.positionals[1] : nil
         if subcommand.options.contains("component") {
             // The component may also come from the shared selection (`--server`, `--component NAME`).
             let names = try ComponentSelection(invocation).names
             if names.count > 1 || (argument != nil && !names.isEmpty) {
-                throw HelpError.usage("'help cache \(word)' takes one component", hint: "Usage: help cache \(subcommand.usage)")
+                throw HelpError.usage(
+                    "'help cache \(word)' takes one component", hint: "Usage: help cache \(subcommand.usage)")
             }
             argument = argument ?? names.first
         }
         switch (subcommand.argument, argument) {
         case (nil, let extra?):
-            throw HelpError.usage("'help cache \(word)' takes no argument (got '\(extra)')", hint: "Usage: help cache \(subcommand.usage)")
+            throw HelpError.usage(
+                "'help cache \(word)' takes no argument (got '\(extra)')", hint: "Usage: help cache \(subcommand.usage)"
+            )
         case (let name?, nil):
             throw HelpError.usage("missing argument \(name)", hint: "Usage: help cache \(subcommand.usage)")
         default: break
         }
         let ownOptions = Set(spec.options.map(\.long))
         for option in ownOptions.subtracting(subcommand.options).sorted() where invocation.arguments.contains(option) {
-            throw HelpError.usage("--\(option) does not apply to 'help cache \(word)'", hint: "Usage: help cache \(subcommand.usage)")
+            throw HelpError.usage(
+                "--\(option) does not apply to 'help cache \(word)'", hint: "Usage: help cache \(subcommand.usage)")
         }
         return try subcommand.run(invocation, argument, context)
     }

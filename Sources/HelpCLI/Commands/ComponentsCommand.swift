@@ -42,7 +42,9 @@ public enum ComponentsCommand {
         }
         for component in project.components {
             lines.append("")
-            let title = [component.name, component.kind.rawValue + " " + component.role.rawValue, component.path, component.flag]
+            let title = [
+                component.name, component.kind.rawValue + " " + component.role.rawValue, component.path, component.flag,
+            ]
             lines.append(console.paint(title[0], .bold) + "  " + title.dropFirst().joined(separator: "  "))
             var details: [(String, String)] = []
             details.append(("test", component.commands.test.map(display) ?? "-"))
@@ -59,7 +61,8 @@ public enum ComponentsCommand {
     static func json(_ project: Project) -> JSONValue {
         let components: [JSONValue] = project.components.map { component in
             [
-                "name": .string(component.name), "path": .string(component.path), "kind": .string(component.kind.rawValue),
+                "name": .string(component.name), "path": .string(component.path),
+                "kind": .string(component.kind.rawValue),
                 "role": .string(component.role.rawValue), "flag": .string(component.flag),
                 "test": component.commands.test.map(JSONValue.strings) ?? .null,
                 "run": component.commands.run.map(JSONValue.strings) ?? .null,

@@ -31,7 +31,10 @@ public enum ConfigCommand {
             .init("help config show --reveal --server", "The server's values, secrets included"),
             .init("help config check --env production --json", "The production template's check as JSON"),
         ],
-        usageForms: ["[show] [--reveal] [--env NAME] [--component NAME | --all]", "check [--env NAME] [--component NAME | --all]"],
+        usageForms: [
+            "[show] [--reveal] [--env NAME] [--component NAME | --all]",
+            "check [--env NAME] [--component NAME | --all]",
+        ],
         run: { try run($0, $1) })
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> Report {

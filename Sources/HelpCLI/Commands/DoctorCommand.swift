@@ -22,7 +22,9 @@ public enum DoctorCommand {
     static func run(_ invocation: Invocation, _ context: Context) throws -> Report {
         let found = DoctorWorkflow.run(context: context)
         return Report(
-            lines: lines(found.statuses, root: found.root, kinds: found.kinds, platform: found.platform, console: context.console),
+            lines: lines(
+                found.statuses, root: found.root, kinds: found.kinds, platform: found.platform, console: context.console
+            ),
             json: json(found.statuses, root: found.root, kinds: found.kinds, platform: found.platform),
             failure: found.failure)
     }
@@ -35,12 +37,15 @@ public enum DoctorCommand {
         var lines = ["System  " + systemLine(platform)]
         if let root {
             let kindList = ComponentKind.allCases.filter { kinds?.contains($0) ?? false }.map(\.rawValue)
-            lines.append("Project " + root + (kindList.isEmpty ? "" : " (" + kindList.joined(separator: ", ") + " components)"))
+            lines.append(
+                "Project " + root + (kindList.isEmpty ? "" : " (" + kindList.joined(separator: ", ") + " components)"))
         }
         lines.append("")
         let table = TextTable(
             header: ["TOOL", "NEED", "STATUS", "VERSION", "PATH"],
-            rows: statuses.map { [$0.name, $0.required ? "required" : "optional", $0.state.rawValue, $0.version ?? "-", $0.path ?? "-"] })
+            rows: statuses.map {
+                [$0.name, $0.required ? "required" : "optional", $0.state.rawValue, $0.version ?? "-", $0.path ?? "-"]
+            })
         lines += table.lines { row, column, text in
             if row < 0 { return console.paint(text, .bold) }
             guard column == 2 else { return text }
@@ -63,15 +68,22 @@ public enum DoctorCommand {
 
     /// `Debian GNU/Linux 12 (bookworm), x86_64, apt`.
     static func systemLine(_ platform: Platform) -> String {
-        [platform.prettyName ?? platform.kernel, platform.architecture, platform.packageManager?.rawValue ?? "no package manager"]
-            .joined(separator: ", ")
+        [
+            platform.prettyName ?? platform.kernel, platform.architecture,
+            platform.packageManager?.rawValue ?? "no package manager",
+        ]
+        .joined(separator: ", ")
     }
 
-    static func json(_ statuses: [ToolStatus], root: String?, kinds: Set<ComponentKind>?, platform: Platform) -> JSONValue {
+    static func json(_ statuses: [ToolStatus], root: String?, kinds: Set<ComponentKind>?, platform: Platform)
+        -> JSONValue
+    {
         let tools: [JSONValue] = statuses.map { status in
             [
-                "name": .string(status.name), "required": .bool(status.required), "state": .string(status.state.rawValue),
-                "version": .optional(status.version), "path": .optional(status.path), "purpose": .string(status.purpose),
+                "name": .string(status.name), "required": .bool(status.required),
+                "state": .string(status.state.rawValue),
+                "version": .optional(status.version), "path": .optional(status.path),
+                "purpose": .string(status.purpose),
                 "problems": .strings(status.problems), "hint": .optional(status.hint),
             ]
         }

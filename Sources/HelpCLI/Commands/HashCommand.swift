@@ -29,10 +29,12 @@ public enum HashCommand {
     static func run(_ invocation: Invocation, _ context: Context) throws -> Report {
         if let sums = invocation.value("check") {
             if let extra = invocation.positionals.first {
-                throw HelpError.usage("--check takes the files from SUMS, not from the command line (got '\(extra)')",
-                                      hint: "Run 'help hash --check \(sums)' alone, or hash files without --check.")
+                throw HelpError.usage(
+                    "--check takes the files from SUMS, not from the command line (got '\(extra)')",
+                    hint: "Run 'help hash --check \(sums)' alone, or hash files without --check.")
             }
-            let options = HashCheck.Options(strict: invocation.flag("strict"), ignoreMissing: invocation.flag("ignore-missing"))
+            let options = HashCheck.Options(
+                strict: invocation.flag("strict"), ignoreMissing: invocation.flag("ignore-missing"))
             let report = try HashCheck.check(sumsFile: sums, in: context.workingDirectory, options: options)
             return checkReport(report, quiet: invocation.globals.verbosity == .quiet, console: context.console)
         }
@@ -67,8 +69,12 @@ public enum HashCommand {
                 files.append(["name": .string(file.path), "sha256": nil, "error": .string(error.message)])
             }
         }
-        let failure = unreadable == 0 ? nil
-            : HelpError("\(unreadable) of \(results.count) file\(results.count == 1 ? "" : "s") could not be read", code: .failure)
+        let failure =
+            unreadable == 0
+            ? nil
+            : HelpError(
+                "\(unreadable) of \(results.count) file\(results.count == 1 ? "" : "s") could not be read",
+                code: .failure)
         return Report(lines: lines, json: ["files": .array(files)], failure: failure)
     }
 
@@ -92,8 +98,10 @@ public enum HashCommand {
                 case .unreadable(let reason): return ("unreadable", reason)
                 }
             }()
-            return ["name": .string(result.entry.name), "expected": .string(result.entry.digest.hex),
-                    "status": .string(status), "error": .optional(error)]
+            return [
+                "name": .string(result.entry.name), "expected": .string(result.entry.digest.hex),
+                "status": .string(status), "error": .optional(error),
+            ]
         }
         let json: JSONValue = [
             "sums": .string(report.sumsName), "ok": .bool(report.succeeded), "files": .array(files),

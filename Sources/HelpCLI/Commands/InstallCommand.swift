@@ -23,17 +23,23 @@ public enum InstallCommand {
             was new (exit 1, or 130 for Ctrl-C). HELP_INSTALLER=pip|uv picks the installer (uv when found).
             """,
         options: [
-            .flag("dev", help: "Record as a development dependency (or sync with development dependencies: the default)"),
+            .flag(
+                "dev", help: "Record as a development dependency (or sync with development dependencies: the default)"),
             .flag("prod", help: "Record as a runtime dependency (or sync without development dependencies)"),
             .flag("no-save", help: "Install without recording the requirement"),
-            .value("pin", valueName: "STYLE", help: "How an unpinned package is recorded: compatible (~=X.Y), exact (==X.Y.Z) or none",
-                   allowedValues: PinStyle.allCases.map(\.rawValue)),
+            .value(
+                "pin", valueName: "STYLE",
+                help: "How an unpinned package is recorded: compatible (~=X.Y), exact (==X.Y.Z) or none",
+                allowedValues: PinStyle.allCases.map(\.rawValue)),
             .flag("force", help: "Replace a conflicting recorded specifier; reinstall even when up to date"),
             .flag("dry-run", help: "Show what would be installed and which files would change; change nothing"),
             .flag("offline", help: "Install from the local wheelhouse (pip) or uv's cache only"),
             .flag("strict", help: "Treat pip check findings as a failure and roll back"),
         ] + ComponentSelection.options,
-        positionals: [PositionalSpec("PACKAGE", arity: .zeroOrMore, help: "PEP 508 requirements: httpx, 'httpx>=0.27', 'uvicorn[standard]'")],
+        positionals: [
+            PositionalSpec(
+                "PACKAGE", arity: .zeroOrMore, help: "PEP 508 requirements: httpx, 'httpx>=0.27', 'uvicorn[standard]'")
+        ],
         examples: [
             .init("help install", "Create or update every component's environment"),
             .init("help install httpx --python-client", "Add httpx to python-client's pyproject.toml, pinned ~=X.Y"),
@@ -57,12 +63,14 @@ public enum InstallCommand {
         let selection = try ComponentSelection(invocation)
         if selection.all && !invocation.positionals.isEmpty {
             throw HelpError.usage(
-                "packages go into one component, not --all", hint: "Name it: --component NAME or its flag, e.g. --server.")
+                "packages go into one component, not --all",
+                hint: "Name it: --component NAME or its flag, e.g. --server.")
         }
         let role: InstallOptions.Role = invocation.flag("dev") ? .dev : (invocation.flag("prod") ? .prod : .automatic)
         return InstallOptions(
             packages: invocation.positionals, components: selection.names, role: role,
-            noSave: invocation.flag("no-save"), pin: invocation.value("pin").flatMap(PinStyle.init(rawValue:)) ?? .compatible,
+            noSave: invocation.flag("no-save"),
+            pin: invocation.value("pin").flatMap(PinStyle.init(rawValue:)) ?? .compatible,
             force: invocation.flag("force"), dryRun: invocation.flag("dry-run"), offline: invocation.flag("offline"),
             strict: invocation.flag("strict"))
     }

@@ -19,10 +19,16 @@ public enum TestCommand {
             with the install command. Exit 1 when anything failed.
             """,
         options: [
-            .flag("changed", help: "Only components whose files changed (since --since or the merge base), plus dependents"),
+            .flag(
+                "changed",
+                help: "Only components whose files changed (since --since or the merge base), plus dependents"),
             .value("since", valueName: "REF", help: "With --changed: the git revision to compare with"),
-            .flag("all-tests", help: "With --changed: run whole Python suites, not just the test files the change reaches"),
-            .value("only", valueName: "GROUP", help: "Run only one group of checks", allowedValues: ["tests", "lint", "types"]),
+            .flag(
+                "all-tests", help: "With --changed: run whole Python suites, not just the test files the change reaches"
+            ),
+            .value(
+                "only", valueName: "GROUP", help: "Run only one group of checks",
+                allowedValues: ["tests", "lint", "types"]),
             .flag("no-lint", help: "Skip lint, format and type checks"),
             .flag("no-cache", help: "Run every check even when a cached pass exists"),
             .flag("rerun-failed", help: "Run only the checks that failed last time"),
@@ -34,7 +40,9 @@ public enum TestCommand {
         examples: [
             .init("help test", "Everything, with unchanged checks answered from cache"),
             .init("help test --server --explain", "The server's checks, saying why each ran"),
-            .init("help test --changed --junit report.xml", "What changed since the merge base, plus dependents, with JUnit XML"),
+            .init(
+                "help test --changed --junit report.xml",
+                "What changed since the merge base, plus dependents, with JUnit XML"),
         ],
         run: { try run($0, $1) })
 
@@ -44,9 +52,12 @@ public enum TestCommand {
         // A component stopped before its checks (no test database, or not the throwaway one)
         // exits with that error's own code, not as a test failure.
         let stopped = report.components.compactMap(\.error).first { $0.code != .failure }
-        let failure = stopped
+        let failure =
+            stopped
             ?? (report.failed
-                ? HelpError("some checks failed", hint: "Run 'help test --rerun-failed' after fixing them; -v shows full output.")
+                ? HelpError(
+                    "some checks failed",
+                    hint: "Run 'help test --rerun-failed' after fixing them; -v shows full output.")
                 : nil)
         return Report(lines: report.lines, json: report.json, failure: failure)
     }

@@ -56,7 +56,9 @@ enum DotEnvEscapes {
         return String(out)
     }
 
-    private static func isWhitespace(_ s: Unicode.Scalar) -> Bool { s == " " || s == "\t" || s == "\u{0B}" || s == "\u{0C}" }
+    private static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\u{0B}" || s == "\u{0C}"
+    }
 
     // MARK: - Writing
 

@@ -94,8 +94,11 @@ public struct DotEnvFile: Sendable, Equatable {
 
     /// `[A-Za-z_][A-Za-z0-9_]*`: what every shell and python-dotenv agree is a variable name.
     static func isEnvironmentName(_ key: String) -> Bool {
-        guard let first = key.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic) else { return false }
-        return key.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) }
+        guard let first = key.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
+        else { return false }
+        return key.unicodeScalars.allSatisfy {
+            $0 == "_" || ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)))
+        }
     }
 
     public static func == (a: DotEnvFile, b: DotEnvFile) -> Bool { a.text == b.text }

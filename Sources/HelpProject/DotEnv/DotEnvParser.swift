@@ -56,12 +56,16 @@ enum DotEnvParser {
             }
             let end = r.index
             try r.endOfLine()
-            return Chunk(kind: kind, bytes: mark..<r.index, lines: startLine...max(startLine, r.line(at: max(contentStart, end - 1))))
+            return Chunk(
+                kind: kind, bytes: mark..<r.index,
+                lines: startLine...max(startLine, r.line(at: max(contentStart, end - 1))))
         } catch {
             r.skip { $0 != 10 && $0 != 13 }
             let end = r.index
             r.lineBreak()
-            return Chunk(kind: .invalid, bytes: mark..<r.index, lines: startLine...max(startLine, r.line(at: max(contentStart, end - 1))))
+            return Chunk(
+                kind: .invalid, bytes: mark..<r.index,
+                lines: startLine...max(startLine, r.line(at: max(contentStart, end - 1))))
         }
     }
 
@@ -72,7 +76,9 @@ enum DotEnvParser {
     private static func key(_ r: inout Reader) throws -> String {
         if r.peek == UInt8(ascii: "'") {
             let start = r.index + 1
-            guard let close = r.bytes[start...].firstIndex(of: UInt8(ascii: "'")), close > start else { throw Unreadable() }
+            guard let close = r.bytes[start...].firstIndex(of: UInt8(ascii: "'")), close > start else {
+                throw Unreadable()
+            }
             r.index = close + 1
             return r.string(start..<close)
         }
@@ -135,7 +141,9 @@ enum DotEnvParser {
             self.bytes = bytes
             var starts = [0]
             for (offset, byte) in bytes.enumerated() {
-                if byte == 10 || (byte == 13 && (offset + 1 == bytes.count || bytes[offset + 1] != 10)) { starts.append(offset + 1) }
+                if byte == 10 || (byte == 13 && (offset + 1 == bytes.count || bytes[offset + 1] != 10)) {
+                    starts.append(offset + 1)
+                }
             }
             lineStarts = starts
         }
@@ -145,7 +153,8 @@ enum DotEnvParser {
 
         /// 1-based line of a byte offset.
         func line(at offset: Int) -> Int {
-            var low = 0, high = lineStarts.count - 1
+            var low = 0
+            var high = lineStarts.count - 1
             while low < high {
                 let mid = (low + high + 1) / 2
                 if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
@@ -163,7 +172,8 @@ enum DotEnvParser {
         mutating func exportPrefix() -> Bool {
             let word = Array("export".utf8)
             guard index + word.count < bytes.count, bytes[index..<index + word.count].elementsEqual(word),
-                  DotEnvParser.isInlineSpace(bytes[index + word.count]) else { return false }
+                DotEnvParser.isInlineSpace(bytes[index + word.count])
+            else { return false }
             index += word.count
             skip(while: DotEnvParser.isInlineSpace)
             return true

@@ -49,7 +49,8 @@ public enum EnvironmentChooser {
         let own = VirtualEnvironment(root: componentDirectory + "/.venv")
         var ownProblem: String?
         var rejected: [String] = []
-        for env in candidates(componentDirectory: componentDirectory, rootDirectory: rootDirectory) where isEnvironment(env) {
+        for env in candidates(componentDirectory: componentDirectory, rootDirectory: rootDirectory)
+        where isEnvironment(env) {
             let label = relativeLabel(env.root, rootDirectory)
             let problem: String
             switch probe(env) {

@@ -13,11 +13,14 @@ public enum ProbeResult: Sendable, Equatable {
 /// Asks an interpreter about itself with one short child process.
 public enum EnvironmentProbe {
     /// Prints the version and whether pip can be imported, without importing pip (which is slow).
-    static let script = "import sys, importlib.util; print('%d.%d.%d' % sys.version_info[:3]); print(importlib.util.find_spec('pip') is not None)"
+    static let script =
+        "import sys, importlib.util; print('%d.%d.%d' % sys.version_info[:3]); print(importlib.util.find_spec('pip') is not None)"
 
     /// The probe command for `python` (an environment's or a base interpreter).
     public static func command(python: String) -> Command {
-        Command(python, ["-c", script], environment: ["PYTHONDONTWRITEBYTECODE": "1"], unsetEnvironment: ["PYTHONHOME", "PYTHONPATH"], timeout: 30)
+        Command(
+            python, ["-c", script], environment: ["PYTHONDONTWRITEBYTECODE": "1"],
+            unsetEnvironment: ["PYTHONHOME", "PYTHONPATH"], timeout: 30)
     }
 
     /// Runs the probe; a missing file or a failing start is `.missing` / `.broken`, never a throw.

@@ -33,7 +33,8 @@ public struct InstalledPackages: Sendable, Equatable {
     }
 
     /// What changed from `before` to `self`: distributions that appeared, and those whose version moved.
-    public func changes(since before: InstalledPackages) -> (added: [Package], changed: [(from: Package, to: Package)]) {
+    public func changes(since before: InstalledPackages) -> (added: [Package], changed: [(from: Package, to: Package)])
+    {
         var added: [Package] = []
         var changed: [(from: Package, to: Package)] = []
         for (key, now) in packages.sorted(by: { $0.key < $1.key }) {

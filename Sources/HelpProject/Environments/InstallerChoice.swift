@@ -29,7 +29,9 @@ public struct InstallerChoice: Sendable, Equatable {
                 return InstallerChoice(kind: .pip, reason: "HELP_INSTALLER=pip")
             case "uv":
                 guard let uvPath else {
-                    throw HelpError.unavailable("HELP_INSTALLER=uv but uv is not installed", hint: "install uv (pip install uv) or unset HELP_INSTALLER")
+                    throw HelpError.unavailable(
+                        "HELP_INSTALLER=uv but uv is not installed",
+                        hint: "install uv (pip install uv) or unset HELP_INSTALLER")
                 }
                 return InstallerChoice(kind: .uv, uvPath: uvPath, reason: "HELP_INSTALLER=uv")
             default:

@@ -12,7 +12,10 @@ public struct InterpreterDiscovery: Sendable {
     /// Names of the entries of a folder; empty when it cannot be read.
     public var listDirectory: @Sendable (String) -> [String]
 
-    public init(environment: [String: String], isExecutable: @escaping @Sendable (String) -> Bool, listDirectory: @escaping @Sendable (String) -> [String]) {
+    public init(
+        environment: [String: String], isExecutable: @escaping @Sendable (String) -> Bool,
+        listDirectory: @escaping @Sendable (String) -> [String]
+    ) {
         self.environment = environment
         self.isExecutable = isExecutable
         self.listDirectory = listDirectory
@@ -50,7 +53,9 @@ public struct InterpreterDiscovery: Sendable {
                 }
             }
         }
-        if let python3 = pathDirs.map({ $0 + "/python3" }).first(where: isExecutable), let version = fallbackVersion(python3) {
+        if let python3 = pathDirs.map({ $0 + "/python3" }).first(where: isExecutable),
+            let version = fallbackVersion(python3)
+        {
             add(PythonInterpreter(path: python3, version: version, origin: .fallback))
         }
         return found
@@ -61,7 +66,9 @@ public struct InterpreterDiscovery: Sendable {
     public static func cpythonVersion(directoryName name: String) -> PythonVersion? {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
-        guard let major = Int(parts[0]), major == 3, let minor = Int(parts[1]), let micro = Int(parts[2]) else { return nil }
+        guard let major = Int(parts[0]), major == 3, let minor = Int(parts[1]), let micro = Int(parts[2]) else {
+            return nil
+        }
         return PythonVersion(release: [major, minor, micro])
     }
 }

@@ -21,7 +21,8 @@ public struct InterpreterRequest: Sendable {
             return "Python \(version) does not match .python-version \(wanted)"
         }
         if let requiresPython, !requiresPython.contains(version, prereleases: true) {
-            return "Python \(version) does not satisfy requires-python \(requiresPythonText ?? requiresPython.description)"
+            return
+                "Python \(version) does not satisfy requires-python \(requiresPythonText ?? requiresPython.description)"
         }
         return nil
     }
@@ -40,7 +41,9 @@ public enum InterpreterChooser {
     /// The best interpreter for `request`: an exact match of a `.python-version` pin first;
     /// otherwise the machine's default `python3` when it fits (the version the team most likely
     /// tested with); otherwise the newest one that fits. Nil when none fits.
-    public static func choose(from candidates: [PythonInterpreter], for request: InterpreterRequest) -> PythonInterpreter? {
+    public static func choose(from candidates: [PythonInterpreter], for request: InterpreterRequest)
+        -> PythonInterpreter?
+    {
         let fitting = candidates.filter { request.accepts($0.version) }
         guard !fitting.isEmpty else { return nil }
         if request.pin?.primary == nil, let fallback = fitting.first(where: { $0.origin == .fallback }) {

@@ -20,7 +20,9 @@ public struct PythonDependencySources: Sendable {
     }
 
     /// File names tried for development requirements, in order.
-    public static let devFileNames = ["requirements-dev.txt", "dev-requirements.txt", "requirements/dev.txt", "requirements_dev.txt"]
+    public static let devFileNames = [
+        "requirements-dev.txt", "dev-requirements.txt", "requirements/dev.txt", "requirements_dev.txt",
+    ]
 
     public var directory: String
     public var requirementsFile: String?
@@ -45,7 +47,8 @@ public struct PythonDependencySources: Sendable {
         devRequirementsFile = Self.devFileNames.lazy.compactMap(existing).first
         pyprojectPath = existing("pyproject.toml")
         if let path = pyprojectPath {
-            pyproject = try PyProject(text: try fileSystem.readText(path), fileName: EnvironmentChooser.relativeLabel(path, root))
+            pyproject = try PyProject(
+                text: try fileSystem.readText(path), fileName: EnvironmentChooser.relativeLabel(path, root))
         }
         uvLockPath = existing("uv.lock")
         hasSetupPy = existing("setup.py") != nil
@@ -88,7 +91,9 @@ public struct PythonDependencySources: Sendable {
     }
 
     public func projectDependencies() throws -> [PythonRequirement] { try pyproject?.dependencies() ?? [] }
-    public func devExtraDependencies() throws -> [PythonRequirement] { try pyproject?.optionalDependencies()["dev"] ?? [] }
+    public func devExtraDependencies() throws -> [PythonRequirement] {
+        try pyproject?.optionalDependencies()["dev"] ?? []
+    }
 
     /// `[build-system] requires`, plus what the backend asks for only when building in editable
     /// mode (hatchling: `editables`), so an offline editable install finds everything locally.
@@ -97,7 +102,12 @@ public struct PythonDependencySources: Sendable {
         if let requires = pyproject?.buildSystem?.requires {
             declared = try requires.map(PythonRequirement.parse)
         } else {
-            declared = isInstallableProject ? [PythonRequirement(name: "setuptools", specifier: try SpecifierSet(">=61")), PythonRequirement(name: "wheel")] : []
+            declared =
+                isInstallableProject
+                ? [
+                    PythonRequirement(name: "setuptools", specifier: try SpecifierSet(">=61")),
+                    PythonRequirement(name: "wheel"),
+                ] : []
         }
         let editable = declared.contains { $0.normalizedName == "hatchling" }
         return declared + (editable ? [PythonRequirement(name: "editables")] : [])

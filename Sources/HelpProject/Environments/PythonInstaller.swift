@@ -29,27 +29,39 @@ public struct PythonInstaller: Sendable, Equatable {
 
     /// Installs `arguments` into `env`. With pip, `wheelhouse` is searched first (`--find-links`)
     /// and `offline` means `--no-index` (local wheels only); uv relies on its own cache (`--offline`).
-    public func install(_ arguments: [InstallArgument], into env: VirtualEnvironment, wheelhouse: String?, offline: Bool, workingDirectory: String?) -> Command {
+    public func install(
+        _ arguments: [InstallArgument], into env: VirtualEnvironment, wheelhouse: String?, offline: Bool,
+        workingDirectory: String?
+    ) -> Command {
         let words = arguments.flatMap(\.words)
         switch kind {
         case .pip:
             var argv = ["-m", "pip", "install"]
             if offline { argv.append("--no-index") }
             if let wheelhouse { argv += ["--find-links", wheelhouse] }
-            return Command(env.python, argv + words, environment: Self.pipEnvironment, workingDirectory: workingDirectory, output: .stream(prefix: "pip"))
+            return Command(
+                env.python, argv + words, environment: Self.pipEnvironment, workingDirectory: workingDirectory,
+                output: .stream(prefix: "pip"))
         case .uv:
             var argv = ["pip", "install", "--python", env.python]
             if offline { argv.append("--offline") }
-            return Command(uv, argv + words, environment: env.activationEnvironment, workingDirectory: workingDirectory, output: .stream(prefix: "uv"))
+            return Command(
+                uv, argv + words, environment: env.activationEnvironment, workingDirectory: workingDirectory,
+                output: .stream(prefix: "uv"))
         }
     }
 
     /// Builds or downloads wheels for `arguments` into the wheelhouse so later installs need no
     /// network. Nil for uv, whose cache already serves that purpose.
-    public func fillWheelhouse(_ arguments: [InstallArgument], env: VirtualEnvironment, wheelhouse: String, workingDirectory: String?) -> Command? {
+    public func fillWheelhouse(
+        _ arguments: [InstallArgument], env: VirtualEnvironment, wheelhouse: String, workingDirectory: String?
+    ) -> Command? {
         guard kind == .pip else { return nil }
-        let argv = ["-m", "pip", "wheel", "--wheel-dir", wheelhouse, "--find-links", wheelhouse] + arguments.flatMap(\.words)
-        return Command(env.python, argv, environment: Self.pipEnvironment, workingDirectory: workingDirectory, output: .stream(prefix: "pip"))
+        let argv =
+            ["-m", "pip", "wheel", "--wheel-dir", wheelhouse, "--find-links", wheelhouse] + arguments.flatMap(\.words)
+        return Command(
+            env.python, argv, environment: Self.pipEnvironment, workingDirectory: workingDirectory,
+            output: .stream(prefix: "pip"))
     }
 
     /// `uv sync --locked` for a project with `uv.lock`, into `env`.
@@ -57,7 +69,9 @@ public struct PythonInstaller: Sendable, Equatable {
         var argv = ["sync", "--locked"]
         if !dev { argv.append("--no-dev") }
         if offline { argv.append("--offline") }
-        return Command(uv, argv, environment: ["UV_PROJECT_ENVIRONMENT": env.root], workingDirectory: projectDirectory, output: .stream(prefix: "uv"))
+        return Command(
+            uv, argv, environment: ["UV_PROJECT_ENVIRONMENT": env.root], workingDirectory: projectDirectory,
+            output: .stream(prefix: "uv"))
     }
 
     // MARK: - Inspecting and undoing
@@ -81,7 +95,8 @@ public struct PythonInstaller: Sendable, Equatable {
     /// Removes distributions by name.
     public func uninstall(_ names: [String], from env: VirtualEnvironment) -> Command {
         switch kind {
-        case .pip: return Command(env.python, ["-m", "pip", "uninstall", "-y"] + names, environment: Self.pipEnvironment)
+        case .pip:
+            return Command(env.python, ["-m", "pip", "uninstall", "-y"] + names, environment: Self.pipEnvironment)
         case .uv: return Command(uv, ["pip", "uninstall", "--python", env.python] + names)
         }
     }

@@ -25,18 +25,27 @@ public struct NodeDependencies: Sendable, Equatable {
 
     /// Decides from the manifest's dependency count and modification times in nanoseconds
     /// (`modificationTime` returns nil for a missing file).
-    public static func assess(directory: String, dependencyCount: Int, modificationTime: (String) -> Int64?) -> NodeDependencies {
+    public static func assess(directory: String, dependencyCount: Int, modificationTime: (String) -> Int64?)
+        -> NodeDependencies
+    {
         let lockTime = modificationTime(directory + "/package-lock.json")
         let hasLock = lockTime != nil
-        guard dependencyCount > 0 else { return NodeDependencies(directory: directory, hasLockFile: hasLock, state: .nothingToInstall) }
+        guard dependencyCount > 0 else {
+            return NodeDependencies(directory: directory, hasLockFile: hasLock, state: .nothingToInstall)
+        }
         guard let installed = modificationTime(directory + "/node_modules/.package-lock.json") else {
-            return NodeDependencies(directory: directory, hasLockFile: hasLock, state: .stale("node_modules is missing"))
+            return NodeDependencies(
+                directory: directory, hasLockFile: hasLock, state: .stale("node_modules is missing"))
         }
         if let manifest = modificationTime(directory + "/package.json"), manifest > installed {
-            return NodeDependencies(directory: directory, hasLockFile: hasLock, state: .stale("package.json changed since the last install"))
+            return NodeDependencies(
+                directory: directory, hasLockFile: hasLock, state: .stale("package.json changed since the last install")
+            )
         }
         if let lockTime, lockTime > installed {
-            return NodeDependencies(directory: directory, hasLockFile: hasLock, state: .stale("package-lock.json changed since the last install"))
+            return NodeDependencies(
+                directory: directory, hasLockFile: hasLock,
+                state: .stale("package-lock.json changed since the last install"))
         }
         return NodeDependencies(directory: directory, hasLockFile: hasLock, state: .upToDate)
     }
@@ -51,7 +60,9 @@ public struct NodeDependencies: Sendable, Equatable {
     }
 
     /// `npm install [--save-dev] PKG…`: npm itself records the package in package.json.
-    public static func addCommand(_ packages: [String], directory: String, dev: Bool, save: Bool, offline: Bool) -> Command {
+    public static func addCommand(_ packages: [String], directory: String, dev: Bool, save: Bool, offline: Bool)
+        -> Command
+    {
         var argv = ["install", "--no-audit", "--no-fund"]
         if !save { argv.append("--no-save") } else if dev { argv.append("--save-dev") }
         if offline { argv.append("--offline") }

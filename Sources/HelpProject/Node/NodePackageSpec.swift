@@ -16,11 +16,17 @@ public struct NodePackageSpec: Sendable, Equatable, CustomStringConvertible {
     public static func parseUserInput(_ input: String) throws -> NodePackageSpec {
         let text = PEPText.trim(input)
         let hint = "give an npm package as name, @scope/name, name@1.2.3, name@^1.2 or name@tag"
-        func refuse(_ why: String) -> HelpError { HelpError.usage("'\(text)' is not an npm package: \(why)", hint: hint) }
+        func refuse(_ why: String) -> HelpError {
+            HelpError.usage("'\(text)' is not an npm package: \(why)", hint: hint)
+        }
         guard !text.isEmpty else { throw HelpError.usage("an empty package name was given", hint: hint) }
         if text.hasPrefix("-") { throw refuse("it looks like an option; options are not passed through to npm") }
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { throw refuse("it contains a control character") }
-        if text.contains("://") || text.hasPrefix(".") || text.hasPrefix("/") || text.hasPrefix("~") || text.contains(":") {
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw refuse("it contains a control character")
+        }
+        if text.contains("://") || text.hasPrefix(".") || text.hasPrefix("/") || text.hasPrefix("~")
+            || text.contains(":")
+        {
             throw refuse("paths, URLs and git specs are not installed by name")
         }
         // The version starts at the first `@` that is not the scope's.
@@ -32,7 +38,8 @@ public struct NodePackageSpec: Sendable, Equatable, CustomStringConvertible {
         if let version {
             guard !version.isEmpty else { throw refuse("nothing follows '@'") }
             let allowed = version.unicodeScalars.allSatisfy { scalar in
-                (scalar.value < 128 && (Character(scalar).isLetter || Character(scalar).isNumber)) || ".^~<>=|*+- ".unicodeScalars.contains(scalar)
+                (scalar.value < 128 && (Character(scalar).isLetter || Character(scalar).isNumber))
+                    || ".^~<>=|*+- ".unicodeScalars.contains(scalar)
             }
             guard allowed else { throw refuse("'\(version)' is neither a version range nor a tag") }
         }

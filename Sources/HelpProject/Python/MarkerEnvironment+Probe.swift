@@ -30,8 +30,9 @@ extension MarkerEnvironment {
             values[name] = String(line[line.index(after: tab)...])
         }
         guard let full = values["python_full_version"], !full.isEmpty else {
-            throw HelpError.badData("the interpreter's marker values could not be read",
-                                    hint: "the probe printed: \(probeOutput.prefix(200))")
+            throw HelpError.badData(
+                "the interpreter's marker values could not be read",
+                hint: "the probe printed: \(probeOutput.prefix(200))")
         }
         self.init(values: values, extras: extras)
     }

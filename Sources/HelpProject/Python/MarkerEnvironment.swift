@@ -28,13 +28,18 @@ public struct MarkerEnvironment: Sendable, Equatable {
 
     /// CPython on Linux: `python_version` and `implementation_version` follow from the full
     /// version (`3.11.4` -> `3.11`); the kernel release and machine are as `uname` gives them.
-    public static func linuxCPython(fullVersion: String, machine: String = "x86_64", kernelRelease: String = "", extras: Set<String> = []) -> MarkerEnvironment {
+    public static func linuxCPython(
+        fullVersion: String, machine: String = "x86_64", kernelRelease: String = "", extras: Set<String> = []
+    ) -> MarkerEnvironment {
         let short = fullVersion.split(separator: ".").prefix(2).joined(separator: ".")
-        return MarkerEnvironment(values: [
-            "python_version": short, "python_full_version": fullVersion, "os_name": "posix", "sys_platform": "linux",
-            "platform_release": kernelRelease, "platform_system": "Linux", "platform_version": "",
-            "platform_machine": machine, "platform_python_implementation": "CPython", "implementation_name": "cpython",
-            "implementation_version": fullVersion,
-        ], extras: extras)
+        return MarkerEnvironment(
+            values: [
+                "python_version": short, "python_full_version": fullVersion, "os_name": "posix",
+                "sys_platform": "linux",
+                "platform_release": kernelRelease, "platform_system": "Linux", "platform_version": "",
+                "platform_machine": machine, "platform_python_implementation": "CPython",
+                "implementation_name": "cpython",
+                "implementation_version": fullVersion,
+            ], extras: extras)
     }
 }

@@ -42,7 +42,8 @@ public indirect enum MarkerExpression: Sendable, Hashable, CustomStringConvertib
                 let wanted = PythonRequirement.normalize(resolve(other, environment))
                 let extras = environment.extras.map(PythonRequirement.normalize)
                 let hit: (String) -> Bool = { extra in
-                    lhs == .variable("extra") ? MarkerExpression.holds(extra, op, wanted) : MarkerExpression.holds(wanted, op, extra)
+                    lhs == .variable("extra")
+                        ? MarkerExpression.holds(extra, op, wanted) : MarkerExpression.holds(wanted, op, extra)
                 }
                 if op == .notEqual || op == .notIn { return extras.allSatisfy(hit) }
                 return extras.contains(where: hit)

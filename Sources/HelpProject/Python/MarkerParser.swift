@@ -4,7 +4,10 @@ import HelpSystem
 /// `or` of `and` of comparisons or parenthesised groups.
 enum MarkerParser {
     enum Token: Equatable {
-        case open, close, and, or, word(String), string(String), op(MarkerOperator)
+        case open, close, and, or
+        case word(String)
+        case string(String)
+        case op(MarkerOperator)
     }
 
     // MARK: - Entry
@@ -12,7 +15,9 @@ enum MarkerParser {
     static func parse(_ text: String) throws -> MarkerExpression {
         var tokens = try tokenize(text)[...]
         let fail = { (why: String) in
-            HelpError.badData("'\(text)' is not a valid environment marker: \(why)", hint: "write markers like python_version >= \"3.9\" and sys_platform == \"linux\"")
+            HelpError.badData(
+                "'\(text)' is not a valid environment marker: \(why)",
+                hint: "write markers like python_version >= \"3.9\" and sys_platform == \"linux\"")
         }
         let expression = try orExpression(&tokens, fail)
         if let extra = tokens.first { throw fail("unexpected \(describe(extra))") }
@@ -21,7 +26,9 @@ enum MarkerParser {
 
     // MARK: - Grammar
 
-    private static func orExpression(_ tokens: inout ArraySlice<Token>, _ fail: (String) -> HelpError) throws -> MarkerExpression {
+    private static func orExpression(_ tokens: inout ArraySlice<Token>, _ fail: (String) -> HelpError) throws
+        -> MarkerExpression
+    {
         var left = try andExpression(&tokens, fail)
         while tokens.first == .or {
             tokens.removeFirst()
@@ -30,7 +37,9 @@ enum MarkerParser {
         return left
     }
 
-    private static func andExpression(_ tokens: inout ArraySlice<Token>, _ fail: (String) -> HelpError) throws -> MarkerExpression {
+    private static func andExpression(_ tokens: inout ArraySlice<Token>, _ fail: (String) -> HelpError) throws
+        -> MarkerExpression
+    {
         var left = try atom(&tokens, fail)
         while tokens.first == .and {
             tokens.removeFirst()
@@ -39,7 +48,9 @@ enum MarkerParser {
         return left
     }
 
-    private static func atom(_ tokens: inout ArraySlice<Token>, _ fail: (String) -> HelpError) throws -> MarkerExpression {
+    private static func atom(_ tokens: inout ArraySlice<Token>, _ fail: (String) -> HelpError) throws
+        -> MarkerExpression
+    {
         if tokens.first == .open {
             tokens.removeFirst()
             let inner = try orExpression(&tokens, fail)
@@ -49,7 +60,9 @@ enum MarkerParser {
         }
         let lhs = try value(&tokens, fail)
         guard case .op(let op)? = tokens.first else {
-            throw fail(tokens.first.map { "expected a comparison operator, found \(describe($0))" } ?? "expected a comparison operator")
+            throw fail(
+                tokens.first.map { "expected a comparison operator, found \(describe($0))" }
+                    ?? "expected a comparison operator")
         }
         tokens.removeFirst()
         let rhs = try value(&tokens, fail)
@@ -94,9 +107,20 @@ enum MarkerParser {
         let fail = { (why: String) in HelpError.badData("'\(text)' is not a valid environment marker: \(why)") }
         while index < chars.count {
             let c = chars[index]
-            if c == " " || c == "\t" { index += 1; continue }
-            if c == "(" { tokens.append(.open); index += 1; continue }
-            if c == ")" { tokens.append(.close); index += 1; continue }
+            if c == " " || c == "\t" {
+                index += 1
+                continue
+            }
+            if c == "(" {
+                tokens.append(.open)
+                index += 1
+                continue
+            }
+            if c == ")" {
+                tokens.append(.close)
+                index += 1
+                continue
+            }
             if c == "'" || c == "\"" {
                 guard let close = chars[(index + 1)...].firstIndex(of: c) else { throw fail("unclosed quote") }
                 tokens.append(.string(String(chars[(index + 1)..<close])))
@@ -114,7 +138,9 @@ enum MarkerParser {
                 continue
             }
             var end = index
-            while end < chars.count, chars[end].isLetter || chars[end].isNumber || chars[end] == "_" || chars[end] == "." { end += 1 }
+            while end < chars.count,
+                chars[end].isLetter || chars[end].isNumber || chars[end] == "_" || chars[end] == "."
+            { end += 1 }
             guard end > index else { throw fail("unexpected '\(c)'") }
             let word = String(chars[index..<end])
             index = end
@@ -123,7 +149,9 @@ enum MarkerParser {
             case "or": tokens.append(.or)
             case "in": tokens.append(.op(.in))
             case "not":
-                guard let next = nextWord(chars, from: index), next.word == "in" else { throw fail("'not' must be followed by 'in'") }
+                guard let next = nextWord(chars, from: index), next.word == "in" else {
+                    throw fail("'not' must be followed by 'in'")
+                }
                 tokens.append(.op(.notIn))
                 index = next.end
             default: tokens.append(.word(word))

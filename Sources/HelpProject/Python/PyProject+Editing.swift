@@ -53,7 +53,11 @@ extension PyProject {
         let normalized = PythonRequirement.normalize(name)
         if case .poetry(let group) = list {
             let table = poetryTablePath(group)
-            guard let key = document.value(at: table)?.table?.keys.first(where: { PythonRequirement.normalize($0) == normalized }) else {
+            guard
+                let key = document.value(at: table)?.table?.keys.first(where: {
+                    PythonRequirement.normalize($0) == normalized
+                })
+            else {
                 return (self, 0)
             }
             return (PyProject(document: try document.removingEntry(at: table + [key])), 1)
@@ -84,7 +88,8 @@ extension PyProject {
         guard let group else { return ["tool", "poetry", "dependencies"] }
         let name = existingKey(group, in: ["tool", "poetry", "group"])
         if PythonRequirement.normalize(group) == "dev", document["tool", "poetry", "group", name] == nil,
-           document["tool", "poetry", "dev-dependencies"] != nil {
+            document["tool", "poetry", "dev-dependencies"] != nil
+        {
             return ["tool", "poetry", "dev-dependencies"]
         }
         return ["tool", "poetry", "group", name, "dependencies"]
@@ -101,18 +106,26 @@ extension PyProject {
         let table = poetryTablePath(group)
         let constraint = requirement.specifier.specifiers.isEmpty ? "*" : requirement.specifier.description
         let plain = requirement.extras.isEmpty && requirement.marker == nil && requirement.url == nil
-        let key = document.value(at: table)?.table?.keys.first { PythonRequirement.normalize($0) == requirement.normalizedName }
+        let key = document.value(at: table)?.table?.keys.first {
+            PythonRequirement.normalize($0) == requirement.normalizedName
+        }
         if let key, let existing = document.value(at: table + [key]) {
             if plain, existing.table?["version"] != nil {
                 if existing.table?["version"]?.string == constraint { return (self, .unchanged) }
-                let edited = try document.replacingValue(at: table + [key, "version"], with: TOMLText.quote(constraint))
-                return (PyProject(document: edited), .replaced(previous: "\(key) = \(document.sourceText(at: table + [key]) ?? "")"))
+                let edited = try document.replacingValue(
+                    at: table + [key, "version"], with: TOMLText.quote(constraint))
+                return (
+                    PyProject(document: edited),
+                    .replaced(previous: "\(key) = \(document.sourceText(at: table + [key]) ?? "")")
+                )
             }
             if plain, existing.string == constraint { return (self, .unchanged) }
         }
         let previous = key.flatMap { key in document.sourceText(at: table + [key]).map { "\(key) = \($0)" } }
-        let (edited, _) = try document.settingValue(poetryValue(requirement, constraint: constraint),
-                                                    forKey: requirement.name, inTable: table) {
+        let (edited, _) = try document.settingValue(
+            poetryValue(requirement, constraint: constraint),
+            forKey: requirement.name, inTable: table
+        ) {
             PythonRequirement.normalize($0) == requirement.normalizedName
         }
         return (PyProject(document: edited), previous.map { .replaced(previous: $0) } ?? .added)
@@ -122,7 +135,9 @@ extension PyProject {
     private func poetryValue(_ requirement: PythonRequirement, constraint: String) -> String {
         var fields: [String] = []
         if let url = requirement.url {
-            fields.append(url.hasPrefix("git+") ? "git = \(TOMLText.quote(String(url.dropFirst(4))))" : "url = \(TOMLText.quote(url))")
+            fields.append(
+                url.hasPrefix("git+")
+                    ? "git = \(TOMLText.quote(String(url.dropFirst(4))))" : "url = \(TOMLText.quote(url))")
         } else if requirement.extras.isEmpty, requirement.marker == nil {
             return TOMLText.quote(constraint)
         } else {

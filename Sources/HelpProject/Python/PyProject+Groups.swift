@@ -32,7 +32,9 @@ extension PyProject {
             result[group] = try items.map { item in
                 if let include = item.table?["include-group"]?.string { return .include(include) }
                 guard let text = item.string else {
-                    throw HelpError.badData("\(document.fileName): dependency-groups.\(group) holds something that is neither a requirement nor {include-group = …}")
+                    throw HelpError.badData(
+                        "\(document.fileName): dependency-groups.\(group) holds something that is neither a requirement nor {include-group = …}"
+                    )
                 }
                 return .requirement(try PythonRequirement.parse(text))
             }
@@ -44,7 +46,8 @@ extension PyProject {
     /// an unknown or cyclic include is an error, as PEP 735 requires.
     public func resolvedGroup(_ name: String) throws -> [PythonRequirement] {
         let groups = try dependencyGroups()
-        let byName = Dictionary(groups.map { (PythonRequirement.normalize($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
+        let byName = Dictionary(
+            groups.map { (PythonRequirement.normalize($0.key), $0.value) }, uniquingKeysWith: { first, _ in first })
         var result: [PythonRequirement] = []
         var visiting: [String] = []
         func expand(_ group: String) throws {
@@ -53,7 +56,9 @@ extension PyProject {
                 throw HelpError.badData("\(document.fileName): dependency group '\(group)' does not exist")
             }
             guard !visiting.contains(key) else {
-                throw HelpError.badData("\(document.fileName): dependency groups include each other: \((visiting + [key]).joined(separator: " -> "))")
+                throw HelpError.badData(
+                    "\(document.fileName): dependency groups include each other: \((visiting + [key]).joined(separator: " -> "))"
+                )
             }
             visiting.append(key)
             for entry in entries {
@@ -92,9 +97,10 @@ extension PyProject {
             let details = value.table ?? value.array?.first?.table
             let source = ["git", "path", "url"].compactMap { details?[$0]?.string }.first
             let markers = details?["markers"]?.string ?? details?["python"]?.string.map { "python \($0)" }
-            return PoetryDependency(name: name, constraint: value.string ?? details?["version"]?.string,
-                                    extras: details?["extras"]?.strings ?? [], markers: markers,
-                                    isOptional: details?["optional"]?.boolean ?? false, source: source)
+            return PoetryDependency(
+                name: name, constraint: value.string ?? details?["version"]?.string,
+                extras: details?["extras"]?.strings ?? [], markers: markers,
+                isOptional: details?["optional"]?.boolean ?? false, source: source)
         }
     }
 }

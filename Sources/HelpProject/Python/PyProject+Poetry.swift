@@ -9,8 +9,9 @@ extension PyProject {
         var clauses: [String] = []
         for part in constraint.split(separator: ",").map({ PEPText.trim(String($0)) }) where !part.isEmpty {
             guard let converted = poetryClause(part) else {
-                throw HelpError.badData("'\(constraint)' is not a Poetry version constraint",
-                                        hint: "use ^1.2, ~1.2, 1.2.*, >=1,<2 or *")
+                throw HelpError.badData(
+                    "'\(constraint)' is not a Poetry version constraint",
+                    hint: "use ^1.2, ~1.2, 1.2.*, >=1,<2 or *")
             }
             clauses += converted
         }

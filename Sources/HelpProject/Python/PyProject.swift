@@ -24,7 +24,9 @@ public struct PyProject: Sendable {
     /// `[project] name`, else `[tool.poetry] name`.
     public var name: String? { document["project", "name"]?.string ?? document["tool", "poetry", "name"]?.string }
     /// `[project] version`, else `[tool.poetry] version`.
-    public var version: String? { document["project", "version"]?.string ?? document["tool", "poetry", "version"]?.string }
+    public var version: String? {
+        document["project", "version"]?.string ?? document["tool", "poetry", "version"]?.string
+    }
     /// Fields `[project] dynamic` leaves to the build backend.
     public var dynamic: [String] { document["project", "dynamic"]?.strings ?? [] }
     /// `requires-python`, else Poetry's `python` dependency (in Poetry's own syntax).
@@ -86,7 +88,8 @@ public struct PyProject: Sendable {
             do {
                 return try PythonRequirement.parse(text)
             } catch let error as HelpError {
-                throw HelpError.badData("\(document.fileName): \(path.joined(separator: ".")): \(error.message)", hint: error.hint)
+                throw HelpError.badData(
+                    "\(document.fileName): \(path.joined(separator: ".")): \(error.message)", hint: error.hint)
             }
         }
     }

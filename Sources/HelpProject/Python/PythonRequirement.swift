@@ -12,7 +12,10 @@ public struct PythonRequirement: Sendable, Hashable, CustomStringConvertible {
     public var marker: MarkerExpression?
 
     /// A requirement from its parts.
-    public init(name: String, extras: [String] = [], specifier: SpecifierSet = .any, url: String? = nil, marker: MarkerExpression? = nil) {
+    public init(
+        name: String, extras: [String] = [], specifier: SpecifierSet = .any, url: String? = nil,
+        marker: MarkerExpression? = nil
+    ) {
         self.name = name
         self.extras = extras
         self.specifier = specifier
@@ -59,8 +62,9 @@ public struct PythonRequirement: Sendable, Hashable, CustomStringConvertible {
         let text = Array(input)
         var index = 0
         func fail(_ why: String) -> HelpError {
-            HelpError.badData("'\(PEPText.trim(input))' is not a valid requirement: \(why)",
-                              hint: "use PEP 508 form: name, name[extra], name>=1.2, name @ https://…, then ; marker")
+            HelpError.badData(
+                "'\(PEPText.trim(input))' is not a valid requirement: \(why)",
+                hint: "use PEP 508 form: name, name[extra], name>=1.2, name @ https://…, then ; marker")
         }
         func skipSpaces() { while index < text.count, text[index] == " " || text[index] == "\t" { index += 1 } }
         func take(while accept: (Character) -> Bool) -> String {
@@ -71,7 +75,9 @@ public struct PythonRequirement: Sendable, Hashable, CustomStringConvertible {
         let nameCharacter: (Character) -> Bool = { $0.isASCII && ($0.isLetter || $0.isNumber || "._-".contains($0)) }
         skipSpaces()
         let name = take(while: nameCharacter)
-        guard let first = name.first, let last = name.last, first.isLetter || first.isNumber, last.isLetter || last.isNumber else {
+        guard let first = name.first, let last = name.last, first.isLetter || first.isNumber,
+            last.isLetter || last.isNumber
+        else {
             throw fail("a package name starts and ends with a letter or digit")
         }
         skipSpaces()
@@ -79,10 +85,12 @@ public struct PythonRequirement: Sendable, Hashable, CustomStringConvertible {
         if index < text.count, text[index] == "[" {
             guard let close = text[index...].firstIndex(of: "]") else { throw fail("unclosed [") }
             let inside = String(text[(index + 1)..<close])
-            for part in inside.split(separator: ",", omittingEmptySubsequences: false) where !(PEPText.trim(inside).isEmpty) {
+            for part in inside.split(separator: ",", omittingEmptySubsequences: false)
+            where !(PEPText.trim(inside).isEmpty) {
                 let extra = PEPText.trim(part)
                 guard let f = extra.first, let l = extra.last, f.isLetter || f.isNumber, l.isLetter || l.isNumber,
-                      extra.allSatisfy(nameCharacter) else { throw fail("bad extra '\(extra)'") }
+                    extra.allSatisfy(nameCharacter)
+                else { throw fail("bad extra '\(extra)'") }
                 extras.append(extra)
             }
             index = close + 1
@@ -110,12 +118,16 @@ public struct PythonRequirement: Sendable, Hashable, CustomStringConvertible {
                 spec = PEPText.trim(spec.dropFirst().dropLast())
             }
             guard spec.first.map({ "<>=!~".contains($0) }) ?? true else { throw fail("unexpected '\(spec)'") }
-            do { requirement.specifier = try SpecifierSet(spec) } catch { throw fail("bad version specifier '\(spec)'") }
+            do { requirement.specifier = try SpecifierSet(spec) } catch {
+                throw fail("bad version specifier '\(spec)'")
+            }
             if let semicolon { markerText = String(rest[rest.index(after: semicolon)...]) }
         }
         if let markerText {
             guard !PEPText.trim(markerText).isEmpty else { throw fail("nothing after ';'") }
-            do { requirement.marker = try MarkerExpression.parse(markerText) } catch let error as HelpError { throw fail(error.message) }
+            do { requirement.marker = try MarkerExpression.parse(markerText) } catch let error as HelpError {
+                throw fail(error.message)
+            }
         }
         return requirement
     }

@@ -11,14 +11,18 @@ extension PythonRequirement {
     public static func parseUserInput(_ input: String) throws -> PythonRequirement {
         let text = PEPText.trim(input)
         let hint = "give a package as name, name[extra], name>=1.2 or name @ https://…, quoted for the shell"
-        func refuse(_ why: String) -> HelpError { HelpError.usage("'\(text)' is not a requirement: \(why)", hint: hint) }
+        func refuse(_ why: String) -> HelpError {
+            HelpError.usage("'\(text)' is not a requirement: \(why)", hint: hint)
+        }
 
         guard !text.isEmpty else { throw HelpError.usage("an empty requirement was given", hint: hint) }
         if text.hasPrefix("-") {
             throw refuse("it looks like an option; options are not passed through to the installer")
         }
         if let control = text.first(where: { $0.isNewline || ($0.asciiValue.map { $0 < 32 && $0 != 9 } ?? false) }) {
-            throw refuse("it contains the control character \(control.unicodeScalars.first.map { "U+" + String($0.value, radix: 16, uppercase: true) } ?? "")")
+            throw refuse(
+                "it contains the control character \(control.unicodeScalars.first.map { "U+" + String($0.value, radix: 16, uppercase: true) } ?? "")"
+            )
         }
         let markerStart = text.firstIndex(of: ";")
         // `<` and `>` are version operators before the marker and inside it, so only the rest count there.
@@ -36,7 +40,8 @@ extension PythonRequirement {
             throw refuse("a URL needs a package name: name @ \(head)")
         }
         if head.hasPrefix(".") || head.hasPrefix("/") || head.hasPrefix("~") || beforeURL.contains("/") {
-            throw refuse("it is a path; install a local project with its folder's requirements or as an editable project")
+            throw refuse(
+                "it is a path; install a local project with its folder's requirements or as an editable project")
         }
         let archives = [".whl", ".tar.gz", ".zip", ".tar.bz2", ".tgz", ".egg"]
         if !isURLForm, archives.contains(where: { head.lowercased().hasSuffix($0) }) {

@@ -44,11 +44,17 @@ public struct PythonVersion: Sendable, Hashable, Comparable, CustomStringConvert
     /// Local label segments (`+ubuntu.1` -> [ubuntu, 1]); empty when there is none.
     public var local: [LocalSegment]
 
-    private struct PreParts: Sendable, Hashable { var phase: Phase; var number: Int }
+    private struct PreParts: Sendable, Hashable {
+        var phase: Phase
+        var number: Int
+    }
     private var preParts: PreParts?
 
     /// A version from its parts; `release` must not be empty.
-    public init(epoch: Int = 0, release: [Int], pre: (phase: Phase, number: Int)? = nil, post: Int? = nil, dev: Int? = nil, local: [LocalSegment] = []) {
+    public init(
+        epoch: Int = 0, release: [Int], pre: (phase: Phase, number: Int)? = nil, post: Int? = nil, dev: Int? = nil,
+        local: [LocalSegment] = []
+    ) {
         precondition(!release.isEmpty, "a version has at least one release number")
         self.epoch = epoch
         self.release = release
@@ -127,18 +133,22 @@ public struct PythonVersion: Sendable, Hashable, Comparable, CustomStringConvert
     /// -1, 0 or 1 as `a` sorts before, with or after `b`.
     public static func compare(_ a: PythonVersion, _ b: PythonVersion) -> Int {
         if a.epoch != b.epoch { return a.epoch < b.epoch ? -1 : 1 }
-        let ra = a.trimmedRelease, rb = b.trimmedRelease
+        let ra = a.trimmedRelease
+        let rb = b.trimmedRelease
         for index in 0..<max(ra.count, rb.count) {
             let x = index < ra.count ? ra[ra.startIndex + index] : 0
             let y = index < rb.count ? rb[rb.startIndex + index] : 0
             if x != y { return x < y ? -1 : 1 }
         }
-        let pa = a.preRank, pb = b.preRank
+        let pa = a.preRank
+        let pb = b.preRank
         if pa != pb { return pa < pb ? -1 : 1 }
         // No post release sorts before any post release; no dev release sorts after any dev release.
-        let posta = (a.post == nil ? 0 : 1, a.post ?? 0), postb = (b.post == nil ? 0 : 1, b.post ?? 0)
+        let posta = (a.post == nil ? 0 : 1, a.post ?? 0)
+        let postb = (b.post == nil ? 0 : 1, b.post ?? 0)
         if posta != postb { return posta < postb ? -1 : 1 }
-        let deva = (a.dev == nil ? 1 : 0, a.dev ?? 0), devb = (b.dev == nil ? 1 : 0, b.dev ?? 0)
+        let deva = (a.dev == nil ? 1 : 0, a.dev ?? 0)
+        let devb = (b.dev == nil ? 1 : 0, b.dev ?? 0)
         if deva != devb { return deva < devb ? -1 : 1 }
         // No local label sorts first; then segment by segment, a shorter label first on a tie.
         if a.local != b.local { return a.local.lexicographicallyPrecedes(b.local) ? -1 : 1 }

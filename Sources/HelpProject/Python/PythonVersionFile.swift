@@ -28,7 +28,9 @@ public struct PythonVersionFile: Sendable, Equatable {
         guard let requested = version else { return false }
         if requested.isPrerelease || requested.post != nil || !requested.local.isEmpty { return candidate == requested }
         // `3.12` is a prefix request: same epoch, release starting with 3.12.
-        let padded = candidate.release + Array(repeating: 0, count: max(0, requested.release.count - candidate.release.count))
-        return candidate.epoch == requested.epoch && padded.prefix(requested.release.count).elementsEqual(requested.release)
+        let padded =
+            candidate.release + Array(repeating: 0, count: max(0, requested.release.count - candidate.release.count))
+        return candidate.epoch == requested.epoch
+            && padded.prefix(requested.release.count).elementsEqual(requested.release)
     }
 }

@@ -21,7 +21,9 @@ enum PythonVersionParser {
             release.append(n)
         }
         var version = PythonVersion(epoch: epoch, release: release)
-        guard let pre = preRelease(&scanner), let post = postRelease(&scanner), let dev = devRelease(&scanner) else { return nil }
+        guard let pre = preRelease(&scanner), let post = postRelease(&scanner), let dev = devRelease(&scanner) else {
+            return nil
+        }
         version.pre = pre.value
         version.post = post.value
         version.dev = dev.value
@@ -135,7 +137,9 @@ enum PythonVersionParser {
         }
 
         mutating func separator() -> Bool {
-            guard let c = peek, c == UInt8(ascii: ".") || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") else { return false }
+            guard let c = peek, c == UInt8(ascii: ".") || c == UInt8(ascii: "-") || c == UInt8(ascii: "_") else {
+                return false
+            }
             index += 1
             return true
         }

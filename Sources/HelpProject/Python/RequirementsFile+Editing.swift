@@ -17,7 +17,8 @@ extension RequirementsFile {
     @discardableResult
     public mutating func upsert(_ requirement: PythonRequirement) -> Change {
         guard let index = indexOfRequirement(named: requirement.normalizedName),
-              case .requirement(let previous, let options) = lines[index].kind else {
+            case .requirement(let previous, let options) = lines[index].kind
+        else {
             append(requirement)
             return .added
         }
@@ -61,10 +62,11 @@ extension RequirementsFile {
 
     private mutating func append(_ requirement: PythonRequirement) {
         let newline = lines.first.map { $0.text.contains("\r\n") } == true ? "\r\n" : "\n"
-        let number = lines.last.map { last in
-            let breaks = last.text.filter(\.isNewline).count
-            return last.number + breaks + (last.text.last?.isNewline == true ? 0 : 1)
-        } ?? 1
+        let number =
+            lines.last.map { last in
+                let breaks = last.text.filter(\.isNewline).count
+                return last.number + breaks + (last.text.last?.isNewline == true ? 0 : 1)
+            } ?? 1
         var text = requirement.description
         if var last = lines.last, RequirementsFile.terminator(of: last.text).isEmpty {
             last.text += newline  // the file ended without a newline, and still will

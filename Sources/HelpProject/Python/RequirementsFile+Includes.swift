@@ -48,21 +48,26 @@ extension RequirementsFile {
         let top = RequirementsPaths.normalize(path)
         var visited: Set<String> = [top]
         var chain = [top]
-        try visit(path: top, text: try read(top), asConstraint: false, read: read, into: &result, visited: &visited, chain: &chain)
+        try visit(
+            path: top, text: try read(top), asConstraint: false, read: read, into: &result, visited: &visited,
+            chain: &chain)
         return result
     }
 
-    private static func visit(path: String, text: String, asConstraint: Bool, read: (String) throws -> String,
-                              into result: inout ResolvedRequirements, visited: inout Set<String>, chain: inout [String]) throws {
+    private static func visit(
+        path: String, text: String, asConstraint: Bool, read: (String) throws -> String,
+        into result: inout ResolvedRequirements, visited: inout Set<String>, chain: inout [String]
+    ) throws {
         result.files.append(path)
         let file = RequirementsFile(text: text, path: path)
         result.problems += file.problems
         let folder = RequirementsPaths.folder(of: path)
         for line in file.lines {
             switch line.kind {
-            case let .requirement(requirement, options):
+            case .requirement(let requirement, let options):
                 let hashes = options.filter { $0.hasPrefix("--hash=") }.map { String($0.dropFirst(7)) }
-                let sourced = SourcedRequirement(requirement: requirement, file: path, line: line.number, hashes: hashes)
+                let sourced = SourcedRequirement(
+                    requirement: requirement, file: path, line: line.number, hashes: hashes)
                 if asConstraint { result.constraints.append(sourced) } else { result.requirements.append(sourced) }
             case .include(let target), .constraint(let target):
                 if target.contains("://") {
@@ -71,8 +76,9 @@ extension RequirementsFile {
                 }
                 let included = RequirementsPaths.normalize(RequirementsPaths.join(folder, target))
                 if chain.contains(included) {
-                    throw HelpError.badData("\(path):\(line.number): '\(target)' includes a file that includes it: \((chain + [included]).joined(separator: " -> "))",
-                                            hint: "remove one of the -r/-c lines that form the cycle")
+                    throw HelpError.badData(
+                        "\(path):\(line.number): '\(target)' includes a file that includes it: \((chain + [included]).joined(separator: " -> "))",
+                        hint: "remove one of the -r/-c lines that form the cycle")
                 }
                 guard visited.insert(included).inserted else { continue }
                 let text: String
@@ -80,19 +86,22 @@ extension RequirementsFile {
                     text = try read(included)
                 } catch {
                     let reason = (error as? HelpError)?.message ?? "\(error)"
-                    throw HelpError.badData("\(path):\(line.number): cannot read included file \(included): \(reason)",
-                                            hint: "fix or remove the '\(target)' line")
+                    throw HelpError.badData(
+                        "\(path):\(line.number): cannot read included file \(included): \(reason)",
+                        hint: "fix or remove the '\(target)' line")
                 }
                 var isConstraint = asConstraint
                 if case .constraint = line.kind { isConstraint = true }
                 chain.append(included)
-                try visit(path: included, text: text, asConstraint: isConstraint, read: read, into: &result, visited: &visited, chain: &chain)
+                try visit(
+                    path: included, text: text, asConstraint: isConstraint, read: read, into: &result,
+                    visited: &visited, chain: &chain)
                 chain.removeLast()
             case .editable(let target):
                 result.editables.append(.init(target: target, file: path))
             case .direct(let target, _):
                 result.directReferences.append(.init(target: target, file: path))
-            case let .option(name, value):
+            case .option(let name, let value):
                 result.options.append(.init(name: name, value: value))
             case .blank, .comment, .invalid:
                 continue

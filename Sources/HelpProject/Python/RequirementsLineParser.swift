@@ -6,7 +6,10 @@ import HelpSystem
 enum RequirementsLineParser {
     static func parse(_ text: String) -> [RequirementsFile.Line] {
         var lines: [RequirementsFile.Line] = []
-        var raw = "", content = "", first = 0, number = 0
+        var raw = ""
+        var content = ""
+        var first = 0
+        var number = 0
         for physical in physicalLines(text) {
             number += 1
             if raw.isEmpty { first = number }
@@ -19,12 +22,14 @@ enum RequirementsLineParser {
             }
             if isCommentLine(body), !content.isEmpty { content += " " }
             content += body
-            lines.append(RequirementsFile.Line(text: raw, number: first, kind: classify(content, hadComment: raw.contains("#"))))
+            lines.append(
+                RequirementsFile.Line(text: raw, number: first, kind: classify(content, hadComment: raw.contains("#"))))
             raw = ""
             content = ""
         }
         if !raw.isEmpty {
-            lines.append(RequirementsFile.Line(text: raw, number: first, kind: classify(content, hadComment: raw.contains("#"))))
+            lines.append(
+                RequirementsFile.Line(text: raw, number: first, kind: classify(content, hadComment: raw.contains("#"))))
         }
         return lines
     }
@@ -95,7 +100,8 @@ enum RequirementsLineParser {
     private static func looksDirect(_ text: String) -> Bool {
         let lowered = text.lowercased()
         return lowered.contains("://") || lowered.hasPrefix(".") || lowered.hasPrefix("/") || lowered.hasPrefix("~")
-            || lowered.contains("/") || [".whl", ".zip", ".tar.gz", ".tgz", ".tar.bz2"].contains { lowered.hasSuffix($0) }
+            || lowered.contains("/")
+            || [".whl", ".zip", ".tar.gz", ".tgz", ".tar.bz2"].contains { lowered.hasSuffix($0) }
     }
 
     /// The `#egg=name` of a URL, normalized.

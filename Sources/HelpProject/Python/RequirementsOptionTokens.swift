@@ -7,13 +7,16 @@ enum OptionTokens {
         "-f", "--find-links", "--trusted-host", "--only-binary", "--no-binary", "--use-feature", "--hash",
         "--config-settings", "-C", "--global-option",
     ]
-    private static let longNames = ["-i": "--index-url", "-f": "--find-links", "-r": "--requirement",
-                                    "-c": "--constraint", "-e": "--editable", "-C": "--config-settings"]
+    private static let longNames = [
+        "-i": "--index-url", "-f": "--find-links", "-r": "--requirement",
+        "-c": "--constraint", "-e": "--editable", "-C": "--config-settings",
+    ]
 
     /// Words separated by blanks; single or double quotes keep blanks inside a word.
     static func split(_ text: String) -> [String] {
         var words: [String] = []
-        var current = "", inWord = false
+        var current = ""
+        var inWord = false
         var quote: Character?
         for character in text {
             if let open = quote {

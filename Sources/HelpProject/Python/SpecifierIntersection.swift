@@ -51,7 +51,9 @@ extension SpecifierSet {
         var seen = Set<PythonVersion>()
         var out: [PythonVersion] = []
         for edge in edges {
-            var releases = [edge.release, edge.release + Array(repeating: 0, count: max(0, longest - edge.release.count)) + [1]]
+            var releases = [
+                edge.release, edge.release + Array(repeating: 0, count: max(0, longest - edge.release.count)) + [1],
+            ]
             if let lower = below(edge.release, length: longest, filler: largest) { releases.append(lower) }
             for release in releases {
                 for variant in variants(of: edge, release: release) where seen.insert(variant).inserted {
@@ -74,7 +76,9 @@ extension SpecifierSet {
             for post in posts {
                 for dev in devs {
                     for local in locals {
-                        out.append(PythonVersion(epoch: edge.epoch, release: release, pre: pre, post: post, dev: dev, local: local))
+                        out.append(
+                            PythonVersion(
+                                epoch: edge.epoch, release: release, pre: pre, post: post, dev: dev, local: local))
                     }
                 }
             }

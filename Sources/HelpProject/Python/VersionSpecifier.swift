@@ -13,7 +13,9 @@ public struct VersionSpecifier: Sendable, Hashable, CustomStringConvertible {
         case arbitrary = "==="
 
         /// Longest spelling first, so `===` is not read as `==` and `<=` not as `<`.
-        static let bySpelling: [Operator] = [.arbitrary, .compatible, .equal, .notEqual, .lessOrEqual, .greaterOrEqual, .less, .greater]
+        static let bySpelling: [Operator] = [
+            .arbitrary, .compatible, .equal, .notEqual, .lessOrEqual, .greaterOrEqual, .less, .greater,
+        ]
     }
 
     public let op: Operator
@@ -29,7 +31,8 @@ public struct VersionSpecifier: Sendable, Hashable, CustomStringConvertible {
         let trimmed = PEPText.trim(clause)
         guard let op = Operator.bySpelling.first(where: { trimmed.hasPrefix($0.rawValue) }) else { return nil }
         let rest = PEPText.trim(trimmed.dropFirst(op.rawValue.count))
-        guard !rest.isEmpty, !rest.contains(where: { $0 == " " || $0 == "\t" || $0 == "," || $0 == ";" || $0 == ")" }) else { return nil }
+        guard !rest.isEmpty, !rest.contains(where: { $0 == " " || $0 == "\t" || $0 == "," || $0 == ";" || $0 == ")" })
+        else { return nil }
         self.op = op
         self.text = rest
         if op == .arbitrary {
@@ -130,7 +133,8 @@ enum PEPText {
     /// The text without leading and trailing spaces, tabs and line breaks.
     static func trim<S: StringProtocol>(_ text: S) -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let start = text.firstIndex(where: { !isSpace($0) }), let end = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+        guard let start = text.firstIndex(where: { !isSpace($0) }), let end = text.lastIndex(where: { !isSpace($0) })
+        else { return "" }
         return String(text[start...end])
     }
 }

@@ -13,8 +13,10 @@ extension TOMLDocument {
     /// Puts `string` into the array at `path`: replaces the first element `matches` accepts (keeping
     /// its quote style) or appends it in the array's own style (one per line with indentation and
     /// trailing comma, or inline); creates the array, and its table, when missing.
-    public func upsertingString(_ string: String, inArrayAt path: [String],
-                                matching matches: (String) -> Bool) throws -> (TOMLDocument, ArrayChange) {
+    public func upsertingString(
+        _ string: String, inArrayAt path: [String],
+        matching matches: (String) -> Bool
+    ) throws -> (TOMLDocument, ArrayChange) {
         guard let key = path.last else { throw HelpError.usage("an array path needs at least one key") }
         guard let existing = value(at: path) else {
             let rendered = TOMLLayout(self).newArray(with: [TOMLText.quote(string)])
@@ -23,7 +25,9 @@ extension TOMLDocument {
         guard let elements = existing.array, let entry = entry(at: path), let span = entry.array else {
             throw HelpError.badData("\(fileName): \(path.joined(separator: ".")) is not an array this edit can change")
         }
-        if let index = elements.firstIndex(where: { $0.string.map(matches) ?? false }), let previous = elements[index].string {
+        if let index = elements.firstIndex(where: { $0.string.map(matches) ?? false }),
+            let previous = elements[index].string
+        {
             if previous == string { return (self, .unchanged) }
             let item = span.items[index]
             let literal = bytes[item.lowerBound] == UInt8(ascii: "'") && TOMLText.fitsLiteral(string)
@@ -36,7 +40,9 @@ extension TOMLDocument {
 
     /// Removes every string element of the array at `path` that `matches` accepts, with its comma
     /// and, when it stood alone on its line, the line; returns how many went.
-    public func removingStrings(inArrayAt path: [String], matching matches: (String) -> Bool) throws -> (TOMLDocument, Int) {
+    public func removingStrings(inArrayAt path: [String], matching matches: (String) -> Bool) throws -> (
+        TOMLDocument, Int
+    ) {
         guard let elements = value(at: path)?.array else { return (self, 0) }
         guard let entry = entry(at: path), let span = entry.array else {
             throw HelpError.badData("\(fileName): \(path.joined(separator: ".")) is not an array this edit can change")
@@ -51,8 +57,10 @@ extension TOMLDocument {
     /// `{ version = ">=1", extras = ["a"] }`): the value of the first key `matchesKey` accepts is
     /// replaced, otherwise `key` is added; the table is created when missing. Returns the new
     /// document and the previous value.
-    public func settingValue(_ rendered: String, forKey key: String, inTable tablePath: [String],
-                             matchingKey matchesKey: (String) -> Bool) throws -> (TOMLDocument, TOMLValue?) {
+    public func settingValue(
+        _ rendered: String, forKey key: String, inTable tablePath: [String],
+        matchingKey matchesKey: (String) -> Bool
+    ) throws -> (TOMLDocument, TOMLValue?) {
         if let table = value(at: tablePath)?.table, let found = table.keys.first(where: matchesKey) {
             return (try replacingValue(at: tablePath + [found], with: rendered), table[found])
         }
@@ -102,7 +110,8 @@ extension TOMLDocument {
             throw HelpError.badData("\(fileName): no value at \(path.joined(separator: ".")) to remove")
         }
         guard entry.inInlineTable else { return try splicing([(entry.lineStart..<entry.end, "")]) }
-        var start = entry.lineStart, end = entry.end
+        var start = entry.lineStart
+        var end = entry.end
         let source = bytes
         var after = end
         while after < source.count, source[after] == 0x20 || source[after] == 0x09 { after += 1 }

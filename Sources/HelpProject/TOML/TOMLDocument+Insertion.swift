@@ -70,7 +70,9 @@ extension TOMLDocument {
             let prefix = Array(tablePath.prefix(length))
             guard let value = value(at: prefix) else { return }
             if value.table == nil || entry(at: prefix)?.inlineTable != nil {
-                throw HelpError.badData("\(fileName): \(prefix.joined(separator: ".")) is not a table that can take [\(tablePath.joined(separator: "."))]")
+                throw HelpError.badData(
+                    "\(fileName): \(prefix.joined(separator: ".")) is not a table that can take [\(tablePath.joined(separator: "."))]"
+                )
             }
         }
     }

@@ -35,7 +35,8 @@ struct TOMLParser {
         let path = try parseKey()
         scanner.skipBlanks()
         guard scanner.consume(UInt8(ascii: "]")), !isArray || scanner.consume(UInt8(ascii: "]")) else {
-            throw scanner.error(isArray ? "expected ']]' to close the table array header" : "expected ']' to close the table header")
+            throw scanner.error(
+                isArray ? "expected ']]' to close the table array header" : "expected ']' to close the table header")
         }
         try scanner.expectLineEnd(after: "a table header")
         do {
@@ -44,8 +45,10 @@ struct TOMLParser {
             throw scanner.error(error.message, at: start)
         }
         currentPath = path
-        headers.append(TOMLHeaderSpan(path: path, isArray: isArray, throughArray: currentThroughArray,
-                                      lineStart: lineStart, lineEnd: scanner.index))
+        headers.append(
+            TOMLHeaderSpan(
+                path: path, isArray: isArray, throughArray: currentThroughArray,
+                lineStart: lineStart, lineEnd: scanner.index))
         section = headers.count - 1
     }
 
@@ -79,8 +82,9 @@ struct TOMLParser {
         var inline: TOMLInlineSpan?
         let value = try parseValue(spanPath: spanPath, array: &array, inline: &inline)
         guard let spanPath else { return (value, nil) }
-        let span = TOMLEntrySpan(path: spanPath, section: section, lineStart: keyStart, valueRange: valueStart..<scanner.index,
-                                 end: scanner.index, array: array, inlineTable: inline, inInlineTable: inInline)
+        let span = TOMLEntrySpan(
+            path: spanPath, section: section, lineStart: keyStart, valueRange: valueStart..<scanner.index,
+            end: scanner.index, array: array, inlineTable: inline, inInlineTable: inInline)
         return (value, span)
     }
 
@@ -99,8 +103,10 @@ struct TOMLParser {
                 parts.append(try scanner.parseSingleLine())
             } else {
                 let start = scanner.index
-                while let byte = scanner.peek(), TOMLScanner.isDigit(byte) || (byte | 0x20 >= 97 && byte | 0x20 <= 122)
-                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") {
+                while let byte = scanner.peek(),
+                    TOMLScanner.isDigit(byte) || (byte | 0x20 >= 97 && byte | 0x20 <= 122)
+                        || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                {
                     scanner.index += 1
                 }
                 guard scanner.index > start else { throw scanner.error("expected a key") }
@@ -113,8 +119,10 @@ struct TOMLParser {
 
     // MARK: - Values
 
-    private mutating func parseValue(spanPath: [String]?, array: inout TOMLArraySpan?,
-                                     inline: inout TOMLInlineSpan?) throws -> TOMLValue {
+    private mutating func parseValue(
+        spanPath: [String]?, array: inout TOMLArraySpan?,
+        inline: inout TOMLInlineSpan?
+    ) throws -> TOMLValue {
         guard let byte = scanner.peek() else { throw scanner.error("expected a value") }
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
@@ -136,7 +144,8 @@ struct TOMLParser {
             try scanner.skipBlanksCommentsAndNewlines()
             if scanner.consume(UInt8(ascii: "]")) { break }
             let start = scanner.index
-            var nestedArray: TOMLArraySpan?, nestedInline: TOMLInlineSpan?
+            var nestedArray: TOMLArraySpan?
+            var nestedInline: TOMLInlineSpan?
             values.append(try parseValue(spanPath: nil, array: &nestedArray, inline: &nestedInline))
             layout.items.append(start..<scanner.index)
             try scanner.skipBlanksCommentsAndNewlines()
@@ -179,7 +188,9 @@ struct TOMLParser {
                 }
                 scanner.skipBlanks()
                 if scanner.consume(UInt8(ascii: "}")) { break }
-                guard scanner.consume(UInt8(ascii: ",")) else { throw scanner.error("expected ',' or '}' in an inline table") }
+                guard scanner.consume(UInt8(ascii: ",")) else {
+                    throw scanner.error("expected ',' or '}' in an inline table")
+                }
                 scanner.skipBlanks()
                 if scanner.peek() == UInt8(ascii: "}") { throw scanner.error("trailing comma in an inline table") }
             }

@@ -25,9 +25,11 @@ extension TOMLScanner {
 
     private mutating func readToken() -> String {
         let start = index
-        while let byte = peek(), TOMLScanner.isDigit(byte) || (byte | 0x20 >= 97 && byte | 0x20 <= 122)
-            || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-            || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":") {
+        while let byte = peek(),
+            TOMLScanner.isDigit(byte) || (byte | 0x20 >= 97 && byte | 0x20 <= 122)
+                || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: ":")
+        {
             index += 1
         }
         return String(decoding: bytes[start..<index], as: UTF8.self)
@@ -38,7 +40,9 @@ extension TOMLScanner {
     static func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     /// Digits with single underscores only between digits.
-    private static func isDigitRun(_ text: Substring, digits: (Character) -> Bool = { $0.isASCII && $0.isNumber }) -> Bool {
+    private static func isDigitRun(_ text: Substring, digits: (Character) -> Bool = { $0.isASCII && $0.isNumber })
+        -> Bool
+    {
         guard let first = text.first, let last = text.last, digits(first), digits(last) else { return false }
         var previousUnderscore = false
         for character in text {
@@ -87,7 +91,8 @@ extension TOMLScanner {
     static func isDate(_ text: Substring) -> Bool {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45 else { return false }
-        let month = Int(String(text.dropFirst(5).prefix(2))) ?? 0, day = Int(String(text.suffix(2))) ?? 0
+        let month = Int(String(text.dropFirst(5).prefix(2))) ?? 0
+        let day = Int(String(text.suffix(2))) ?? 0
         return bytes.enumerated().allSatisfy { $0.offset == 4 || $0.offset == 7 || isDigit($0.element) }
             && (1...12).contains(month) && (1...31).contains(day)
     }
@@ -96,7 +101,8 @@ extension TOMLScanner {
         let bytes = Array(text.utf8)
         guard bytes.count >= 8, bytes[2] == 58, bytes[5] == 58 else { return false }
         let clock = [0, 1, 3, 4, 6, 7].allSatisfy { isDigit(bytes[$0]) }
-        let hour = Int(String(text.prefix(2))) ?? 99, minute = Int(String(text.dropFirst(3).prefix(2))) ?? 99
+        let hour = Int(String(text.prefix(2))) ?? 99
+        let minute = Int(String(text.dropFirst(3).prefix(2))) ?? 99
         let second = Int(String(text.dropFirst(6).prefix(2))) ?? 99
         guard clock, hour < 24, minute < 60, second <= 60 else { return false }
         if bytes.count == 8 { return true }
@@ -116,7 +122,7 @@ extension TOMLScanner {
         } else if time.count > 6, let sign = time.dropLast(5).last, sign == "+" || sign == "-" {
             let offset = time.suffix(5)
             guard offset.utf8.count == 5, Array(offset.utf8)[2] == 58,
-                  let hours = Int(offset.prefix(2)), let minutes = Int(offset.suffix(2)), hours < 24, minutes < 60
+                let hours = Int(offset.prefix(2)), let minutes = Int(offset.suffix(2)), hours < 24, minutes < 60
             else { return false }
             time = time.dropLast(6)
         }

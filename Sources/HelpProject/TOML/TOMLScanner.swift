@@ -75,7 +75,8 @@ struct TOMLScanner {
     /// `file:line:column: message` for the current position or `offset`.
     func error(_ message: String, at offset: Int? = nil) -> HelpError {
         let position = min(offset ?? index, bytes.count)
-        var line = 1, lineStart = 0
+        var line = 1
+        var lineStart = 0
         for i in 0..<position where bytes[i] == 0x0A {
             line += 1
             lineStart = i + 1

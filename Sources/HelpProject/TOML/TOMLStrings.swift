@@ -67,7 +67,8 @@ extension TOMLScanner {
     private mutating func trimLineEndingBackslash() -> Bool {
         var probe = index + 1
         while probe < bytes.count, bytes[probe] == 0x20 || bytes[probe] == 0x09 { probe += 1 }
-        guard probe < bytes.count, bytes[probe] == 0x0A || (bytes[probe] == 0x0D && probe + 1 < bytes.count && bytes[probe + 1] == 0x0A)
+        guard probe < bytes.count,
+            bytes[probe] == 0x0A || (bytes[probe] == 0x0D && probe + 1 < bytes.count && bytes[probe + 1] == 0x0A)
         else { return false }
         index = probe
         while let byte = peek(), byte == 0x20 || byte == 0x09 || byte == 0x0A || (byte == 0x0D && peek(1) == 0x0A) {
@@ -92,9 +93,10 @@ extension TOMLScanner {
         case UInt8(ascii: "u"), UInt8(ascii: "U"):
             let count = letter == UInt8(ascii: "u") ? 4 : 8
             guard index + count <= bytes.count,
-                  let code = UInt32(String(decoding: bytes[index..<index + count], as: UTF8.self), radix: 16),
-                  bytes[index..<index + count].allSatisfy({ $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "-") }),
-                  let scalar = Unicode.Scalar(code) else {
+                let code = UInt32(String(decoding: bytes[index..<index + count], as: UTF8.self), radix: 16),
+                bytes[index..<index + count].allSatisfy({ $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "-") }),
+                let scalar = Unicode.Scalar(code)
+            else {
                 throw error("invalid unicode escape", at: start)
             }
             buffer += Array(String(Character(scalar)).utf8)
@@ -136,9 +138,11 @@ enum TOMLText {
 
     /// A key, bare when it only has letters, digits, `_` and `-`.
     static func key(_ key: String) -> String {
-        let bare = !key.isEmpty && key.utf8.allSatisfy {
-            ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) || $0 == 95 || $0 == 45
-        }
+        let bare =
+            !key.isEmpty
+            && key.utf8.allSatisfy {
+                ($0 >= 48 && $0 <= 57) || ($0 | 0x20 >= 97 && $0 | 0x20 <= 122) || $0 == 95 || $0 == 45
+            }
         return bare ? key : quote(key)
     }
 }

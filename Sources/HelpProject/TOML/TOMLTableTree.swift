@@ -91,7 +91,8 @@ final class TOMLTableNode {
                 case .dotted(let owner) where owner == section:
                     break
                 default:
-                    throw TOMLTreeError("dotted key '\(path.joined(separator: "."))' reaches into table '\(key)' defined elsewhere")
+                    throw TOMLTreeError(
+                        "dotted key '\(path.joined(separator: "."))' reaches into table '\(key)' defined elsewhere")
                 }
                 node = child
             default:
@@ -99,7 +100,9 @@ final class TOMLTableNode {
             }
         }
         let last = path[path.count - 1]
-        guard node.children[last] == nil else { throw TOMLTreeError("key '\(path.joined(separator: "."))' is defined twice") }
+        guard node.children[last] == nil else {
+            throw TOMLTreeError("key '\(path.joined(separator: "."))' is defined twice")
+        }
         node.add(last, .value(value))
     }
 

@@ -19,7 +19,8 @@ public struct CacheMaintenance {
         cap = Self.cap(try ProjectConfig.load(root: root))
         let console = context.console
         // A `.helpcache` that is a symlink or a file is an error, not an absent store.
-        store = try HelpCacheFolder.exists(HelpCacheFolder(projectRoot: root.path).path)
+        store =
+            try HelpCacheFolder.exists(HelpCacheFolder(projectRoot: root.path).path)
             ? try CacheStore(projectRoot: root.path, maxSize: cap, warn: { console.warn($0) }) : nil
     }
 

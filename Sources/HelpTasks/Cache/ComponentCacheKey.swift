@@ -44,8 +44,9 @@ public struct ComponentCacheKey: Sendable {
     ) throws -> ComponentCacheKey {
         // A test result is stored per check by `help test`: its suite's key is that run's own.
         if action == .test {
-            return try TestSuiteKey.compute(component: component, project: project, store: store, runner: runner,
-                                            environment: environment)
+            return try TestSuiteKey.compute(
+                component: component, project: project, store: store, runner: runner,
+                environment: environment)
         }
         let folder = project.folder(of: component)
         let inputs = try store.inputScanner(runner: runner).scan(folder: folder, rules: rules(of: component))

@@ -54,42 +54,63 @@ public struct ToolSpec: Sendable, Equatable {
 /// The tools `help doctor` knows, in the order it lists them.
 public enum ToolCatalog {
     /// Debian and Fedora split venv and pip out of the interpreter package; these are the pieces.
-    static let pythonInstall = InstallHint(apt: ["python3", "python3-venv", "python3-pip"], dnf: ["python3", "python3-pip"], brew: ["python"])
+    static let pythonInstall = InstallHint(
+        apt: ["python3", "python3-venv", "python3-pip"], dnf: ["python3", "python3-pip"], brew: ["python"])
 
     public static let all: [ToolSpec] = [
-        ToolSpec("python3", purpose: "virtualenvs, pip, Python components", need: .required, checks: [
-            .init("python3 -m venv cannot install pip (ensurepip missing)", ["-m", "ensurepip", "--version"],
-                  fix: InstallHint(apt: ["python3-venv"], dnf: ["python3"], brew: ["python"])),
-            .init("python3 -m pip does not work", ["-m", "pip", "--version"],
-                  fix: InstallHint(apt: ["python3-pip"], dnf: ["python3-pip"], brew: ["python"])),
-        ], install: pythonInstall),
-        ToolSpec("git", purpose: "input lists, commit stamps", need: .required,
-                 install: InstallHint(apt: ["git"], dnf: ["git"], brew: ["git"])),
-        ToolSpec("curl", purpose: "downloads", need: .required,
-                 install: InstallHint(apt: ["curl"], dnf: ["curl"], brew: ["curl"])),
-        ToolSpec("tar", purpose: "release archives", need: .required,
-                 install: InstallHint(apt: ["tar"], dnf: ["tar"], brew: ["gnu-tar"])),
-        ToolSpec("node", purpose: "Node components", need: .forKind(.node),
-                 install: InstallHint(apt: ["nodejs"], dnf: ["nodejs"], brew: ["node"])),
-        ToolSpec("npm", purpose: "Node dependencies and scripts", need: .forKind(.node),
-                 install: InstallHint(apt: ["npm"], dnf: ["npm"], brew: ["node"])),
-        ToolSpec("swift", purpose: "Swift components", need: .forKind(.swift),
-                 install: InstallHint(manual: "install the toolchain from https://swift.org/install")),
-        ToolSpec("uv", purpose: "faster Python installs (pip otherwise)", need: .optional,
-                 install: InstallHint(dnf: ["uv"], brew: ["uv"], manual: "python3 -m pip install --user uv")),
-        ToolSpec("docker", purpose: "containers", need: .optional,
-                 install: InstallHint(apt: ["docker.io"], dnf: ["moby-engine"], manual: "see https://docs.docker.com/engine/install/")),
-        ToolSpec("psql", purpose: "database shells and checks", need: .optional,
-                 install: InstallHint(apt: ["postgresql-client"], dnf: ["postgresql"], brew: ["libpq"])),
-        ToolSpec("conda", purpose: "cluster node Python environments", need: .optional,
-                 install: InstallHint(manual: "install Miniconda from https://docs.conda.io/en/latest/miniconda.html")),
-        ToolSpec("tailscale", purpose: "the cluster's private network", need: .optional, version: ["version"],
-                 install: InstallHint(brew: ["tailscale"], manual: "see https://tailscale.com/download/linux")),
-        ToolSpec("ray", purpose: "Ray cluster nodes", need: .optional,
-                 install: InstallHint(manual: "python3 -m pip install 'ray[default]'")),
-        ToolSpec("k3s", purpose: "K3s cluster nodes", need: .optional,
-                 install: InstallHint(manual: "see https://docs.k3s.io/quick-start")),
-        ToolSpec("kubectl", purpose: "Kubernetes clusters", need: .optional, version: ["version", "--client"],
-                 install: InstallHint(dnf: ["kubernetes-client"], brew: ["kubectl"], manual: "see https://kubernetes.io/docs/tasks/tools/")),
+        ToolSpec(
+            "python3", purpose: "virtualenvs, pip, Python components", need: .required,
+            checks: [
+                .init(
+                    "python3 -m venv cannot install pip (ensurepip missing)", ["-m", "ensurepip", "--version"],
+                    fix: InstallHint(apt: ["python3-venv"], dnf: ["python3"], brew: ["python"])),
+                .init(
+                    "python3 -m pip does not work", ["-m", "pip", "--version"],
+                    fix: InstallHint(apt: ["python3-pip"], dnf: ["python3-pip"], brew: ["python"])),
+            ], install: pythonInstall),
+        ToolSpec(
+            "git", purpose: "input lists, commit stamps", need: .required,
+            install: InstallHint(apt: ["git"], dnf: ["git"], brew: ["git"])),
+        ToolSpec(
+            "curl", purpose: "downloads", need: .required,
+            install: InstallHint(apt: ["curl"], dnf: ["curl"], brew: ["curl"])),
+        ToolSpec(
+            "tar", purpose: "release archives", need: .required,
+            install: InstallHint(apt: ["tar"], dnf: ["tar"], brew: ["gnu-tar"])),
+        ToolSpec(
+            "node", purpose: "Node components", need: .forKind(.node),
+            install: InstallHint(apt: ["nodejs"], dnf: ["nodejs"], brew: ["node"])),
+        ToolSpec(
+            "npm", purpose: "Node dependencies and scripts", need: .forKind(.node),
+            install: InstallHint(apt: ["npm"], dnf: ["npm"], brew: ["node"])),
+        ToolSpec(
+            "swift", purpose: "Swift components", need: .forKind(.swift),
+            install: InstallHint(manual: "install the toolchain from https://swift.org/install")),
+        ToolSpec(
+            "uv", purpose: "faster Python installs (pip otherwise)", need: .optional,
+            install: InstallHint(dnf: ["uv"], brew: ["uv"], manual: "python3 -m pip install --user uv")),
+        ToolSpec(
+            "docker", purpose: "containers", need: .optional,
+            install: InstallHint(
+                apt: ["docker.io"], dnf: ["moby-engine"], manual: "see https://docs.docker.com/engine/install/")),
+        ToolSpec(
+            "psql", purpose: "database shells and checks", need: .optional,
+            install: InstallHint(apt: ["postgresql-client"], dnf: ["postgresql"], brew: ["libpq"])),
+        ToolSpec(
+            "conda", purpose: "cluster node Python environments", need: .optional,
+            install: InstallHint(manual: "install Miniconda from https://docs.conda.io/en/latest/miniconda.html")),
+        ToolSpec(
+            "tailscale", purpose: "the cluster's private network", need: .optional, version: ["version"],
+            install: InstallHint(brew: ["tailscale"], manual: "see https://tailscale.com/download/linux")),
+        ToolSpec(
+            "ray", purpose: "Ray cluster nodes", need: .optional,
+            install: InstallHint(manual: "python3 -m pip install 'ray[default]'")),
+        ToolSpec(
+            "k3s", purpose: "K3s cluster nodes", need: .optional,
+            install: InstallHint(manual: "see https://docs.k3s.io/quick-start")),
+        ToolSpec(
+            "kubectl", purpose: "Kubernetes clusters", need: .optional, version: ["version", "--client"],
+            install: InstallHint(
+                dnf: ["kubernetes-client"], brew: ["kubectl"], manual: "see https://kubernetes.io/docs/tasks/tools/")),
     ]
 }

@@ -60,7 +60,8 @@ public struct ToolProbe: Sendable {
         // Start everything first, then wait: the children run side by side.
         let started: [(ToolSpec, String?, Pending?, [Pending])] = specs.map { spec in
             guard let path = runner.locate(spec.name) else { return (spec, nil, nil, []) }
-            let version = start(path, spec.versionArguments, label: "\(spec.name) \(spec.versionArguments.joined(separator: " "))")
+            let version = start(
+                path, spec.versionArguments, label: "\(spec.name) \(spec.versionArguments.joined(separator: " "))")
             let checks = spec.checks.map { start(path, $0.arguments, label: $0.label, fix: $0.fix) }
             return (spec, path, version, checks)
         }
@@ -91,8 +92,9 @@ public struct ToolProbe: Sendable {
     }
 
     private func finish(_ spec: ToolSpec, path: String?, version: Pending?, checks: [Pending]) -> ToolStatus {
-        var status = ToolStatus(name: spec.name, purpose: spec.purpose, required: isRequired(spec), state: .ok,
-                                path: path, version: nil, problems: [], hint: nil)
+        var status = ToolStatus(
+            name: spec.name, purpose: spec.purpose, required: isRequired(spec), state: .ok,
+            path: path, version: nil, problems: [], hint: nil)
         guard let version else {
             status.state = .missing
             status.hint = spec.install.text(on: platform)
@@ -126,7 +128,9 @@ public struct ToolProbe: Sendable {
             return .failure(ProbeFailure("\(label): \(reason)"))
         case .running(let process, let label, _):
             let result = process.wait()
-            if result.timedOut { return .failure(ProbeFailure("\(label): no answer within \(Int(ToolProbe.timeout)) s")) }
+            if result.timedOut {
+                return .failure(ProbeFailure("\(label): no answer within \(Int(ToolProbe.timeout)) s"))
+            }
             guard result.succeeded else {
                 let said = firstLine(result.stderr) ?? firstLine(result.stdout)
                 return .failure(ProbeFailure("\(label): exit \(result.exitCode)" + (said.map { ": \($0)" } ?? "")))

@@ -3,7 +3,8 @@ public enum VersionText {
     /// The first word that looks like a version (`2.39.5` in `git version 2.39.5`, `20.20.2` in
     /// `v20.20.2`, `1.30.4+k3s1` in `k3s version v1.30.4+k3s1 (abc)`); else the first line.
     public static func number(in output: String) -> String? {
-        guard let line = output.split(whereSeparator: \.isNewline).first(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+        guard let line = output.split(whereSeparator: \.isNewline).first(where: { !$0.allSatisfy(\.isWhitespace) })
+        else {
             return nil
         }
         for line in output.split(whereSeparator: \.isNewline).prefix(3) {

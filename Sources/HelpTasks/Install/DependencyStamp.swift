@@ -95,7 +95,9 @@ public struct DependencyStamp: Sendable, Equatable {
             if let stamp = parse(try fileSystem.readText(path)) { return stamp }
             warn("ignoring the damaged dependency stamp \(path); syncing again")
         } catch {
-            warn("ignoring the dependency stamp \(path) (\((error as? HelpError)?.message ?? "\(error)")); syncing again")
+            warn(
+                "ignoring the dependency stamp \(path) (\((error as? HelpError)?.message ?? "\(error)")); syncing again"
+            )
         }
         return nil
     }
@@ -104,7 +106,9 @@ public struct DependencyStamp: Sendable, Equatable {
     public func changes(since older: DependencyStamp) -> [String] {
         let names = Set(manifest.keys).union(older.manifest.keys)
         var changed = names.filter { manifest[$0] != older.manifest[$0] }.sorted()
-        if environment != older.environment { changed.insert("environment \(older.environment) -> \(environment)", at: 0) }
+        if environment != older.environment {
+            changed.insert("environment \(older.environment) -> \(environment)", at: 0)
+        }
         return changed
     }
 }

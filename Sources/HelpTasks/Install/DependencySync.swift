@@ -8,7 +8,9 @@ public enum DependencySync {
     /// Syncs one component and returns what happened and, for Python, the environment to use
     /// (`outcome.pythonPath`, `outcome.binDirectory`). Throws `HelpError`: `.failure` when the
     /// install failed, `.unavailable` when no fitting interpreter or tool exists, `.interrupted`.
-    public static func sync(_ target: DependencyTarget, context: Context, options: SyncOptions = SyncOptions()) throws -> SyncOutcome {
+    public static func sync(_ target: DependencyTarget, context: Context, options: SyncOptions = SyncOptions()) throws
+        -> SyncOutcome
+    {
         switch target.ecosystem {
         case .python: return try PythonSync(target: target, context: context, options: options).run()
         case .node: return try NodeSync(target: target, context: context, options: options).run()
@@ -19,9 +21,13 @@ public enum DependencySync {
 extension DependencySync {
     /// The same for a component of `project`; Swift components (and others without installable
     /// dependencies) answer `.nothingToDo` at once.
-    public static func sync(component: Component, project: Project, context: Context, options: SyncOptions = SyncOptions()) throws -> SyncOutcome {
+    public static func sync(
+        component: Component, project: Project, context: Context, options: SyncOptions = SyncOptions()
+    ) throws -> SyncOutcome {
         guard let target = DependencyTarget(component: component, project: project) else {
-            return SyncOutcome(component: component.name, status: .nothingToDo, environmentReason: "\(component.kind.rawValue) components have no dependencies to install")
+            return SyncOutcome(
+                component: component.name, status: .nothingToDo,
+                environmentReason: "\(component.kind.rawValue) components have no dependencies to install")
         }
         return try sync(target, context: context, options: options)
     }
@@ -36,6 +42,8 @@ extension DependencyTarget {
         case .node: ecosystem = .node
         case .swift: return nil
         }
-        self.init(name: component.name, directory: project.folder(of: component), root: project.root.path, ecosystem: ecosystem)
+        self.init(
+            name: component.name, directory: project.folder(of: component), root: project.root.path,
+            ecosystem: ecosystem)
     }
 }

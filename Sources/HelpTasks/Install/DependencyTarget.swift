@@ -31,7 +31,8 @@ public struct DependencyTarget: Sendable, Equatable {
 
     /// The folder relative to the root, for messages (`server`, `.` for the root).
     public var label: String {
-        directory == root ? "." : (directory.hasPrefix(root + "/") ? String(directory.dropFirst(root.count + 1)) : directory)
+        directory == root
+            ? "." : (directory.hasPrefix(root + "/") ? String(directory.dropFirst(root.count + 1)) : directory)
     }
 
     static func fileSafe(_ name: String) -> String {

@@ -17,7 +17,9 @@ public enum DevToolHeuristic {
     ]
 
     /// Name prefixes (after normalization) that mark plugin families of development tools.
-    public static let prefixes: [String] = ["pytest-", "types-", "sphinx", "flake8-", "mypy-", "pylint-", "coverage-", "tox-", "mkdocs-"]
+    public static let prefixes: [String] = [
+        "pytest-", "types-", "sphinx", "flake8-", "mypy-", "pylint-", "coverage-", "tox-", "mkdocs-",
+    ]
 
     /// Name suffixes that mark typing stub packages and test helpers.
     public static let suffixes: [String] = ["-stubs"]

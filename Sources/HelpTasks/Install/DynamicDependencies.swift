@@ -27,12 +27,17 @@ struct DynamicDependencies {
         guard pyproject.dynamic.contains(field) else { return nil }
         let document = pyproject.document
         let setuptools = document.value(at: ["tool", "setuptools", "dynamic"] + key)
-        let files = setuptools?.table?["file"]?.strings ?? setuptools?.table?["file"]?.string.map { [$0] }
-            ?? document.value(at: ["tool", "hatch", "metadata", "hooks", "requirements_txt"] + (key == ["dependencies"] ? ["files"] : key))?.strings
+        let files =
+            setuptools?.table?["file"]?.strings ?? setuptools?.table?["file"]?.string.map { [$0] }
+            ?? document.value(
+                at: ["tool", "hatch", "metadata", "hooks", "requirements_txt"]
+                    + (key == ["dependencies"] ? ["files"] : key))?.strings
         guard let first = files?.first else {
             throw HelpError.badData(
                 "\(document.fileName) declares \(field) as dynamic, and its build backend does not read them from a requirements file",
-                hint: "add the package where the backend reads \(field), or run help install --no-save to only install it")
+                hint:
+                    "add the package where the backend reads \(field), or run help install --no-save to only install it"
+            )
         }
         return .requirementsFile(path: directory + "/" + first, includes: nil)
     }

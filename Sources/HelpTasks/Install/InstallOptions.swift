@@ -26,7 +26,8 @@ public struct InstallOptions: Sendable, Equatable {
 
     public init(
         packages: [String] = [], components: [String] = [], role: Role = .automatic, noSave: Bool = false,
-        pin: PinStyle = .compatible, force: Bool = false, dryRun: Bool = false, offline: Bool = false, strict: Bool = false
+        pin: PinStyle = .compatible, force: Bool = false, dryRun: Bool = false, offline: Bool = false,
+        strict: Bool = false
     ) {
         self.packages = packages
         self.components = components

@@ -26,14 +26,21 @@ public struct InstallReport: Sendable {
         if let packages {
             if dryRun {
                 lines.append("Would run in \(packages.component) (\(packages.environment?.root ?? "new environment")):")
-                lines += packages.steps.map { step in "  " + (step.command?.displayLine ?? step.title) + (step.reason.isEmpty ? "" : "    # " + step.reason) }
+                lines += packages.steps.map { step in
+                    "  " + (step.command?.displayLine ?? step.title)
+                        + (step.reason.isEmpty ? "" : "    # " + step.reason)
+                }
                 let files = Set(packages.placements.compactMap(\.file)).sorted()
-                lines.append(files.isEmpty ? "No file would change." : "Files that would change: " + files.joined(separator: ", "))
+                lines.append(
+                    files.isEmpty
+                        ? "No file would change." : "Files that would change: " + files.joined(separator: ", "))
             } else {
                 for placement in packages.placements {
                     let version = packages.versions[placement.requirement.normalizedName].map { " \($0)" } ?? ""
                     let verb = failure == nil ? "installed" : "did not install"
-                    lines.append("\(verb) \(placement.requirement.name)\(version) into \(packages.environment?.root ?? packages.component)")
+                    lines.append(
+                        "\(verb) \(placement.requirement.name)\(version) into \(packages.environment?.root ?? packages.component)"
+                    )
                     if failure == nil { lines.append("  " + placement.note) }
                 }
                 for (file, recorded) in packages.recorded.sorted(by: { $0.key < $1.key }) where failure == nil {
@@ -44,7 +51,8 @@ public struct InstallReport: Sendable {
                     lines += packages.kept.map { "  kept " + $0 + " (already recorded; give a version to change it)" }
                 }
                 if !packages.checkFindings.isEmpty {
-                    lines.append("pip check found problems" + (failure == nil ? " (use --strict to make them fatal):" : ":"))
+                    lines.append(
+                        "pip check found problems" + (failure == nil ? " (use --strict to make them fatal):" : ":"))
                     lines += packages.checkFindings.map { "  " + $0 }
                 }
                 if !packages.rolledBack.isEmpty {
@@ -58,18 +66,25 @@ public struct InstallReport: Sendable {
     }
 
     static func lines(_ outcome: SyncOutcome, dryRun: Bool) -> [String] {
-        let time = outcome.duration < 1 ? "\(Int(outcome.duration * 1000)) ms" : "\(Int(outcome.duration * 10) / 10).\(Int(outcome.duration * 10) % 10) s"
+        let time =
+            outcome.duration < 1
+            ? "\(Int(outcome.duration * 1000)) ms"
+            : "\(Int(outcome.duration * 10) / 10).\(Int(outcome.duration * 10) % 10) s"
         let place = outcome.environment.map { " (\($0.root))" } ?? ""
         switch outcome.status {
         case .upToDate: return ["\(outcome.component): up to date\(place) in \(time)"]
         case .nothingToDo: return ["\(outcome.component): nothing to install (\(outcome.environmentReason ?? ""))"]
         case .planned:
-            return ["\(outcome.component): would use \(outcome.environment?.root ?? "npm") — \(outcome.environmentReason ?? "")"]
+            return [
+                "\(outcome.component): would use \(outcome.environment?.root ?? "npm") — \(outcome.environmentReason ?? "")"
+            ]
                 + outcome.steps.map { "  " + ($0.command?.displayLine ?? $0.title) }
         case .installed:
             return ["\(outcome.component): installed dependencies\(place) in \(time) with \(outcome.installer ?? "?")"]
         case .created, .recreated:
-            return ["\(outcome.component): \(outcome.status.rawValue) the environment and installed dependencies\(place) in \(time) with \(outcome.installer ?? "?")"]
+            return [
+                "\(outcome.component): \(outcome.status.rawValue) the environment and installed dependencies\(place) in \(time) with \(outcome.installer ?? "?")"
+            ]
         }
     }
 
@@ -82,16 +97,21 @@ public struct InstallReport: Sendable {
             "components": .array(outcomes.map(Self.json)),
         ]
         if let packages {
-            document["packages"] = .array(packages.placements.map { placement in
-                [
-                    "name": .string(placement.requirement.name), "requested": .string(placement.requirement.description),
-                    "development": .bool(placement.development), "file": .optional(placement.file),
-                    "version": .optional(packages.versions[placement.requirement.normalizedName]), "note": .string(placement.note),
-                ]
-            })
+            document["packages"] = .array(
+                packages.placements.map { placement in
+                    [
+                        "name": .string(placement.requirement.name),
+                        "requested": .string(placement.requirement.description),
+                        "development": .bool(placement.development), "file": .optional(placement.file),
+                        "version": .optional(packages.versions[placement.requirement.normalizedName]),
+                        "note": .string(placement.note),
+                    ]
+                })
             document["component"] = .string(packages.component)
             document["environment"] = .optional(packages.environment?.root)
-            document["recorded"] = .object(JSONObject(packages.recorded.sorted(by: { $0.key < $1.key }).map { ($0.key, JSONValue.strings($0.value)) }))
+            document["recorded"] = .object(
+                JSONObject(
+                    packages.recorded.sorted(by: { $0.key < $1.key }).map { ($0.key, JSONValue.strings($0.value)) }))
             document["check_findings"] = .strings(packages.checkFindings)
             document["replaced"] = .strings(packages.replaced)
             document["kept"] = .strings(packages.kept)
@@ -100,7 +120,10 @@ public struct InstallReport: Sendable {
         }
         if let node { document["npm"] = Self.json(node) }
         if let failure {
-            document["error"] = ["message": .string(failure.message), "hint": .optional(failure.hint), "code": .int(Int(failure.code.rawValue))]
+            document["error"] = [
+                "message": .string(failure.message), "hint": .optional(failure.hint),
+                "code": .int(Int(failure.code.rawValue)),
+            ]
         }
         return .object(document)
     }
@@ -115,6 +138,10 @@ public struct InstallReport: Sendable {
     }
 
     static func json(_ step: PlanStep) -> JSONValue {
-        ["title": .string(step.title), "command": step.command.map { .strings([$0.executable] + $0.arguments) } ?? .null, "reason": .string(step.reason)]
+        [
+            "title": .string(step.title),
+            "command": step.command.map { .strings([$0.executable] + $0.arguments) } ?? .null,
+            "reason": .string(step.reason),
+        ]
     }
 }

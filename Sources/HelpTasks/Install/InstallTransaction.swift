@@ -38,7 +38,9 @@ final class InstallTransaction {
 
     /// Undoes what can be undone and returns one line per action, for the output. Never throws:
     /// a rollback step that fails is reported and the others still run.
-    func rollback(installer: PythonInstaller, env: VirtualEnvironment?, packagesNow: InstalledPackages?, runner: StepRunner) -> [String] {
+    func rollback(
+        installer: PythonInstaller, env: VirtualEnvironment?, packagesNow: InstalledPackages?, runner: StepRunner
+    ) -> [String] {
         restoreFiles() + uninstallAdded(installer: installer, env: env, packagesNow: packagesNow, runner: runner)
     }
 
@@ -62,7 +64,9 @@ final class InstallTransaction {
     }
 
     /// Uninstalls the distributions that appeared since `recordPackages`.
-    private func uninstallAdded(installer: PythonInstaller, env: VirtualEnvironment?, packagesNow: InstalledPackages?, runner: StepRunner) -> [String] {
+    private func uninstallAdded(
+        installer: PythonInstaller, env: VirtualEnvironment?, packagesNow: InstalledPackages?, runner: StepRunner
+    ) -> [String] {
         var lines: [String] = []
         if let env, let before = packagesBefore, let now = packagesNow {
             let added = now.changes(since: before).added.map(\.name)

@@ -11,7 +11,9 @@ public enum InstallWorkflow {
         let project = try Project.load(from: context.workingDirectory)
         var report = InstallReport(dryRun: options.dryRun, packagesRequested: !options.packages.isEmpty)
         if options.packages.isEmpty {
-            let sync = SyncOptions(development: options.includesDevelopment, force: options.force, dryRun: options.dryRun, offline: options.offline)
+            let sync = SyncOptions(
+                development: options.includesDevelopment, force: options.force, dryRun: options.dryRun,
+                offline: options.offline)
             for target in try syncTargets(options, project: project) {
                 report.outcomes.append(try DependencySync.sync(target, context: context, options: sync))
             }
@@ -27,7 +29,8 @@ public enum InstallWorkflow {
         case .python:
             let requirements = try options.packages.map(PythonRequirement.parseUserInput)
             do {
-                report.packages = try PackageInstall(target: target, context: context, options: options).run(requirements)
+                report.packages = try PackageInstall(target: target, context: context, options: options).run(
+                    requirements)
             } catch let failure as InstallFailure {
                 report.packages = failure.result
                 report.failure = failure.error
@@ -48,29 +51,39 @@ public enum InstallWorkflow {
 
     /// The one component packages go into: the one named; else the one whose folder holds the
     /// current folder; else the only Python component; else a usage error listing the choices.
-    static func packageTarget(_ options: InstallOptions, project: Project, workingDirectory: String) throws -> DependencyTarget {
+    static func packageTarget(_ options: InstallOptions, project: Project, workingDirectory: String) throws
+        -> DependencyTarget
+    {
         if options.components.count > 1 {
-            throw HelpError.usage("packages go into one component at a time; \(options.components.joined(separator: ", ")) were named")
+            throw HelpError.usage(
+                "packages go into one component at a time; \(options.components.joined(separator: ", ")) were named")
         }
         if let name = options.components.first { return try named(name, project: project) }
         let targets = project.components.compactMap { DependencyTarget(component: $0, project: project) }
-        let containing = targets.filter { $0.directory != $0.root && (workingDirectory == $0.directory || workingDirectory.hasPrefix($0.directory + "/")) }
+        let containing = targets.filter {
+            $0.directory != $0.root
+                && (workingDirectory == $0.directory || workingDirectory.hasPrefix($0.directory + "/"))
+        }
         if let deepest = containing.max(by: { $0.directory.count < $1.directory.count }) { return deepest }
         let python = targets.filter { $0.ecosystem == .python }
         if python.count == 1 { return python[0] }
         let choices = project.components.filter { $0.kind != .swift }.map(\.flag)
         throw HelpError.usage(
-            choices.isEmpty ? "this project has no Python or Node component to install into" : "which component should the package go into?",
+            choices.isEmpty
+                ? "this project has no Python or Node component to install into"
+                : "which component should the package go into?",
             hint: choices.isEmpty ? nil : "add one of: " + choices.joined(separator: ", ") + " (or --component NAME)")
     }
 
     private static func named(_ name: String, project: Project) throws -> DependencyTarget {
         guard let component = project.component(named: name) else {
             let choices = project.components.map(\.flag).joined(separator: ", ")
-            throw HelpError.usage("no component named '\(name)'", hint: choices.isEmpty ? nil : "components: " + choices)
+            throw HelpError.usage(
+                "no component named '\(name)'", hint: choices.isEmpty ? nil : "components: " + choices)
         }
         guard let target = DependencyTarget(component: component, project: project) else {
-            throw HelpError.usage("\(component.name) is a \(component.kind.rawValue) component; help install handles Python and Node")
+            throw HelpError.usage(
+                "\(component.name) is a \(component.kind.rawValue) component; help install handles Python and Node")
         }
         return target
     }

@@ -11,8 +11,12 @@ struct NodePackageInstall {
     var fileSystem = FileSystem()
 
     func run(_ packages: [NodePackageSpec]) throws -> PlanStep {
-        let command = NodeDependencies.addCommand(packages.map(\.description), directory: target.directory, dev: options.role == .dev, save: !options.noSave, offline: options.offline)
-        let step = PlanStep(title: command.displayLine, command: command, reason: options.role == .dev ? "--dev: recorded in devDependencies" : "recorded in dependencies")
+        let command = NodeDependencies.addCommand(
+            packages.map(\.description), directory: target.directory, dev: options.role == .dev, save: !options.noSave,
+            offline: options.offline)
+        let step = PlanStep(
+            title: command.displayLine, command: command,
+            reason: options.role == .dev ? "--dev: recorded in devDependencies" : "recorded in dependencies")
         if options.dryRun { return step }
         let transaction = InstallTransaction(fileSystem: fileSystem, backupsDirectory: target.backupsDirectory)
         try transaction.save([target.directory + "/package.json", target.directory + "/package-lock.json"])
@@ -25,7 +29,9 @@ struct NodePackageInstall {
         }
         guard result.succeeded else {
             let restored = transaction.restoreFiles()
-            throw HelpError("npm install failed (exit \(result.exitCode))\(StepRunner.tail(result)); rolled back: \(restored.joined(separator: "; "))")
+            throw HelpError(
+                "npm install failed (exit \(result.exitCode))\(StepRunner.tail(result)); rolled back: \(restored.joined(separator: "; "))"
+            )
         }
         return step
     }

@@ -16,12 +16,15 @@ struct NodeSync {
         let manifest = try JSONValue.parse(try fileSystem.readText(manifestPath), source: manifestPath)
         let sections = ["dependencies", "devDependencies", "optionalDependencies"]
         let count = sections.reduce(0) { $0 + (manifest[$1]?.object?.count ?? 0) }
-        let deps = NodeDependencies.assess(directory: target.directory, dependencyCount: count, modificationTime: { path in
-            (try? fileSystem.stat(path))?.modifiedNanoseconds
-        })
+        let deps = NodeDependencies.assess(
+            directory: target.directory, dependencyCount: count,
+            modificationTime: { path in
+                (try? fileSystem.stat(path))?.modifiedNanoseconds
+            })
         func outcome(_ status: SyncOutcome.Status, _ reason: String, _ steps: [PlanStep] = []) -> SyncOutcome {
-            SyncOutcome(component: target.name, status: status, environmentReason: reason, installer: "npm", steps: steps,
-                        duration: MonotonicTime.now().seconds(since: started))
+            SyncOutcome(
+                component: target.name, status: status, environmentReason: reason, installer: "npm", steps: steps,
+                duration: MonotonicTime.now().seconds(since: started))
         }
         switch deps.state {
         case .nothingToInstall:
@@ -35,7 +38,9 @@ struct NodeSync {
             let step = PlanStep(title: command.displayLine, command: command, reason: reason)
             if options.dryRun { return outcome(.planned, reason, [step]) }
             context.console.info("\(target.name): \(reason); \(command.displayLine)")
-            try StepRunner(context: context).require(command, "\(target.name): npm", hint: "run the npm command yourself in \(target.label) to see the full output")
+            try StepRunner(context: context).require(
+                command, "\(target.name): npm",
+                hint: "run the npm command yourself in \(target.label) to see the full output")
             return outcome(.installed, reason, [step])
         }
     }

@@ -53,33 +53,55 @@ struct PackageInstall {
     // MARK: - Plan
 
     func plan(_ requirements: [PythonRequirement]) throws -> Plan {
-        let sync = try DependencySync.sync(target, context: context, options: SyncOptions(dryRun: options.dryRun, offline: options.offline))
-        let sources = try PythonDependencySources(directory: target.directory, root: target.root, fileSystem: fileSystem)
+        let sync = try DependencySync.sync(
+            target, context: context, options: SyncOptions(dryRun: options.dryRun, offline: options.offline))
+        let sources = try PythonDependencySources(
+            directory: target.directory, root: target.root, fileSystem: fileSystem)
         let planner = PackagePlanner(sources: sources, options: options, fileSystem: fileSystem)
         let conflicts = try planner.conflicts(requirements)
         if !conflicts.isEmpty && !options.force {
-            throw HelpError.badData("conflicting requirement: " + conflicts.joined(separator: "; "), hint: "change the version you ask for, or use --force to replace the recorded one")
+            throw HelpError.badData(
+                "conflicting requirement: " + conflicts.joined(separator: "; "),
+                hint: "change the version you ask for, or use --force to replace the recorded one")
         }
-        conflicts.forEach { context.console.warn($0 + " (replacing it: --force)") }
+        for conflict in conflicts { context.console.warn(conflict + " (replacing it: --force)") }
         let placements = try planner.place(requirements)
         guard let env = sync.environment else { throw HelpError("\(target.name) has no Python environment") }
-        let installer = PythonInstaller(choice: try InstallerChoice.decide(environment: context.environment, uvPath: context.runner.locate("uv")))
+        let installer = PythonInstaller(
+            choice: try InstallerChoice.decide(environment: context.environment, uvPath: context.runner.locate("uv")))
         let wheelhouse = installer.kind == .pip ? Wheelhouse.location(environment: context.environment) : nil
         let arguments = requirements.map { InstallArgument.requirement($0.description) }
         var wheels: PlanStep?
-        if let wheelhouse, !options.offline, let command = installer.fillWheelhouse(arguments, env: env, wheelhouse: wheelhouse.path, workingDirectory: target.directory) {
-            wheels = PlanStep(title: "build wheels into \(wheelhouse.path)", command: command, reason: "so environments can be rebuilt offline")
+        if let wheelhouse, !options.offline,
+            let command = installer.fillWheelhouse(
+                arguments, env: env, wheelhouse: wheelhouse.path, workingDirectory: target.directory)
+        {
+            wheels = PlanStep(
+                title: "build wheels into \(wheelhouse.path)", command: command,
+                reason: "so environments can be rebuilt offline")
         }
-        let command = installer.install(arguments, into: env, wheelhouse: wheelhouse?.path, offline: options.offline, workingDirectory: target.directory)
-        let install = PlanStep(title: "install " + requirements.map(\.description).joined(separator: " "), command: command, reason: installer.choice.reason)
+        let command = installer.install(
+            arguments, into: env, wheelhouse: wheelhouse?.path, offline: options.offline,
+            workingDirectory: target.directory)
+        let install = PlanStep(
+            title: "install " + requirements.map(\.description).joined(separator: " "), command: command,
+            reason: installer.choice.reason)
 
         var result = PackageInstallResult(component: target.name, environment: env, placements: placements)
         result.dryRun = options.dryRun
         result.steps = sync.steps + [wheels, install].compactMap { $0 }
         for placement in placements {
-            if let file = placement.file { result.steps.append(PlanStep(title: "record \(placement.requirement.name) in \(EnvironmentChooser.relativeLabel(file, target.root))", reason: placement.note)) }
+            if let file = placement.file {
+                result.steps.append(
+                    PlanStep(
+                        title:
+                            "record \(placement.requirement.name) in \(EnvironmentChooser.relativeLabel(file, target.root))",
+                        reason: placement.note))
+            }
         }
-        return Plan(requirements: requirements, environment: env, installer: installer, wheelhouse: wheelhouse, wheels: wheels, install: install, result: result)
+        return Plan(
+            requirements: requirements, environment: env, installer: installer, wheelhouse: wheelhouse, wheels: wheels,
+            install: install, result: result)
     }
 
     // MARK: - Execute
@@ -91,25 +113,33 @@ struct PackageInstall {
         let transaction = InstallTransaction(fileSystem: fileSystem, backupsDirectory: target.backupsDirectory)
         try transaction.save(plan.result.placements.compactMap(\.file))
         let listing = try runner.run(plan.installer.listInstalled(env))
-        if listing.succeeded { transaction.recordPackages(try InstalledPackages(listJSON: listing.stdout, normalize: PythonRequirement.normalize)) }
+        if listing.succeeded {
+            transaction.recordPackages(
+                try InstalledPackages(listJSON: listing.stdout, normalize: PythonRequirement.normalize))
+        }
         do {
             if let wheels = plan.wheels, let command = wheels.command {
                 context.console.info("\(target.name): \(wheels.title)")
                 let built = try runner.run(command)
-                if !built.succeeded { context.console.detail("could not build wheels\(StepRunner.tail(built, lines: 2))") }
+                if !built.succeeded {
+                    context.console.detail("could not build wheels\(StepRunner.tail(built, lines: 2))")
+                }
                 try stopIfInterrupted()
             }
             context.console.info("\(target.name): \(plan.install.title)")
             if let command = plan.install.command {
-                try runner.require(command, "installing \(plan.requirements.map(\.name).joined(separator: ", "))",
-                                   hint: options.offline ? plan.wheelhouse?.offlineHint : "check the package name and version on PyPI")
+                try runner.require(
+                    command, "installing \(plan.requirements.map(\.name).joined(separator: ", "))",
+                    hint: options.offline ? plan.wheelhouse?.offlineHint : "check the package name and version on PyPI")
             }
             try stopIfInterrupted()
             let names = plan.requirements.map(\.name)
-            let versionsOutput = try runner.require(PythonInstaller.versions(of: names, env: env), "reading installed versions")
+            let versionsOutput = try runner.require(
+                PythonInstaller.versions(of: names, env: env), "reading installed versions")
             for line in versionsOutput.stdout.split(whereSeparator: \.isNewline) {
                 if let separator = line.firstRange(of: "==") {
-                    result.versions[PythonRequirement.normalize(String(line[..<separator.lowerBound]))] = String(line[separator.upperBound...])
+                    result.versions[PythonRequirement.normalize(String(line[..<separator.lowerBound]))] = String(
+                        line[separator.upperBound...])
                 }
             }
             try record(into: &result)
@@ -118,7 +148,9 @@ struct PackageInstall {
             if !check.succeeded {
                 result.checkFindings = check.stdout.split(whereSeparator: \.isNewline).map(String.init)
                 if options.strict {
-                    throw HelpError("pip check found broken requirements (--strict):\n    " + result.checkFindings.joined(separator: "\n    "))
+                    throw HelpError(
+                        "pip check found broken requirements (--strict):\n    "
+                            + result.checkFindings.joined(separator: "\n    "))
                 }
             }
             try stopIfInterrupted()
@@ -127,7 +159,8 @@ struct PackageInstall {
             throw InstallFailure(error: helpError(error), result: result)
         }
         if !options.noSave {
-            try PythonSync(target: target, context: context, options: SyncOptions(offline: options.offline)).refreshStamp(env)
+            try PythonSync(target: target, context: context, options: SyncOptions(offline: options.offline))
+                .refreshStamp(env)
         }
         return result
     }
@@ -145,7 +178,9 @@ struct PackageInstall {
                     result.kept.append("\(previous) in \(label)")
                     continue
                 }
-                let pinned = options.pin.requirement(name: requirement.name, extras: requirement.extras, installedVersion: result.versions[requirement.normalizedName])
+                let pinned = options.pin.requirement(
+                    name: requirement.name, extras: requirement.extras,
+                    installedVersion: result.versions[requirement.normalizedName])
                 requirement = (try? PythonRequirement.parse(pinned)) ?? requirement
                 requirement.marker = placement.requirement.marker
             }
@@ -153,7 +188,9 @@ struct PackageInstall {
             let old = fileSystem.exists(path) ? try fileSystem.readText(path) : nil
             let (text, outcome) = try destination.record(requirement, in: old, label: label)
             if outcome != .unchanged { try fileSystem.writeAtomically(path, Array(text.utf8)) }
-            if case .replaced(let previous) = outcome { result.replaced.append("\(previous) → \(requirement) in \(label)") }
+            if case .replaced(let previous) = outcome {
+                result.replaced.append("\(previous) → \(requirement) in \(label)")
+            }
             result.recorded[path, default: []].append(requirement.description)
         }
     }
@@ -175,8 +212,12 @@ struct PackageInstall {
         list.runsAfterInterrupt = true
         list.timeout = list.timeout ?? 120
         let now = try? context.runner.run(list)
-        let packagesNow = now.flatMap { $0.succeeded ? try? InstalledPackages(listJSON: $0.stdout, normalize: PythonRequirement.normalize) : nil }
-        return transaction.rollback(installer: plan.installer, env: plan.environment, packagesNow: packagesNow, runner: StepRunner(context: context))
+        let packagesNow = now.flatMap {
+            $0.succeeded ? try? InstalledPackages(listJSON: $0.stdout, normalize: PythonRequirement.normalize) : nil
+        }
+        return transaction.rollback(
+            installer: plan.installer, env: plan.environment, packagesNow: packagesNow,
+            runner: StepRunner(context: context))
     }
 
     private func helpError(_ error: Error) -> HelpError {

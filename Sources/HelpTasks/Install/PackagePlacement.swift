@@ -44,7 +44,9 @@ struct PackagePlanner {
                 }
             }
             guard !options.noSave else {
-                return PackagePlacement(requirement: requirement, development: development, destination: nil, note: "\(requirement.name): installed only (--no-save)")
+                return PackagePlacement(
+                    requirement: requirement, development: development, destination: nil,
+                    note: "\(requirement.name): installed only (--no-save)")
             }
             var destination = try RecordDestination.choose(sources, development: development)
             // An entry already recorded in a file of the same role is updated where it is.
@@ -59,7 +61,9 @@ struct PackagePlanner {
                 note = "\(requirement.name): recorded in \(label)"
             }
             let previous = recordedEntry.flatMap { $0.0 == destination ? $0.1 : nil }
-            return PackagePlacement(requirement: requirement, development: development, destination: destination, note: note, previous: previous)
+            return PackagePlacement(
+                requirement: requirement, development: development, destination: destination, note: note,
+                previous: previous)
         }
     }
 
@@ -82,7 +86,9 @@ struct PackagePlanner {
         for requirement in requirements where !requirement.specifier.specifiers.isEmpty {
             for (destination, recorded) in existing where recorded.normalizedName == requirement.normalizedName {
                 if !recorded.specifier.specifiers.isEmpty, recorded.specifier.conflicts(with: requirement.specifier) {
-                    found.append("\(requirement) conflicts with \(recorded) in \(destination.label(relativeTo: sources.directory))")
+                    found.append(
+                        "\(requirement) conflicts with \(recorded) in \(destination.label(relativeTo: sources.directory))"
+                    )
                 }
             }
         }

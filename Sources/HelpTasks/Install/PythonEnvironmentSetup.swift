@@ -9,7 +9,9 @@ struct PythonEnvironmentSetup {
 
     /// What the component asks of its interpreter: `.python-version` and `requires-python`.
     static func request(_ sources: PythonDependencySources) throws -> InterpreterRequest {
-        InterpreterRequest(pin: sources.pythonVersionFile, requiresPython: try sources.requiresPython(), requiresPythonText: sources.requiresPythonText)
+        InterpreterRequest(
+            pin: sources.pythonVersionFile, requiresPython: try sources.requiresPython(),
+            requiresPythonText: sources.requiresPythonText)
     }
 
     /// Which environment to use, probing each candidate that exists.
@@ -26,11 +28,17 @@ struct PythonEnvironmentSetup {
             environment: context.environment, isExecutable: { ToolLookup.isExecutableFile($0) },
             listDirectory: { path in ((try? FileSystem().listDirectory(path)) ?? []).map(\.name) })
         var candidates = discovery.candidates(fallbackVersion: { path in
-            if case .healthy(let version, _) = EnvironmentProbe.run(python: path, runner: context.runner, exists: fileSystem.exists) { return version }
+            if case .healthy(let version, _) = EnvironmentProbe.run(
+                python: path, runner: context.runner, exists: fileSystem.exists)
+            {
+                return version
+            }
             return nil
         })
         while let chosen = InterpreterChooser.choose(from: candidates, for: requirement) {
-            if case .healthy(let version, _) = EnvironmentProbe.run(python: chosen.path, runner: context.runner, exists: fileSystem.exists) {
+            if case .healthy(let version, _) = EnvironmentProbe.run(
+                python: chosen.path, runner: context.runner, exists: fileSystem.exists)
+            {
                 return PythonInterpreter(path: chosen.path, version: version, origin: chosen.origin)
             }
             context.console.detail("\(chosen.path) does not run; trying the next interpreter")

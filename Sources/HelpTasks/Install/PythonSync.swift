@@ -13,18 +13,26 @@ struct PythonSync {
 
     func run() throws -> SyncOutcome {
         let started = MonotonicTime.now()
-        let sources = try PythonDependencySources(directory: target.directory, root: target.root, fileSystem: fileSystem)
-        let installer = PythonInstaller(choice: try InstallerChoice.decide(environment: context.environment, uvPath: context.runner.locate("uv")))
+        let sources = try PythonDependencySources(
+            directory: target.directory, root: target.root, fileSystem: fileSystem)
+        let installer = PythonInstaller(
+            choice: try InstallerChoice.decide(environment: context.environment, uvPath: context.runner.locate("uv")))
         let setup = PythonEnvironmentSetup(context: context, fileSystem: fileSystem)
         let platform = PythonEnvironmentSetup.platform()
         func stamp(_ env: VirtualEnvironment, _ version: PythonVersion) throws -> DependencyStamp {
-            DependencyStamp(environment: env.root, inputs: try PythonSyncInputs.stampInputs(
-                sources, dev: options.development, interpreter: version, installer: installer.kind, platform: platform,
-                root: target.root, fileSystem: fileSystem))
+            DependencyStamp(
+                environment: env.root,
+                inputs: try PythonSyncInputs.stampInputs(
+                    sources, dev: options.development, interpreter: version, installer: installer.kind,
+                    platform: platform,
+                    root: target.root, fileSystem: fileSystem))
         }
-        func outcome(_ status: SyncOutcome.Status, _ env: VirtualEnvironment, _ reason: String, _ steps: [PlanStep]) -> SyncOutcome {
-            SyncOutcome(component: target.name, status: status, environment: env, environmentReason: reason,
-                        installer: installer.kind.rawValue, steps: steps, duration: MonotonicTime.now().seconds(since: started))
+        func outcome(_ status: SyncOutcome.Status, _ env: VirtualEnvironment, _ reason: String, _ steps: [PlanStep])
+            -> SyncOutcome
+        {
+            SyncOutcome(
+                component: target.name, status: status, environment: env, environmentReason: reason,
+                installer: installer.kind.rawValue, steps: steps, duration: MonotonicTime.now().seconds(since: started))
         }
 
         // MARK: Fast path: the stamp names a working environment and the inputs are unchanged.
@@ -36,12 +44,15 @@ struct PythonSync {
                 if current.key == stored.key {
                     return outcome(.upToDate, env, "dependencies unchanged since the last install", [])
                 }
-                context.console.detail("\(target.name): changed since the last install: " + current.changes(since: stored).joined(separator: ", "))
+                context.console.detail(
+                    "\(target.name): changed since the last install: "
+                        + current.changes(since: stored).joined(separator: ", "))
             }
         }
 
         // MARK: Plan
-        let decision = setup.decide(directory: target.directory, root: target.root, requirement: try PythonEnvironmentSetup.request(sources))
+        let decision = setup.decide(
+            directory: target.directory, root: target.root, requirement: try PythonEnvironmentSetup.request(sources))
         let env = decision.environment
         var steps: [SyncStep] = []
         var interpreter: PythonInterpreter?
@@ -49,8 +60,12 @@ struct PythonSync {
             let chosen = try setup.chooseInterpreter(for: try PythonEnvironmentSetup.request(sources))
             interpreter = chosen
             let name = EnvironmentChooser.relativeLabel(env.root, target.root)
-            steps.append(SyncStep(.create, PlanStep(title: "create \(name) with Python \(chosen.version) (\(chosen.path))",
-                                                    command: installer.createEnvironment(env, interpreter: chosen.path), reason: decision.reason)))
+            steps.append(
+                SyncStep(
+                    .create,
+                    PlanStep(
+                        title: "create \(name) with Python \(chosen.version) (\(chosen.path))",
+                        command: installer.createEnvironment(env, interpreter: chosen.path), reason: decision.reason)))
         }
         let fill = try fillSteps(sources, installer: installer, env: env)
         steps += fill
@@ -63,15 +78,22 @@ struct PythonSync {
         if options.dryRun { return outcome(.planned, env, decision.reason, steps.map(\.step)) }
 
         // MARK: Execute
-        if case .recreate = decision { context.console.warn("\(target.name): \(decision.reason)") } else { context.console.info("\(target.name): \(decision.reason)") }
+        if case .recreate = decision {
+            context.console.warn("\(target.name): \(decision.reason)")
+        } else {
+            context.console.info("\(target.name): \(decision.reason)")
+        }
         if case .recreate = decision { try fileSystem.remove(env.root) }
         try execute(steps, offline: options.offline)
         guard let version = setup.configuredVersion(env) ?? interpreter?.version else {
-            throw HelpError.io("\(env.root)/pyvenv.cfg is missing after the install", hint: "remove \(env.root) and run help install again")
+            throw HelpError.io(
+                "\(env.root)/pyvenv.cfg is missing after the install",
+                hint: "remove \(env.root) and run help install again")
         }
         try fileSystem.createDirectories(HelpCacheFolder(projectRoot: target.root).deps)
         try fileSystem.writeAtomically(target.stampPath, Array(try stamp(env, version).serialized.utf8))
-        return outcome(fill.isEmpty && !decision.needsCreation ? .nothingToDo : status, env, decision.reason, steps.map(\.step))
+        return outcome(
+            fill.isEmpty && !decision.needsCreation ? .nothingToDo : status, env, decision.reason, steps.map(\.step))
     }
 
     /// Writes the stamp for `env` as the files are now (after `help install PKG` recorded a
@@ -79,36 +101,66 @@ struct PythonSync {
     func refreshStamp(_ env: VirtualEnvironment) throws {
         let setup = PythonEnvironmentSetup(context: context, fileSystem: fileSystem)
         guard let version = setup.configuredVersion(env) else { return }
-        let sources = try PythonDependencySources(directory: target.directory, root: target.root, fileSystem: fileSystem)
-        let kind = try InstallerChoice.decide(environment: context.environment, uvPath: context.runner.locate("uv")).kind
-        let stamp = DependencyStamp(environment: env.root, inputs: try PythonSyncInputs.stampInputs(
-            sources, dev: options.development, interpreter: version, installer: kind, platform: PythonEnvironmentSetup.platform(),
-            root: target.root, fileSystem: fileSystem))
+        let sources = try PythonDependencySources(
+            directory: target.directory, root: target.root, fileSystem: fileSystem)
+        let kind = try InstallerChoice.decide(environment: context.environment, uvPath: context.runner.locate("uv"))
+            .kind
+        let stamp = DependencyStamp(
+            environment: env.root,
+            inputs: try PythonSyncInputs.stampInputs(
+                sources, dev: options.development, interpreter: version, installer: kind,
+                platform: PythonEnvironmentSetup.platform(),
+                root: target.root, fileSystem: fileSystem))
         try fileSystem.createDirectories(HelpCacheFolder(projectRoot: target.root).deps)
         try fileSystem.writeAtomically(target.stampPath, Array(stamp.serialized.utf8))
     }
 
     /// The install steps for the environment: `uv sync --locked` for uv projects with a lock file;
     /// otherwise (pip) wheels into the wheelhouse first, then the install.
-    func fillSteps(_ sources: PythonDependencySources, installer: PythonInstaller, env: VirtualEnvironment) throws -> [SyncStep] {
+    func fillSteps(_ sources: PythonDependencySources, installer: PythonInstaller, env: VirtualEnvironment) throws
+        -> [SyncStep]
+    {
         if installer.kind == .uv, sources.uvLockPath != nil {
-            return [SyncStep(.install, PlanStep(title: "uv sync --locked", command: installer.syncLocked(projectDirectory: target.directory, env: env, offline: options.offline, dev: options.development),
-                             reason: "uv.lock present"))]
+            return [
+                SyncStep(
+                    .install,
+                    PlanStep(
+                        title: "uv sync --locked",
+                        command: installer.syncLocked(
+                            projectDirectory: target.directory, env: env, offline: options.offline,
+                            dev: options.development),
+                        reason: "uv.lock present"))
+            ]
         }
         let arguments = try PythonSyncInputs.installArguments(sources, dev: options.development, fileSystem: fileSystem)
         guard !arguments.isEmpty else { return [] }
         let wheelhouse = installer.kind == .pip ? Wheelhouse.location(environment: context.environment) : nil
         var steps: [SyncStep] = []
         if let wheelhouse, !options.offline,
-           let wheel = installer.fillWheelhouse(try PythonSyncInputs.wheelArguments(sources, dev: options.development, fileSystem: fileSystem),
-                                                env: env, wheelhouse: wheelhouse.path, workingDirectory: target.directory) {
-            steps.append(SyncStep(.wheels, PlanStep(title: "build wheels into \(wheelhouse.path)", command: wheel, reason: "so the environment can be rebuilt offline")))
+            let wheel = installer.fillWheelhouse(
+                try PythonSyncInputs.wheelArguments(sources, dev: options.development, fileSystem: fileSystem),
+                env: env, wheelhouse: wheelhouse.path, workingDirectory: target.directory)
+        {
+            steps.append(
+                SyncStep(
+                    .wheels,
+                    PlanStep(
+                        title: "build wheels into \(wheelhouse.path)", command: wheel,
+                        reason: "so the environment can be rebuilt offline")))
         }
-        let reason = installer.kind == .uv ? "uv's cache serves later installs" : (options.offline ? "offline: local wheels only" : installer.choice.reason)
-        steps.append(SyncStep(.install, PlanStep(
-            title: "install \(arguments.map(\.description).joined(separator: " "))",
-            command: installer.install(arguments, into: env, wheelhouse: wheelhouse?.path, offline: options.offline, workingDirectory: target.directory),
-            reason: reason)))
+        let reason =
+            installer.kind == .uv
+            ? "uv's cache serves later installs"
+            : (options.offline ? "offline: local wheels only" : installer.choice.reason)
+        steps.append(
+            SyncStep(
+                .install,
+                PlanStep(
+                    title: "install \(arguments.map(\.description).joined(separator: " "))",
+                    command: installer.install(
+                        arguments, into: env, wheelhouse: wheelhouse?.path, offline: options.offline,
+                        workingDirectory: target.directory),
+                    reason: reason)))
         return steps
     }
 
@@ -121,7 +173,10 @@ struct PythonSync {
             context.console.info("\(target.name): \(step.title)")
             if kind == .wheels {
                 let result = try runner.run(command)
-                if !result.succeeded { context.console.warn("\(target.name): could not fill the wheelhouse\(StepRunner.tail(result, lines: 2))") }
+                if !result.succeeded {
+                    context.console.warn(
+                        "\(target.name): could not fill the wheelhouse\(StepRunner.tail(result, lines: 2))")
+                }
                 continue
             }
             let hint = offline ? Wheelhouse.location(environment: context.environment)?.offlineHint : nil

@@ -8,10 +8,14 @@ import HelpSystem
 enum PythonSyncInputs {
     /// `pip install` arguments: requirements files (dev ones when `dev`), and the project itself
     /// in editable mode with its `dev` extra or dev group when it is installable.
-    static func installArguments(_ sources: PythonDependencySources, dev: Bool, fileSystem: FileSystem) throws -> [InstallArgument] {
+    static func installArguments(_ sources: PythonDependencySources, dev: Bool, fileSystem: FileSystem) throws
+        -> [InstallArgument]
+    {
         var arguments: [InstallArgument] = []
         let devFile = dev ? sources.devRequirementsFile : nil
-        if let requirements = sources.requirementsFile, !(try devFile.map { try includes($0, requirements, fileSystem) } ?? false) {
+        if let requirements = sources.requirementsFile,
+            !(try devFile.map { try includes($0, requirements, fileSystem) } ?? false)
+        {
             arguments.append(.requirementsFile(requirements))
         }
         if let devFile { arguments.append(.requirementsFile(devFile)) }
@@ -35,13 +39,16 @@ enum PythonSyncInputs {
     /// What goes into the wheelhouse: the same requirements, but the project's declared
     /// dependencies and build requirements instead of the project itself, so an offline install
     /// can build it in editable mode from local wheels.
-    static func wheelArguments(_ sources: PythonDependencySources, dev: Bool, fileSystem: FileSystem) throws -> [InstallArgument] {
+    static func wheelArguments(_ sources: PythonDependencySources, dev: Bool, fileSystem: FileSystem) throws
+        -> [InstallArgument]
+    {
         var arguments = try installArguments(sources, dev: dev, fileSystem: fileSystem).filter {
             if case .editable = $0 { return false }
             return true
         }
         if sources.isInstallableProject {
-            var declared = try sources.projectDependencies() + sources.poetryRequirements() + sources.buildRequirements()
+            var declared =
+                try sources.projectDependencies() + sources.poetryRequirements() + sources.buildRequirements()
             if dev && sources.developmentStyle == .extra { declared += try sources.devExtraDependencies() }
             arguments += declared.map { .requirement($0.description) }
         }
@@ -92,14 +99,18 @@ enum PythonSyncInputs {
 
     private static func canonical(_ value: TOMLValue) -> String {
         switch value {
-        case .string(let text): return "\"" + text.unicodeScalars.map { $0 == "\"" || $0 == "\\" ? "\\" + String($0) : String($0) }.joined() + "\""
+        case .string(let text):
+            return "\"" + text.unicodeScalars.map { $0 == "\"" || $0 == "\\" ? "\\" + String($0) : String($0) }.joined()
+                + "\""
         case .integer(let number): return String(number)
         case .float(let number): return String(number)
         case .boolean(let flag): return flag ? "true" : "false"
         case .dateTime(let text): return text
         case .array(let items): return "[" + items.map(canonical).joined(separator: ",") + "]"
         case .table(let table):
-            return "{" + table.keys.sorted().compactMap { key in table[key].map { key + "=" + canonical($0) } }.joined(separator: ",") + "}"
+            return "{"
+                + table.keys.sorted().compactMap { key in table[key].map { key + "=" + canonical($0) } }.joined(
+                    separator: ",") + "}"
         }
     }
 

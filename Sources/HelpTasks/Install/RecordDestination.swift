@@ -34,7 +34,9 @@ enum RecordDestination: Sendable, Equatable {
 
     /// The file's new text with `requirement` recorded (an entry for the same name replaced in
     /// place). Throws `badData` when the current text does not parse.
-    func record(_ requirement: PythonRequirement, in text: String?, label: String) throws -> (text: String, outcome: Outcome) {
+    func record(_ requirement: PythonRequirement, in text: String?, label: String) throws -> (
+        text: String, outcome: Outcome
+    ) {
         switch self {
         case .requirementsFile(let path, let includes):
             if text == nil, let includes {
@@ -43,7 +45,8 @@ enum RecordDestination: Sendable, Equatable {
             }
             var file = RequirementsFile(text: text ?? "", path: label)
             if let problem = file.problems.first {
-                throw HelpError.badData("\(problem) (nothing was changed)", hint: "fix that line, then run help install again")
+                throw HelpError.badData(
+                    "\(problem) (nothing was changed)", hint: "fix that line, then run help install again")
             }
             switch file.upsert(requirement) {
             case .added: return (file.text, .added)
@@ -70,18 +73,22 @@ enum RecordDestination: Sendable, Equatable {
         let pyprojectKeepsDev = sources.hasProjectTable && (style == .dependencyGroup || style == .extra)
         if sources.requirementsFile != nil || sources.devRequirementsFile != nil || sources.pyproject == nil {
             if development && !(sources.devRequirementsFile == nil && pyprojectKeepsDev) {
-                return .requirementsFile(path: sources.devRequirementsFile ?? directory + "/requirements-dev.txt", includes: sources.requirementsFile)
+                return .requirementsFile(
+                    path: sources.devRequirementsFile ?? directory + "/requirements-dev.txt",
+                    includes: sources.requirementsFile)
             }
             if !development && !(sources.requirementsFile == nil && sources.hasProjectTable) {
-                return .requirementsFile(path: sources.requirementsFile ?? directory + "/requirements.txt", includes: nil)
+                return .requirementsFile(
+                    path: sources.requirementsFile ?? directory + "/requirements.txt", includes: nil)
             }
         }
         guard let path = sources.pyprojectPath, let pyproject = sources.pyproject else {
             return .requirementsFile(path: directory + "/requirements.txt", includes: nil)
         }
         if sources.usesPoetry && !sources.hasProjectTable {
-            throw HelpError.unavailable("\(EnvironmentChooser.relativeLabel(path, directory)) is a Poetry project; help install does not edit Poetry tables",
-                                        hint: "use `poetry add`, or `help install --no-save` to only install")
+            throw HelpError.unavailable(
+                "\(EnvironmentChooser.relativeLabel(path, directory)) is a Poetry project; help install does not edit Poetry tables",
+                hint: "use `poetry add`, or `help install --no-save` to only install")
         }
         let list: PyProject.DependencyList
         if !development {
@@ -91,23 +98,34 @@ enum RecordDestination: Sendable, Equatable {
         } else {
             list = .group("dev")
         }
-        return try DynamicDependencies(pyproject: pyproject, directory: directory).destination(for: list) ?? .pyproject(path: path, list: list)
+        return try DynamicDependencies(pyproject: pyproject, directory: directory).destination(for: list)
+            ?? .pyproject(path: path, list: list)
     }
 
     /// Every recorded requirement that applies to the component's environment, with where it is.
-    static func existingEntries(_ sources: PythonDependencySources, fileSystem: FileSystem) throws -> [(RecordDestination, PythonRequirement)] {
+    static func existingEntries(_ sources: PythonDependencySources, fileSystem: FileSystem) throws -> [(
+        RecordDestination, PythonRequirement
+    )] {
         var found: [(RecordDestination, PythonRequirement)] = []
         for path in try sources.requirementFiles(fileSystem: fileSystem) {
             let file = RequirementsFile(text: try fileSystem.readText(path), path: path)
-            for entry in file.requirements { found.append((.requirementsFile(path: path, includes: nil), entry.requirement)) }
+            for entry in file.requirements {
+                found.append((.requirementsFile(path: path, includes: nil), entry.requirement))
+            }
         }
         if let path = sources.pyprojectPath, let pyproject = sources.pyproject {
-            for requirement in try pyproject.dependencies() { found.append((.pyproject(path: path, list: .project), requirement)) }
+            for requirement in try pyproject.dependencies() {
+                found.append((.pyproject(path: path, list: .project), requirement))
+            }
             for (extra, requirements) in try pyproject.optionalDependencies() {
-                for requirement in requirements { found.append((.pyproject(path: path, list: .optional(extra)), requirement)) }
+                for requirement in requirements {
+                    found.append((.pyproject(path: path, list: .optional(extra)), requirement))
+                }
             }
             for (group, entries) in try pyproject.dependencyGroups() {
-                for case .requirement(let requirement) in entries { found.append((.pyproject(path: path, list: .group(group)), requirement)) }
+                for case .requirement(let requirement) in entries {
+                    found.append((.pyproject(path: path, list: .group(group)), requirement))
+                }
             }
         }
         return found

@@ -33,7 +33,9 @@ struct StepRunner {
     /// The last meaningful lines of a failed child's output, indented, for the error message.
     static func tail(_ result: ProcessResult, lines count: Int = 6) -> String {
         let text = result.stderr.isEmpty ? result.stdout : result.stderr
-        let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: " ").isEmpty }
+        let lines = text.split(whereSeparator: \.isNewline).map(String.init).filter {
+            !$0.trimmingCharacters(in: " ").isEmpty
+        }
         guard !lines.isEmpty else { return "" }
         return ":\n    " + lines.suffix(count).joined(separator: "\n    ")
     }

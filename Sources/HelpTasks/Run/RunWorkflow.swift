@@ -86,7 +86,8 @@ public struct RunWorkflow {
             if let envPlan = preparation.configuration, let loaded = facts[name]?.configuration {
                 configurations[name] = try stage(.configuration, name, into: &report) {
                     let writer = EnvFileWriter(
-                        fileSystem: fileSystem, generator: generator, backupsDirectory: HelpCacheFolder(projectRoot: root).backups)
+                        fileSystem: fileSystem, generator: generator,
+                        backupsDirectory: HelpCacheFolder(projectRoot: root).backups)
                     let outcome = try writer.apply(envPlan)
                     let effective = try loaded.reloaded(environment: context.environment, fileSystem: fileSystem)
                     try ComponentConfiguration.requireComplete(

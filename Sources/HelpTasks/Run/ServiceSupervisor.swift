@@ -174,7 +174,7 @@ final class ServiceSupervisor: @unchecked Sendable {
             }
             return finished
         }
-        done.forEach { $0.wait() }
+        for signal in done { signal.wait() }
     }
 
     /// Waits for every service to end by itself (after an interrupt reached their groups).

@@ -22,7 +22,8 @@ struct ComponentTestRun {
         var binDirectory: String?
         if component.kind != .swift {
             do {
-                let sync = try DependencySync.sync(component: component, project: project, context: context, options: SyncOptions())
+                let sync = try DependencySync.sync(
+                    component: component, project: project, context: context, options: SyncOptions())
                 if let venv = sync.environment {
                     binDirectory = venv.binDirectory
                     environment.merge(venv.activationEnvironment) { _, new in new }
@@ -41,20 +42,24 @@ struct ComponentTestRun {
         if let rerunOnly { checks = checks.filter { rerunOnly.contains(component.name + "/" + $0.kind.rawValue) } }
         let folder = project.folder(of: component)
         if options.changed && !options.allTests, component.kind == .python,
-           let index = checks.firstIndex(where: { $0.kind == .tests && $0.identity.first == "pytest" }) {
+            let index = checks.firstIndex(where: { $0.kind == .tests && $0.identity.first == "pytest" })
+        {
             narrow(&checks[index], folder: folder)
         }
-        let tools = ComponentCacheKey.tools(of: component, folder: folder, rootFolder: project.root.path, runner: context.runner)
+        let tools = ComponentCacheKey.tools(
+            of: component, folder: folder, rootFolder: project.root.path, runner: context.runner)
         var dependencyDigests: [String: Digest] = [:]
         for dependency in project.dependencies(of: component.name) {
             if let scan = scans[dependency.name] { dependencyDigests[dependency.name] = TestWorkflow.digest(of: scan) }
         }
         for check in checks {
             do {
-                result.checks.append(CheckResult(
-                    kind: check.kind, command: check.command.displayLine,
-                    outcome: try outcome(of: check, environment: environment, binDirectory: binDirectory, tools: tools,
-                                         dependencyDigests: dependencyDigests)))
+                result.checks.append(
+                    CheckResult(
+                        kind: check.kind, command: check.command.displayLine,
+                        outcome: try outcome(
+                            of: check, environment: environment, binDirectory: binDirectory, tools: tools,
+                            dependencyDigests: dependencyDigests)))
             } catch {
                 // The test database could not be made or would not be the throwaway one: not a
                 // test failure (nothing ran), and nothing else of this component runs.
@@ -98,22 +103,28 @@ struct ComponentTestRun {
         }
     }
 
-    func outcome(of check: TestCheck, environment: [String: String], binDirectory: String?, tools: [String: String],
-                 dependencyDigests: [String: Digest]) throws -> TestOutcome {
-        var outcome = try plainOutcome(of: check, environment: environment, binDirectory: binDirectory, tools: tools,
-                                   dependencyDigests: dependencyDigests)
+    func outcome(
+        of check: TestCheck, environment: [String: String], binDirectory: String?, tools: [String: String],
+        dependencyDigests: [String: Digest]
+    ) throws -> TestOutcome {
+        var outcome = try plainOutcome(
+            of: check, environment: environment, binDirectory: binDirectory, tools: tools,
+            dependencyDigests: dependencyDigests)
         if let note = check.note, outcome.note == nil { outcome.note = note }
         return outcome
     }
 
-    func plainOutcome(of check: TestCheck, environment: [String: String], binDirectory: String?, tools: [String: String],
-                      dependencyDigests: [String: Digest]) throws -> TestOutcome {
+    func plainOutcome(
+        of check: TestCheck, environment: [String: String], binDirectory: String?, tools: [String: String],
+        dependencyDigests: [String: Digest]
+    ) throws -> TestOutcome {
         if let hint = check.missingHint {
             return TestOutcome(status: .skipped, note: "tool missing: \(hint)")
         }
         guard let inputs = scans[component.name],
-              let (key, manifest) = try? cache.key(for: check, component: component, inputs: inputs,
-                                                    dependencyDigests: dependencyDigests, tools: tools, environment: environment)
+            let (key, manifest) = try? cache.key(
+                for: check, component: component, inputs: inputs,
+                dependencyDigests: dependencyDigests, tools: tools, environment: environment)
         else {
             return try execute(check, environment: environment, binDirectory: binDirectory)
         }
@@ -173,13 +184,16 @@ struct ComponentTestRun {
             command.environment.merge(db.handover.environment) { _, new in new }
             command.secrets.merge(db.handover.secrets) { _, new in new }
             let python = binDirectory.map { $0 + "/python" } ?? "python3"
-            try TestDatabaseGuard.verify(db, python: python, folder: folder, environment: command.environment,
-                                         secrets: command.secrets, runner: context.runner)
-            let migrated = try db.migrate(component: folder, python: python, environment: command.environment,
-                                          secrets: command.secrets, runner: context.runner)
+            try TestDatabaseGuard.verify(
+                db, python: python, folder: folder, environment: command.environment,
+                secrets: command.secrets, runner: context.runner)
+            let migrated = try db.migrate(
+                component: folder, python: python, environment: command.environment,
+                secrets: command.secrets, runner: context.runner)
             guard migrated.succeeded else {
-                return TestOutcome(status: .failed, note: "migrations failed on the test database",
-                                   output: migrated.stdout + migrated.stderr)
+                return TestOutcome(
+                    status: .failed, note: "migrations failed on the test database",
+                    output: migrated.stdout + migrated.stderr)
             }
         }
         let started = MonotonicTime.now()
@@ -191,12 +205,15 @@ struct ComponentTestRun {
         } catch {
             return TestOutcome(status: .failed, note: "\(error)")
         }
-        return Self.read(result, kind: check.kind, componentKind: component.kind,
-                         duration: MonotonicTime.now().seconds(since: started))
+        return Self.read(
+            result, kind: check.kind, componentKind: component.kind,
+            duration: MonotonicTime.now().seconds(since: started))
     }
 
     /// Turns a finished check into an outcome: exit status decides, output adds counts and coverage.
-    static func read(_ result: ProcessResult, kind: TestCheckKind, componentKind: ComponentKind, duration: Double) -> TestOutcome {
+    static func read(_ result: ProcessResult, kind: TestCheckKind, componentKind: ComponentKind, duration: Double)
+        -> TestOutcome
+    {
         let output = result.stdout + (result.stderr.isEmpty ? "" : "\n" + result.stderr)
         var outcome = TestOutcome(status: result.succeeded ? .passed : .failed, duration: duration, output: output)
         guard kind == .tests else { return outcome }
@@ -207,7 +224,10 @@ struct ComponentTestRun {
             outcome.failures = parsed.failures
             outcome.coverage = parsed.coverage
             // pytest exits 5 when it collected nothing: not a pass, not a failure.
-            if result.termination == .exited(5) { outcome.status = .skipped; outcome.note = "no tests collected" }
+            if result.termination == .exited(5) {
+                outcome.status = .skipped
+                outcome.note = "no tests collected"
+            }
         case .node:
             let parsed = TestOutputParser.node(output)
             (outcome.passed, outcome.failed, outcome.skipped) = (parsed.passed, parsed.failed, parsed.skipped)

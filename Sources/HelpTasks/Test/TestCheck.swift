@@ -34,8 +34,10 @@ public struct TestCheck: Sendable {
     /// Why the check runs the way it does (shown in the report), such as the files `--changed` chose.
     public var note: String?
 
-    public init(component: String, kind: TestCheckKind, command: Command, identity: [String],
-                resultFile: String? = nil, missingHint: String? = nil) {
+    public init(
+        component: String, kind: TestCheckKind, command: Command, identity: [String],
+        resultFile: String? = nil, missingHint: String? = nil
+    ) {
         self.component = component
         self.kind = kind
         self.command = command

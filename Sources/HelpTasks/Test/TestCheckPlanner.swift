@@ -26,10 +26,13 @@ public struct TestCheckPlanner: Sendable {
         case .node:
             checks = [nodeTests(component, folder: folder, runner: runner)]
         case .swift:
-            checks = [TestCheck(
-                component: component.name, kind: .tests,
-                command: Command("swift", ["test"], workingDirectory: folder), identity: ["swift", "test"],
-                missingHint: runner.locate("swift") == nil ? "install the Swift toolchain (swift.org/install)" : nil)]
+            checks = [
+                TestCheck(
+                    component: component.name, kind: .tests,
+                    command: Command("swift", ["test"], workingDirectory: folder), identity: ["swift", "test"],
+                    missingHint: runner.locate("swift") == nil ? "install the Swift toolchain (swift.org/install)" : nil
+                )
+            ]
         }
         return checks.filter(wanted)
     }
@@ -53,9 +56,11 @@ public struct TestCheckPlanner: Sendable {
         var checks: [TestCheck] = []
 
         if let declared = component.commands.test, !declared.isEmpty, declared != ["pytest"] {
-            checks.append(TestCheck(component: component.name, kind: .tests,
-                                    command: Command(declared[0], Array(declared.dropFirst()), workingDirectory: folder),
-                                    identity: declared))
+            checks.append(
+                TestCheck(
+                    component: component.name, kind: .tests,
+                    command: Command(declared[0], Array(declared.dropFirst()), workingDirectory: folder),
+                    identity: declared))
         } else {
             var arguments = ["-m", "pytest", "-q", "-rfE"]
             let config = pyprojectText(folder)
@@ -68,30 +73,38 @@ public struct TestCheckPlanner: Sendable {
             let identity = ["pytest"] + arguments.dropFirst(2)
             let cacheFolder = Self.pytestCacheFolder(projectRoot: project.root.path, component: component.name)
             arguments += ["-o", "cache_dir=" + cacheFolder]
-            checks.append(TestCheck(
-                component: component.name, kind: .tests,
-                command: Command(python, arguments, workingDirectory: folder), identity: identity,
-                missingHint: tool("pytest") == nil ? hint("pytest") : nil))
+            checks.append(
+                TestCheck(
+                    component: component.name, kind: .tests,
+                    command: Command(python, arguments, workingDirectory: folder), identity: identity,
+                    missingHint: tool("pytest") == nil ? hint("pytest") : nil))
         }
         let ruff = tool("ruff")
-        checks.append(TestCheck(component: component.name, kind: .lint,
-                                command: Command(ruff ?? "ruff", ["check", "."], workingDirectory: folder),
-                                identity: ["ruff", "check", "."], missingHint: ruff == nil ? hint("ruff") : nil))
-        checks.append(TestCheck(component: component.name, kind: .format,
-                                command: Command(ruff ?? "ruff", ["format", "--check", "."], workingDirectory: folder),
-                                identity: ["ruff", "format", "--check", "."], missingHint: ruff == nil ? hint("ruff") : nil))
+        checks.append(
+            TestCheck(
+                component: component.name, kind: .lint,
+                command: Command(ruff ?? "ruff", ["check", "."], workingDirectory: folder),
+                identity: ["ruff", "check", "."], missingHint: ruff == nil ? hint("ruff") : nil))
+        checks.append(
+            TestCheck(
+                component: component.name, kind: .format,
+                command: Command(ruff ?? "ruff", ["format", "--check", "."], workingDirectory: folder),
+                identity: ["ruff", "format", "--check", "."], missingHint: ruff == nil ? hint("ruff") : nil))
         if usesMypy(folder) {
             let mypy = tool("mypy")
-            checks.append(TestCheck(component: component.name, kind: .types,
-                                    command: Command(mypy ?? "mypy", ["."], workingDirectory: folder),
-                                    identity: ["mypy", "."], missingHint: mypy == nil ? hint("mypy") : nil))
+            checks.append(
+                TestCheck(
+                    component: component.name, kind: .types,
+                    command: Command(mypy ?? "mypy", ["."], workingDirectory: folder),
+                    identity: ["mypy", "."], missingHint: mypy == nil ? hint("mypy") : nil))
         }
         return checks
     }
 
     /// `.helpcache/pytest/<component>`: pytest's cache folder for one component.
     public static func pytestCacheFolder(projectRoot: String, component: String) -> String {
-        HelpCacheFolder(projectRoot: projectRoot).path + "/pytest/" + component.split(separator: "/").joined(separator: "_")
+        HelpCacheFolder(projectRoot: projectRoot).path + "/pytest/"
+            + component.split(separator: "/").joined(separator: "_")
     }
 
     func pyprojectText(_ folder: String) -> String {
@@ -101,7 +114,9 @@ public struct TestCheckPlanner: Sendable {
     /// mypy runs when the project configures it (`[tool.mypy]`, mypy.ini, setup.cfg `[mypy]`).
     func usesMypy(_ folder: String) -> Bool {
         let fs = FileSystem()
-        if pyprojectText(folder).contains("[tool.mypy") || fs.exists(folder + "/mypy.ini") || fs.exists(folder + "/.mypy.ini") {
+        if pyprojectText(folder).contains("[tool.mypy") || fs.exists(folder + "/mypy.ini")
+            || fs.exists(folder + "/.mypy.ini")
+        {
             return true
         }
         return ((try? fs.readText(folder + "/setup.cfg")) ?? "").contains("[mypy")
@@ -126,12 +141,14 @@ public struct TestCheckPlanner: Sendable {
             var arguments = Array(words.dropFirst())
             arguments.insert("--experimental-test-coverage", at: 0)
             arguments.insert(contentsOf: ["--test-reporter=tap"], at: 0)
-            return TestCheck(component: component.name, kind: .tests,
-                             command: Command("node", arguments, workingDirectory: folder), identity: ["node"] + arguments,
-                             missingHint: runner.locate("node") == nil ? "install Node.js (apt install nodejs)" : nil)
+            return TestCheck(
+                component: component.name, kind: .tests,
+                command: Command("node", arguments, workingDirectory: folder), identity: ["node"] + arguments,
+                missingHint: runner.locate("node") == nil ? "install Node.js (apt install nodejs)" : nil)
         }
-        return TestCheck(component: component.name, kind: .tests,
-                         command: Command("npm", ["test"], workingDirectory: folder), identity: ["npm", "test"],
-                         missingHint: runner.locate("npm") == nil ? "install npm (apt install npm)" : nil)
+        return TestCheck(
+            component: component.name, kind: .tests,
+            command: Command("npm", ["test"], workingDirectory: folder), identity: ["npm", "test"],
+            missingHint: runner.locate("npm") == nil ? "install npm (apt install npm)" : nil)
     }
 }

@@ -20,8 +20,9 @@ public final class TestDatabase: @unchecked Sendable {
     /// configuration points. A server that cannot be reached or refuses is `.unavailable`.
     public init(configured: DatabaseLocation?, temporaryRoot: String, runner: any ProcessRunner) throws {
         guard let made = try? FileSystem().makeUniqueDirectory(prefix: temporaryRoot + "/help-testdb-") else {
-            throw HelpError.io("cannot create a temporary folder for the test database in \(temporaryRoot)",
-                               hint: "Check that TMPDIR (or /tmp) is writable.")
+            throw HelpError.io(
+                "cannot create a temporary folder for the test database in \(temporaryRoot)",
+                hint: "Check that TMPDIR (or /tmp) is writable.")
         }
         folder = made
         guard case .postgres(var server)? = configured else {
@@ -34,9 +35,10 @@ public final class TestDatabase: @unchecked Sendable {
         server.database = "help_test_" + String(UInt64.random(in: 0...UInt64.max), radix: 36)
         let created: ProcessResult
         do {
-            created = try runner.run(Command(
-                "createdb", ["--", server.database], environment: server.clientEnvironment,
-                secrets: server.clientSecrets, timeout: 60))
+            created = try runner.run(
+                Command(
+                    "createdb", ["--", server.database], environment: server.clientEnvironment,
+                    secrets: server.clientSecrets, timeout: 60))
         } catch {
             try? FileSystem().remove(folder)
             throw error
@@ -47,7 +49,8 @@ public final class TestDatabase: @unchecked Sendable {
                 "cannot create the test database \(server.database) on \(server.endpoint): \(created.stderr.split(separator: "\n").first ?? "")",
                 hint: "Start the server and give the role CREATEDB; or point DATABASE_URL at SQLite for tests.")
         }
-        let credentials = server.user.map { user in user + (server.password.map { ":" + $0.reveal() } ?? "") + "@" } ?? ""
+        let credentials =
+            server.user.map { user in user + (server.password.map { ":" + $0.reveal() } ?? "") + "@" } ?? ""
         url = Secret("\(server.scheme)://\(credentials)\(server.usesSocket ? "" : server.endpoint)/\(server.database)")
         sqlitePath = nil
         postgres = server
@@ -81,12 +84,16 @@ public final class TestDatabase: @unchecked Sendable {
     public static let handoverNames = ["DATABASE_URL"] + DatabaseLocation.splitVariables
 
     /// `alembic upgrade head` against the throwaway database; a failure is returned with its output.
-    public func migrate(component folder: String, python: String, environment: [String: String],
-                        secrets: [String: Secret], runner: any ProcessRunner) throws -> ProcessResult {
+    public func migrate(
+        component folder: String, python: String, environment: [String: String],
+        secrets: [String: Secret], runner: any ProcessRunner
+    ) throws -> ProcessResult {
         var env = environment
         env["PYTHONPATH"] = folder
-        return try runner.run(Command(python, ["-m", "alembic", "upgrade", "head"], environment: env,
-                                      secrets: secrets, workingDirectory: folder, timeout: 300))
+        return try runner.run(
+            Command(
+                python, ["-m", "alembic", "upgrade", "head"], environment: env,
+                secrets: secrets, workingDirectory: folder, timeout: 300))
     }
 
     private var removed = false

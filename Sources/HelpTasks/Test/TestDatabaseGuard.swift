@@ -30,15 +30,19 @@ enum TestDatabaseGuard {
     /// Asks Alembic (its `env.py`, offline, with `configure` stopped before any migration) which
     /// database it would use with `environment`/`secrets`, and refuses (exit 65, naming the
     /// variables) unless it is `database`. Prints no password: only the driver, host and name.
-    static func verify(_ database: TestDatabase, python: String, folder: String, environment: [String: String],
-                       secrets: [String: Secret], runner: any ProcessRunner) throws {
+    static func verify(
+        _ database: TestDatabase, python: String, folder: String, environment: [String: String],
+        secrets: [String: Secret], runner: any ProcessRunner
+    ) throws {
         var env = environment
         env["PYTHONPATH"] = folder
-        let result = try runner.run(Command(python, ["-c", probe], environment: env, secrets: secrets,
-                                            workingDirectory: folder, timeout: 120))
+        let result = try runner.run(
+            Command(
+                python, ["-c", probe], environment: env, secrets: secrets,
+                workingDirectory: folder, timeout: 120))
         let names = TestDatabase.handoverNames.joined(separator: ", ")
         guard result.succeeded, let line = result.stdout.split(separator: "\n").last,
-              let found = try? JSONValue.parse(String(line), source: "alembic probe")
+            let found = try? JSONValue.parse(String(line), source: "alembic probe")
         else {
             let last = result.stderr.split(separator: "\n").last
             let why = last.map { PostgresDatabase.redact(String($0)) } ?? "no answer"

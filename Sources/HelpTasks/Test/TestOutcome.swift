@@ -23,9 +23,11 @@ public struct TestOutcome: Sendable, Equatable {
     /// The check's captured output (replayed with `-v`/`--replay` on a hit, shown on a failure).
     public var output: String
 
-    public init(status: Status, passed: Int? = nil, failed: Int? = nil, skipped: Int? = nil, coverage: Double? = nil,
-                failures: [String] = [], duration: Double = 0, cached: Bool = false, flaky: Bool = false,
-                note: String? = nil, output: String = "") {
+    public init(
+        status: Status, passed: Int? = nil, failed: Int? = nil, skipped: Int? = nil, coverage: Double? = nil,
+        failures: [String] = [], duration: Double = 0, cached: Bool = false, flaky: Bool = false,
+        note: String? = nil, output: String = ""
+    ) {
         self.status = status
         self.passed = passed
         self.failed = failed

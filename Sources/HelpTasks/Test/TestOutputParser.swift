@@ -4,8 +4,12 @@
 public enum TestOutputParser {
     /// pytest's `-q` closing line: `2 failed, 18 passed, 1 skipped in 1.20s`, plus `FAILED x::y`
     /// lines from `-rf`, plus a coverage `TOTAL … 98%` line when pytest-cov reported.
-    public static func pytest(_ output: String) -> (passed: Int?, failed: Int?, skipped: Int?, failures: [String], coverage: Double?) {
-        var passed: Int?, failed: Int?, skipped: Int?
+    public static func pytest(_ output: String) -> (
+        passed: Int?, failed: Int?, skipped: Int?, failures: [String], coverage: Double?
+    ) {
+        var passed: Int?
+        var failed: Int?
+        var skipped: Int?
         var failures: [String] = []
         for line in output.split(separator: "\n", omittingEmptySubsequences: true) {
             let text = line.trimmingCharacters(in: " =")
@@ -15,7 +19,8 @@ public enum TestOutputParser {
                 continue
             }
             guard text.contains(" in "),
-                ["passed", "failed", "error", "skipped"].contains(where: { text.contains($0) }) || text.hasPrefix("no tests ran")
+                ["passed", "failed", "error", "skipped"].contains(where: { text.contains($0) })
+                    || text.hasPrefix("no tests ran")
             else { continue }
             let counts = countWords(String(text))
             if counts.isEmpty && !text.hasPrefix("no tests ran") { continue }
@@ -38,8 +43,12 @@ public enum TestOutputParser {
 
     /// `node --test`: TAP `# pass 12` / spec `ℹ pass 12`, failing `not ok N - name`, and the
     /// `all files | 95.12 | …` line of `--experimental-test-coverage`.
-    public static func node(_ output: String) -> (passed: Int?, failed: Int?, skipped: Int?, failures: [String], coverage: Double?) {
-        var passed: Int?, failed: Int?, skipped: Int?
+    public static func node(_ output: String) -> (
+        passed: Int?, failed: Int?, skipped: Int?, failures: [String], coverage: Double?
+    ) {
+        var passed: Int?
+        var failed: Int?
+        var skipped: Int?
         var failures: [String] = []
         var coverage: Double?
         for raw in output.split(separator: "\n") {
@@ -68,7 +77,8 @@ public enum TestOutputParser {
     /// `swift test`: Swift Testing's `Test run with 12 tests … passed` / `… 1 issue`, and XCTest's
     /// `Executed 5 tests, with 1 failure`.
     public static func swift(_ output: String) -> (passed: Int?, failed: Int?, skipped: Int?) {
-        var passed: Int?, failed: Int?
+        var passed: Int?
+        var failed: Int?
         for line in output.split(separator: "\n") {
             let words = line.split(separator: " ").map(String.init)
             if let at = words.firstIndex(of: "with"), at > 0, words[at - 1] == "run", at + 1 < words.count,
@@ -103,7 +113,9 @@ extension StringProtocol {
     func trimmingCharacters(in characters: String) -> String {
         var slice = Substring(self)
         while let first = slice.first, characters.contains(first) || first == "\t" { slice = slice.dropFirst() }
-        while let last = slice.last, characters.contains(last) || last == "\t" || last == "\r" { slice = slice.dropLast() }
+        while let last = slice.last, characters.contains(last) || last == "\t" || last == "\r" {
+            slice = slice.dropLast()
+        }
         return String(slice)
     }
 }

@@ -35,7 +35,8 @@ public struct ComponentResult: Sendable {
             if let note = o.note { words.append("(\(note))") }
             if !console.style.animate || o.note != nil { lines.append(words.joined(separator: "  ")) }
             if o.status == .failed || (replay && o.cached) {
-                let tail = o.output.split(separator: "\n", omittingEmptySubsequences: false).suffix(o.status == .failed ? 40 : 400)
+                let tail = o.output.split(separator: "\n", omittingEmptySubsequences: false).suffix(
+                    o.status == .failed ? 40 : 400)
                 lines += tail.map { "    | " + $0 }
             }
         }
@@ -60,12 +61,16 @@ public struct TestReport: Sendable {
     public var lines: [String] {
         var rows = [["component", "check", "result", "pass/fail/skip", "coverage", "time", "cached"]]
         for component in components {
-            if let error = component.error { rows.append([component.component, "-", "error", error.message, "", "", ""]) }
+            if let error = component.error {
+                rows.append([component.component, "-", "error", error.message, "", "", ""])
+            }
             for check in component.checks {
                 let o = check.outcome
-                rows.append([component.component, check.kind.rawValue, o.status.rawValue + (o.flaky ? " (flaky)" : ""),
-                             Self.counts(o) ?? "", o.coverage.map { format1($0) + "%" } ?? "",
-                             format1(o.duration) + "s", o.cached ? "cached" : ""])
+                rows.append([
+                    component.component, check.kind.rawValue, o.status.rawValue + (o.flaky ? " (flaky)" : ""),
+                    Self.counts(o) ?? "", o.coverage.map { format1($0) + "%" } ?? "",
+                    format1(o.duration) + "s", o.cached ? "cached" : "",
+                ])
             }
         }
         let widths = (0..<rows[0].count).map { column in rows.map { $0[column].count }.max() ?? 0 }
@@ -75,10 +80,11 @@ public struct TestReport: Sendable {
         }
         let checks = components.flatMap(\.checks)
         out.append("")
-        out.append("\(checks.filter { $0.outcome.status == .failed }.count) failed, "
-                   + "\(checks.filter { $0.outcome.status == .passed }.count) passed "
-                   + "(\(checks.filter { $0.outcome.cached }.count) cached), "
-                   + "\(checks.filter { $0.outcome.status == .skipped }.count) skipped in \(format1(duration))s")
+        out.append(
+            "\(checks.filter { $0.outcome.status == .failed }.count) failed, "
+                + "\(checks.filter { $0.outcome.status == .passed }.count) passed "
+                + "(\(checks.filter { $0.outcome.cached }.count) cached), "
+                + "\(checks.filter { $0.outcome.status == .skipped }.count) skipped in \(format1(duration))s")
         return out
     }
 
@@ -92,15 +98,20 @@ public struct TestReport: Sendable {
         let list: [JSONValue] = components.map { component in
             let checks: [JSONValue] = component.checks.map { check in
                 let o = check.outcome
-                return ["check": .string(check.kind.rawValue), "result": .string(o.status.rawValue),
-                        "cached": .bool(o.cached), "flaky": .bool(o.flaky), "passed": number(o.passed),
-                        "failed": number(o.failed), "skipped": number(o.skipped),
-                        "coverage": o.coverage.map { .double($0) } ?? .null, "duration": .double(o.duration),
-                        "failures": .strings(o.failures), "note": .optional(o.note), "command": .string(check.command)]
+                return [
+                    "check": .string(check.kind.rawValue), "result": .string(o.status.rawValue),
+                    "cached": .bool(o.cached), "flaky": .bool(o.flaky), "passed": number(o.passed),
+                    "failed": number(o.failed), "skipped": number(o.skipped),
+                    "coverage": o.coverage.map { .double($0) } ?? .null, "duration": .double(o.duration),
+                    "failures": .strings(o.failures), "note": .optional(o.note), "command": .string(check.command),
+                ]
             }
-            let error: JSONValue = component.error.map { ["message": .string($0.message), "hint": .optional($0.hint)] } ?? .null
-            return ["name": .string(component.component), "reason": .string(component.reason), "error": error,
-                    "checks": .array(checks)]
+            let error: JSONValue =
+                component.error.map { ["message": .string($0.message), "hint": .optional($0.hint)] } ?? .null
+            return [
+                "name": .string(component.component), "reason": .string(component.reason), "error": error,
+                "checks": .array(checks),
+            ]
         }
         return ["ok": .bool(!failed), "duration": .double(duration), "components": .array(list)]
     }

@@ -21,8 +21,10 @@ public struct TestResultCache: Sendable {
     /// setting the application reads (its `.env` keys and the database variables, with the value
     /// from the environment or else `.env`) enters as a fingerprint, and a server's tests record
     /// the kind and server of their throwaway database.
-    public func key(for check: TestCheck, component: Component, inputs: InputSet, dependencyDigests: [String: Digest],
-                    tools: [String: String], environment: [String: String]) throws -> (key: Digest, manifest: InputManifest) {
+    public func key(
+        for check: TestCheck, component: Component, inputs: InputSet, dependencyDigests: [String: Digest],
+        tools: [String: String], environment: [String: String]
+    ) throws -> (key: Digest, manifest: InputManifest) {
         var config = ComponentCacheKey.config(of: component)
         for (name, digest) in dependencyDigests { config["depends_on " + name] = digest.hex }
         let commandEnvironment = ComponentCacheKey.commandEnvironment(of: component, inheriting: environment)
@@ -38,8 +40,9 @@ public struct TestResultCache: Sendable {
                 config["test database"] = TestDatabaseGuard.kind(of: configured)
             }
         }
-        var builder = CacheKeyBuilder(action: Self.action(check.kind), component: component.name,
-                                      command: check.identity, tools: tools, config: config)
+        var builder = CacheKeyBuilder(
+            action: Self.action(check.kind), component: component.name,
+            command: check.identity, tools: tools, config: config)
         builder.declare(names, from: values)
         return builder.build(files: inputs.files, salt: try store.salt())
     }
@@ -52,25 +55,29 @@ public struct TestResultCache: Sendable {
     /// A cached pass for `key`, or nil.
     public func lookup(_ key: Digest) -> TestOutcome? {
         guard let entry = store.lookup(kind: .tests, key: key),
-              let bytes = entry.payload["result.json"],
-              let json = try? JSONValue.parse(bytes, source: "cached result")
+            let bytes = entry.payload["result.json"],
+            let json = try? JSONValue.parse(bytes, source: "cached result")
         else { return nil }
         let output = entry.payload["output.txt"].map { String(decoding: $0, as: UTF8.self) } ?? ""
-        return TestOutcome(status: .passed, passed: json["passed"]?.int, failed: json["failed"]?.int,
-                           skipped: json["skipped"]?.int, coverage: json["coverage"]?.double ?? json["coverage"]?.int.map(Double.init),
-                           duration: entry.duration, cached: true, output: output)
+        return TestOutcome(
+            status: .passed, passed: json["passed"]?.int, failed: json["failed"]?.int,
+            skipped: json["skipped"]?.int, coverage: json["coverage"]?.double ?? json["coverage"]?.int.map(Double.init),
+            duration: entry.duration, cached: true, output: output)
     }
 
     /// Stores a pass (failures are never stored as results).
     public func save(_ outcome: TestOutcome, key: Digest, manifest: InputManifest) throws {
         guard outcome.status == .passed else { return }
-        let json: JSONValue = ["passed": outcome.passed.map { .int($0) } ?? .null,
-                               "failed": outcome.failed.map { .int($0) } ?? .null,
-                               "skipped": outcome.skipped.map { .int($0) } ?? .null,
-                               "coverage": outcome.coverage.map { .double($0) } ?? .null]
-        try store.save(kind: .tests, key: key, manifest: manifest,
-                       payload: ["result.json": Array(json.encoded(.compact).utf8), "output.txt": Array(outcome.output.utf8)],
-                       duration: outcome.duration)
+        let json: JSONValue = [
+            "passed": outcome.passed.map { .int($0) } ?? .null,
+            "failed": outcome.failed.map { .int($0) } ?? .null,
+            "skipped": outcome.skipped.map { .int($0) } ?? .null,
+            "coverage": outcome.coverage.map { .double($0) } ?? .null,
+        ]
+        try store.save(
+            kind: .tests, key: key, manifest: manifest,
+            payload: ["result.json": Array(json.encoded(.compact).utf8), "output.txt": Array(outcome.output.utf8)],
+            duration: outcome.duration)
     }
 
     // MARK: - Outcome history
@@ -89,7 +96,8 @@ public struct TestResultCache: Sendable {
             try? fs.createDirectories(historyFolder)
             try? fs.writeAtomically(path, Array(after.map { $0 + "\n" }.joined().utf8))
         }
-        return before.contains(status == .passed ? TestOutcome.Status.failed.rawValue : TestOutcome.Status.passed.rawValue)
+        return before.contains(
+            status == .passed ? TestOutcome.Status.failed.rawValue : TestOutcome.Status.passed.rawValue)
     }
 
     /// The latest outcome recorded for `key`, if any.

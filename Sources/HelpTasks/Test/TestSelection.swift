@@ -12,7 +12,8 @@ public struct TestSelection: Sendable {
     public var changedFiles: [String] = []
 
     /// Chooses from `project` per `options`; `git` answers the changed-file questions.
-    public static func choose(project: Project, options: TestOptions, runner: any ProcessRunner) throws -> TestSelection {
+    public static func choose(project: Project, options: TestOptions, runner: any ProcessRunner) throws -> TestSelection
+    {
         if !options.components.isEmpty {
             var chosen: [Component] = []
             for name in options.components {
@@ -22,11 +23,13 @@ public struct TestSelection: Sendable {
                 }
                 if !chosen.contains(where: { $0.name == component.name }) { chosen.append(component) }
             }
-            return TestSelection(components: chosen, reasons: Dictionary(uniqueKeysWithValues: chosen.map { ($0.name, "named") }))
+            return TestSelection(
+                components: chosen, reasons: Dictionary(uniqueKeysWithValues: chosen.map { ($0.name, "named") }))
         }
         guard options.changed else {
-            return TestSelection(components: project.components,
-                                 reasons: Dictionary(uniqueKeysWithValues: project.components.map { ($0.name, "all components") }))
+            return TestSelection(
+                components: project.components,
+                reasons: Dictionary(uniqueKeysWithValues: project.components.map { ($0.name, "all components") }))
         }
         let files = try ChangedFiles.list(root: project.root.path, since: options.since, runner: runner)
         var selection = select(changed: files.paths, base: files.base, project: project)
@@ -41,7 +44,9 @@ public struct TestSelection: Sendable {
         // The deepest component folder containing the file owns it (the root component owns the rest).
         let byDepth = project.components.sorted { $0.path.count > $1.path.count }
         for path in paths {
-            guard let owner = byDepth.first(where: { $0.path == "." || path.hasPrefix($0.path + "/") }) else { continue }
+            guard let owner = byDepth.first(where: { $0.path == "." || path.hasPrefix($0.path + "/") }) else {
+                continue
+            }
             if reasons[owner.name] == nil {
                 reasons[owner.name] = "\(path) changed since \(base)"
                 order.append(owner.name)
@@ -63,13 +68,16 @@ public struct TestSelection: Sendable {
 /// The files changed in a git work tree against a base revision, uncommitted and untracked ones included.
 public enum ChangedFiles {
     /// `since` nil: the merge base with the default branch (origin/HEAD, main, master), else HEAD.
-    public static func list(root: String, since: String?, runner: any ProcessRunner) throws -> (paths: [String], base: String) {
+    public static func list(root: String, since: String?, runner: any ProcessRunner) throws -> (
+        paths: [String], base: String
+    ) {
         func git(_ arguments: [String]) throws -> ProcessResult {
             try runner.run(Command("git", ["-C", root] + arguments, timeout: 60))
         }
         guard (try? git(["rev-parse", "--is-inside-work-tree"]))?.succeeded == true else {
-            throw HelpError.usage("--changed needs a git repository, and \(root) is not inside one",
-                                  hint: "Run 'help test' without --changed, or inside a git checkout.")
+            throw HelpError.usage(
+                "--changed needs a git repository, and \(root) is not inside one",
+                hint: "Run 'help test' without --changed, or inside a git checkout.")
         }
         var base = since ?? "HEAD"
         if since == nil {
@@ -83,8 +91,9 @@ public enum ChangedFiles {
         }
         let diff = try git(["diff", "--relative", "--name-only", "-z", base, "--"])
         guard diff.succeeded else {
-            throw HelpError.usage("git cannot compare with '\(base)': \(diff.stderr.split(separator: "\n").first ?? "")",
-                                  hint: "Use --since REF with a commit, branch or tag of this repository.")
+            throw HelpError.usage(
+                "git cannot compare with '\(base)': \(diff.stderr.split(separator: "\n").first ?? "")",
+                hint: "Use --since REF with a commit, branch or tag of this repository.")
         }
         let untracked = try git(["ls-files", "-z", "--others", "--exclude-standard"])
         var paths = diff.stdout.split(separator: "\0").map(String.init)

@@ -25,13 +25,16 @@ public enum TestWorkflow {
             let component = selection.components[index]
             let runner = ComponentTestRun(
                 component: component, project: project, options: options, context: context, cache: cache,
-                scans: scans, changedFiles: selection.changedFiles, rerunOnly: options.rerunFailed && !lastFailures.isEmpty ? lastFailures : nil)
+                scans: scans, changedFiles: selection.changedFiles,
+                rerunOnly: options.rerunFailed && !lastFailures.isEmpty ? lastFailures : nil)
             let result = runner.run(reason: selection.reasons[component.name] ?? "")
             results.set(index, result)
-            result.printLines(on: context.console, replay: options.replay || context.console.style.verbosity == .verbose)
+            result.printLines(
+                on: context.console, replay: options.replay || context.console.style.verbosity == .verbose)
         }
         let finished = results.all
-        var failed = Set<String>(), ran = Set<String>()
+        var failed = Set<String>()
+        var ran = Set<String>()
         for result in finished {
             // A cached pass clears a recorded failure too: the check passes with these inputs.
             for check in result.checks where !check.outcome.cached || check.outcome.status == .passed {
@@ -50,11 +53,13 @@ public enum TestWorkflow {
 
     /// Every component's inputs, scanned once: a check's key needs its own component's files and a
     /// digest of each dependency's.
-    static func scanInputs(project: Project, store: CacheStore, runner: any ProcessRunner) throws -> [String: InputSet] {
+    static func scanInputs(project: Project, store: CacheStore, runner: any ProcessRunner) throws -> [String: InputSet]
+    {
         var scans: [String: InputSet] = [:]
         let scanner = store.inputScanner(runner: runner)
         for component in project.components {
-            scans[component.name] = try scanner.scan(folder: project.folder(of: component), rules: ComponentCacheKey.rules(of: component))
+            scans[component.name] = try scanner.scan(
+                folder: project.folder(of: component), rules: ComponentCacheKey.rules(of: component))
         }
         return scans
     }
