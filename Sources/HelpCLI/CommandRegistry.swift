@@ -2,6 +2,7 @@
 /// once it really works.
 public enum CommandRegistry {
     public static let all: [CommandSpec] = [
+        BuildCommand.spec,
         CacheCommand.spec,
         ComponentsCommand.spec,
         ConfigCommand.spec,

@@ -1,0 +1,46 @@
+import HelpCache
+import HelpProject
+import HelpSystem
+
+/// `help build`: selects components, builds each one (or restores it from the build cache) in
+/// parallel up to `-j`, then writes `dist/SHA256SUMS` and `dist/manifest.json`.
+public enum BuildWorkflow {
+    public static func run(_ options: BuildOptions, context: Context) throws -> BuildReport {
+        let started = MonotonicTime.now()
+        let project = try Project.load(from: context.workingDirectory)
+        var selectionOptions = TestOptions()
+        selectionOptions.components = options.components
+        let selection = try TestSelection.choose(project: project, options: selectionOptions, runner: context.runner)
+        let store = try CacheStore(projectRoot: project.root.path, warn: { context.console.warn($0) })
+        let platform = Platform.detect(environment: context.environment)
+        let dist = project.root.path + "/dist"
+        try FileSystem().createDirectories(dist)
+        let cache = BuildCache(store: store, project: project)
+        let planner = BuildPlanner(architecture: platform.architecture)
+
+        let components = selection.components
+        let slots = BuildSlots(count: components.count)
+        WorkQueue(count: components.count, threads: max(1, options.jobs)).run { index in
+            let build = ComponentBuild(component: components[index], project: project, options: options, context: context,
+                                       cache: cache, planner: planner, dist: dist)
+            let result = build.run()
+            slots.set(index, result)
+            for line in result.lines { context.console.info(line) }
+        }
+        let results = slots.all
+        try DistIndex.write(results, dist: dist)
+        return BuildReport(results: results, duration: MonotonicTime.now().seconds(since: started))
+    }
+}
+
+/// Results written by worker threads, one slot per component.
+final class BuildSlots: @unchecked Sendable {
+    private var slots: [BuildResult?]
+    private let lock = Mutex()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: BuildResult) { lock.withLock { slots[index] = value } }
+
+    var all: [BuildResult] { lock.withLock { slots.compactMap { $0 } } }
+}
