@@ -11,5 +11,6 @@ public enum CommandRegistry {
         InstallCommand.spec,
         RunCommand.spec,
         TestCommand.spec,
+        VersionCommand.spec,
     ]
 }
