@@ -35,13 +35,7 @@ public enum BuildCommand {
         options.components = invocation.values("component")
         options.noCache = invocation.flag("no-cache")
         options.explain = invocation.flag("explain")
-        options.jobs = Platform.detect(environment: context.environment).cpuCount
-        if let jobs = invocation.value("jobs") {
-            guard let count = Int(jobs), count > 0 else {
-                throw HelpError.usage("--jobs takes a positive number, not '\(jobs)'")
-            }
-            options.jobs = count
-        }
+        options.jobs = try invocation.jobs(environment: context.environment)
         let report = try BuildWorkflow.run(options, context: context)
         let failure = report.failed
             ? HelpError("some components failed to build", hint: "The lines above name each problem; -v shows every command.")

@@ -57,13 +57,7 @@ public enum TestCommand {
         options.explain = invocation.flag("explain")
         options.replay = invocation.flag("replay")
         options.junitPath = invocation.value("junit")
-        options.jobs = Platform.detect(environment: context.environment).cpuCount
-        if let jobs = invocation.value("jobs") {
-            guard let count = Int(jobs), count > 0 else {
-                throw HelpError.usage("--jobs takes a positive number, not '\(jobs)'")
-            }
-            options.jobs = count
-        }
+        options.jobs = try invocation.jobs(environment: context.environment)
         let report = try TestWorkflow.run(options, context: context)
         let failure = report.failed
             ? HelpError("some checks failed", hint: "Run 'help test --rerun-failed' after fixing them; -v shows full output.")

@@ -19,7 +19,7 @@ public enum BuildWorkflow {
         let planner = BuildPlanner(architecture: platform.architecture)
 
         let components = selection.components
-        let slots = BuildSlots(count: components.count)
+        let slots = ResultSlots<BuildResult>(count: components.count)
         WorkQueue(count: components.count, threads: max(1, options.jobs)).run { index in
             let build = ComponentBuild(component: components[index], project: project, options: options, context: context,
                                        cache: cache, planner: planner, dist: dist)
@@ -31,16 +31,4 @@ public enum BuildWorkflow {
         try DistIndex.write(results, dist: dist)
         return BuildReport(results: results, duration: MonotonicTime.now().seconds(since: started))
     }
-}
-
-/// Results written by worker threads, one slot per component.
-final class BuildSlots: @unchecked Sendable {
-    private var slots: [BuildResult?]
-    private let lock = Mutex()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: BuildResult) { lock.withLock { slots[index] = value } }
-
-    var all: [BuildResult] { lock.withLock { slots.compactMap { $0 } } }
 }

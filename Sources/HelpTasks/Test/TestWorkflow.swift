@@ -21,7 +21,7 @@ public enum TestWorkflow {
             context.console.info("no failures recorded from the last run: running the selection")
         }
 
-        let results = ResultSlots(count: selection.components.count)
+        let results = ResultSlots<ComponentResult>(count: selection.components.count)
         let queue = WorkQueue(count: selection.components.count, threads: max(1, options.jobs))
         queue.run { index in
             let component = selection.components[index]
@@ -74,15 +74,15 @@ public enum TestWorkflow {
 }
 
 /// Results written by worker threads, one slot each.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [ComponentResult?]
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
     private let lock = Mutex()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: ComponentResult) { lock.withLock { slots[index] = value } }
+    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
 
-    var all: [ComponentResult] { lock.withLock { slots.compactMap { $0 } } }
+    var all: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }
 
 /// Runs work items on a few plain joinable threads (Dispatch's pool must not be parked in the
