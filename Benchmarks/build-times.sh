@@ -31,5 +31,5 @@ done
 f="$(printf '%s\n' "${first[@]}" | median)"; r="$(printf '%s\n' "${restored[@]}" | median)"
 printf '%-34s %9s   %s\n' "case (median of $runs)" "help" "reference"
 printf '%-34s %8.2fs   %.2fs (python -m build + npm pack by hand, environment ready)\n' "first build" "$f" "$(printf '%s\n' "${reference[@]}" | median)"
-printf '%-34s %8.3fs   %.0f%% faster than the first build\n' "all restored (nothing changed)" "$r" "$(echo "100 - 100 * $r / $f" | bc -l)"
+printf '%-34s %8.3fs   %.1f%% faster than the first build\n' "all restored (nothing changed)" "$r" "$(echo "100 - 100 * $r / $f" | bc -l)"
 printf '%-34s %8.2fs   -\n' "one component rebuilt" "$(printf '%s\n' "${one[@]}" | median)"
