@@ -15,8 +15,10 @@ struct BuildEndToEndTests {
         for folder in ["home", "xdg-cache", "tmp"] { try fs.createDirectories(copy.path + "/.e2e/" + folder) }
     }
 
-    func run(_ executable: String, _ arguments: [String], in folder: String? = nil) throws -> ProcessResult {
-        var env = Environment.current().values
+    func run(_ executable: String, _ arguments: [String], in folder: String? = nil, extra: [String: String] = [:]) throws
+        -> ProcessResult
+    {
+        var env = Environment.current().values.merging(extra) { _, new in new }
         env["HOME"] = copy.path + "/.e2e/home"
         env["XDG_CACHE_HOME"] = copy.path + "/.e2e/xdg-cache"
         env["TMPDIR"] = copy.path + "/.e2e/tmp"
@@ -26,8 +28,10 @@ struct BuildEndToEndTests {
         return try runner.run(Command(executable, arguments, workingDirectory: folder ?? copy.path, timeout: 900))
     }
 
-    func build(_ arguments: [String] = []) throws -> (result: ProcessResult, status: [String: String]) {
-        let result = try run(try #require(BuiltHelp.path), ["build", "--json"] + arguments)
+    func build(_ arguments: [String] = [], extra: [String: String] = [:]) throws
+        -> (result: ProcessResult, status: [String: String])
+    {
+        let result = try run(try #require(BuiltHelp.path), ["build", "--json"] + arguments, extra: extra)
         let document = try JSONValue.parse(result.stdout, source: "help build --json")
         var status: [String: String] = [:]
         for component in document["components"]?.array ?? [] {
@@ -95,6 +99,19 @@ struct BuildEndToEndTests {
         #expect(result.result.stdout.contains("Version is '9.9.9', pyproject.toml says '0.1.0'"), "\(result.result.stdout)")
         #expect(result.result.stdout.contains("RECORD hash of auth_client/__init__.py does not match its contents"))
         #expect(!fs.exists(copy.path + "/dist/python-client"))
+    }
+
+    @Test func dockerImagesAreTaggedWithTheVersionAndLatest() throws {
+        // A fake docker (HELP_DOCKER) records its argv: one image for the component with a Dockerfile.
+        try fs.writeAtomically(copy.path + "/js-client/Dockerfile", Array("FROM node:20\n".utf8))
+        let fake = FakeTool()
+        let docker = try fake.install("docker")
+        let result = try build(["--js-client", "--docker"], extra: ["HELP_DOCKER": docker])
+        #expect(result.result.exitCode == 0, "\(result.result.stderr.suffix(2000))")
+        #expect(result.status == ["js-client": "built"])
+        #expect(fake.invocations(of: "docker").map(\.arguments) == [
+            ["build", "-t", "js-client:0.1.0", "-t", "js-client:latest", copy.path + "/js-client"],
+        ])
     }
 
     /// A PEP 517 backend writing a wheel with a wrong version and a wrong RECORD hash.

@@ -69,3 +69,38 @@ import Testing
         #expect(problems == ["lib-0.9.0.tgz: expected lib-1.0.0.tgz (name and version of package.json)"])
     }
 }
+
+/// `help build --docker`: the image command per component with a Dockerfile, and a missing engine.
+@Suite struct BuildDockerTests {
+    func project() throws -> TempDir {
+        try TempDir.project([
+            "help.json": "{}\n",
+            "api/pyproject.toml": "[project]\nname = \"api\"\nversion = \"1.4.0\"\n",
+            "api/Dockerfile": "FROM scratch\n",
+        ])
+    }
+
+    func context(_ folder: TempDir, runner: RecordingProcessRunner) -> Context {
+        Context(runner: runner, environment: ["PATH": "/usr/bin:/bin"], console: BufferConsole().console,
+                workingDirectory: folder.path)
+    }
+
+    @Test func withoutAnEngineTheBuildIsRefusedAsUnavailable() throws {
+        let folder = try project()
+        let runner = RecordingProcessRunner()
+        runner.makeMissing("docker")
+        var options = BuildOptions()
+        options.docker = true
+        #expect(throws: HelpError.unavailable("--docker needs the docker command, and it is not installed",
+                                              hint: "Install Docker (or set HELP_DOCKER to its path), or build without --docker.")) {
+            try BuildWorkflow.run(options, context: context(folder, runner: runner))
+        }
+        #expect(runner.commands.isEmpty)
+    }
+
+    @Test func imageIsTaggedWithTheVersionAndLatest() {
+        let command = DockerImage.command(for: Component(name: "API", path: "api", kind: .python), version: "1.4.0", folder: "/p/api")
+        #expect(command.executable == "docker")
+        #expect(command.arguments == ["build", "-t", "api:1.4.0", "-t", "api:latest", "/p/api"])
+    }
+}

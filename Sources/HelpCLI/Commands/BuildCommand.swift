@@ -19,6 +19,7 @@ public enum BuildCommand {
             """,
         options: [
             .repeatable("component", valueName: "NAME", help: "Build this component (also --NAME, e.g. --python-client)"),
+            .flag("docker", help: "Also build an image (NAME:VERSION and NAME:latest) per component with a Dockerfile"),
             .flag("no-cache", help: "Build even when a cached build of the same inputs exists"),
             .flag("explain", help: "Say for each component why it was built (what changed) or restored"),
             .value("jobs", short: "j", valueName: "N", help: "Components built at once (default: CPU count)"),
@@ -33,6 +34,7 @@ public enum BuildCommand {
     static func run(_ invocation: Invocation, _ context: Context) throws -> Report {
         var options = BuildOptions()
         options.components = invocation.values("component")
+        options.docker = invocation.flag("docker")
         options.noCache = invocation.flag("no-cache")
         options.explain = invocation.flag("explain")
         options.jobs = try invocation.jobs(environment: context.environment)

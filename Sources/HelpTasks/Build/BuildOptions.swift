@@ -6,6 +6,8 @@ public struct BuildOptions: Sendable, Equatable {
     public var noCache = false
     /// Say for each component why it was built (what changed) or restored.
     public var explain = false
+    /// Also build a Docker image for each component with a Dockerfile.
+    public var docker = false
     /// Components built at once.
     public var jobs = 1
 

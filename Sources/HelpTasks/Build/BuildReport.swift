@@ -25,7 +25,7 @@ public struct BuildReport: Sendable {
             "components": .array(results.map { result in
                 [
                     "component": .string(result.component), "status": .string(result.status.rawValue),
-                    "version": .optional(result.version), "cache_key": .optional(result.cacheKey),
+                    "version": .optional(result.version), "image": .optional(result.image), "cache_key": .optional(result.cacheKey),
                     "duration": .double(result.duration), "notes": .strings(result.notes),
                     "artifacts": .array(result.artifacts.map(\.json)),
                 ]

@@ -24,6 +24,8 @@ public struct BuildResult: Sendable {
     public var status: Status = .skipped
     public var version: String?
     public var artifacts: [BuildArtifact] = []
+    /// The Docker image built with `--docker` (`name:version`).
+    public var image: String?
     /// The build cache key (hex); nil when no key could be computed.
     public var cacheKey: String?
     /// Why it was skipped, what `--explain` found, or the problems that failed it.

@@ -19,11 +19,17 @@ public enum BuildWorkflow {
         let planner = BuildPlanner(architecture: platform.architecture)
 
         let components = selection.components
+        let imaged = options.docker ? Set(DockerImage.components(components, project: project).map(\.name)) : []
+        if !imaged.isEmpty { try DockerImage.requireEngine(runner: context.runner) }
         let slots = ResultSlots<BuildResult>(count: components.count)
         WorkQueue(count: components.count, threads: max(1, options.jobs)).run { index in
             let build = ComponentBuild(component: components[index], project: project, options: options, context: context,
                                        cache: cache, planner: planner, dist: dist)
-            let result = build.run()
+            var result = build.run()
+            if imaged.contains(components[index].name) {
+                DockerImage.build(components[index], folder: project.folder(of: components[index]), result: &result,
+                                  runner: context.runner)
+            }
             slots.set(index, result)
             for line in result.lines { context.console.info(line) }
         }
