@@ -64,6 +64,9 @@ struct BuildEndToEndTests {
         #expect(second.status == ["python-client": "restored", "js-client": "restored", "server": "skipped"])
         #expect(try fs.readFile(copy.path + "/dist/python-client/auth_client-0.1.0-py3-none-any.whl") == wheel)
         #expect(try run("sha256sum", ["-c", "SHA256SUMS"], in: copy.path + "/dist").exitCode == 0)
+        // `help cache explain` computes the same build key.
+        let explained = try run(try #require(BuiltHelp.path), ["cache", "explain", "python-client", "--action", "build"])
+        #expect(explained.stdout.contains("hit: nothing changed"), "\(explained.stdout)\(explained.stderr)")
 
         // One python-client file edited: only python-client is built again, and --explain names the file.
         let source = copy.path + "/python-client/src/auth_client/__init__.py"

@@ -10,22 +10,12 @@ struct BuildCache {
 
     static let listName = "artifacts.json"
 
-    /// The key of a component's build: its input files, declared env vars, tool versions, the build
-    /// command and the version it is built at.
-    func key(component: Component, inputs: InputSet, version: String?, environment: [String: String], runner: any ProcessRunner)
-        throws -> (key: Digest, manifest: InputManifest)
-    {
-        var config = ComponentCacheKey.config(of: component)
-        config["version"] = version ?? "from the build backend"
-        let folder = project.folder(of: component)
-        var builder = CacheKeyBuilder(
-            action: ComponentCacheKey.Action.build.rawValue, component: component.name,
-            command: BuildPlanner.identity(of: component),
-            tools: ComponentCacheKey.tools(of: component, folder: folder, rootFolder: project.root.path, runner: runner),
-            config: config)
-        builder.declare(ComponentCacheKey.declaredNames(of: component),
-                        from: ComponentCacheKey.commandEnvironment(of: component, inheriting: environment))
-        return builder.build(files: inputs.files, salt: try store.salt())
+    /// The key of a component's build, computed where `help cache explain --action build` computes
+    /// it: the component's input files (its version file among them), declared env vars, tool
+    /// versions and the build command.
+    func key(component: Component, environment: [String: String], runner: any ProcessRunner) throws -> ComponentCacheKey {
+        try ComponentCacheKey.compute(component: component, project: project, action: .build, store: store, runner: runner,
+                                      environment: environment)
     }
 
     /// Writes the stored artifacts of `key` into `directory` after checking each one's SHA-256

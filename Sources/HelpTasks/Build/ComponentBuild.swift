@@ -41,17 +41,15 @@ struct ComponentBuild {
         if component.kind == .swift, version == nil {
             throw HelpError.badData("\(component.name) has no VERSION file", hint: "Write the version (e.g. 0.1.0) to \(folder)/VERSION.")
         }
-        let inputs = try cache.store.inputScanner(runner: context.runner).scan(folder: folder, rules: ComponentCacheKey.rules(of: component))
-        var (key, manifest) = try cache.key(component: component, inputs: inputs, version: version,
-                                            environment: context.environment, runner: context.runner)
-        result.cacheKey = key.hex
+        var cacheKey = try cache.key(component: component, environment: context.environment, runner: context.runner)
+        result.cacheKey = cacheKey.key.hex
         let fs = FileSystem()
         let staging = dist + "/.staging-" + component.name
         try fs.remove(staging)
         try fs.createDirectories(staging)
         defer { try? fs.remove(staging) }
 
-        if !options.noCache, let restored = cache.restore(key: key, into: staging) {
+        if !options.noCache, let restored = cache.restore(key: cacheKey.key, into: staging) {
             try publish(staging)
             result.status = .restored
             result.version = version ?? restored.version
@@ -60,7 +58,7 @@ struct ComponentBuild {
             return
         }
         if options.explain {
-            let why = cache.store.explain(kind: .builds, key: key, manifest: manifest).lines(limit: 8)
+            let why = cache.store.explain(kind: .builds, key: cacheKey.key, manifest: cacheKey.manifest).lines(limit: 8)
             result.notes += options.noCache ? ["--no-cache"] : why
         }
         let step = context.console.beginStep("\(component.name): build")
@@ -83,10 +81,9 @@ struct ComponentBuild {
         let builtVersion = version ?? Self.versionFromFiles(files, name: component.name)
         // A first build creates the environment whose interpreter version is part of the key:
         // store under the key the next run will compute.
-        (key, manifest) = try cache.key(component: component, inputs: inputs, version: version,
-                                        environment: context.environment, runner: context.runner)
-        result.cacheKey = key.hex
-        try? cache.save(key: key, manifest: manifest, version: builtVersion, artifacts: artifacts, directory: staging,
+        cacheKey = try cache.key(component: component, environment: context.environment, runner: context.runner)
+        result.cacheKey = cacheKey.key.hex
+        try? cache.save(key: cacheKey.key, manifest: cacheKey.manifest, version: builtVersion, artifacts: artifacts, directory: staging,
                         duration: MonotonicTime.now().seconds(since: started))
         try publish(staging)
         step.finish(.ok)
