@@ -18,7 +18,8 @@ public enum BuildCommand {
             the artifacts after checking their hashes. Exit 1 when a build or a check failed.
             """,
         options: [
-            .repeatable("component", valueName: "NAME", help: "Build this component (also --NAME, e.g. --python-client)"),
+            .repeatable("component", valueName: "NAME",
+                        help: "Build this component (also --NAME, e.g. --python-client)"),
             .flag("docker", help: "Also build an image (NAME:VERSION and NAME:latest) per component with a Dockerfile"),
             .flag("no-cache", help: "Build even when a cached build of the same inputs exists"),
             .flag("explain", help: "Say for each component why it was built (what changed) or restored"),
@@ -40,7 +41,8 @@ public enum BuildCommand {
         options.jobs = try invocation.jobs(environment: context.environment)
         let report = try BuildWorkflow.run(options, context: context)
         let failure = report.failed
-            ? HelpError("some components failed to build", hint: "The lines above name each problem; -v shows every command.")
+            ? HelpError("some components failed to build",
+                        hint: "The lines above name each problem; -v shows every command.")
             : nil
         return Report(lines: report.lines, json: report.json, failure: failure)
     }

@@ -16,9 +16,11 @@ public enum VersionCommand {
             version that is invalid or lower than the current one is refused (exit 65).
             """,
         options: [
-            .repeatable("component", valueName: "NAME", help: "Only this component (also --NAME, e.g. --python-client)"),
+            .repeatable("component", valueName: "NAME",
+                        help: "Only this component (also --NAME, e.g. --python-client)"),
             .flag("check", help: "Exit 65 when the places of a component disagree"),
-            .value("bump", valueName: "PART", help: "Raise the version", allowedValues: ReleaseVersion.Part.allCases.map(\.rawValue)),
+            .value("bump", valueName: "PART", help: "Raise the version",
+                   allowedValues: ReleaseVersion.Part.allCases.map(\.rawValue)),
             .value("set", valueName: "VERSION", help: "Set this version"),
         ],
         examples: [
@@ -51,7 +53,9 @@ public enum VersionCommand {
             [
                 "component": .string(entry.component), "version": .optional(entry.version),
                 "new_version": .optional(entry.newVersion), "agree": .bool(entry.disagreeing.isEmpty),
-                "places": .array(entry.places.map { ["file": .string($0.display), "kind": .string($0.kind.rawValue), "value": .string($0.value)] }),
+                "places": .array(entry.places.map {
+                    ["file": .string($0.display), "kind": .string($0.kind.rawValue), "value": .string($0.value)]
+                }),
             ]
         })]
         let disagreeing = found.filter { !$0.disagreeing.isEmpty && $0.newVersion == nil }.map(\.component)

@@ -59,7 +59,8 @@ struct ArtifactValidator {
             problems += PackageMetadata(text: result.stdout).mismatches(with: pyproject, file: sdist)
         }
         if problems.isEmpty, runner.locate("twine") != nil {
-            let result = try runner.run(Command("twine", ["check", "--strict"] + files.map { directory + "/" + $0 }, timeout: 300))
+            let paths = files.map { directory + "/" + $0 }
+            let result = try runner.run(Command("twine", ["check", "--strict"] + paths, timeout: 300))
             if !result.succeeded {
                 problems.append("twine check failed" + StepRunner.tail(result, lines: 3))
             }
@@ -82,7 +83,8 @@ struct ArtifactValidator {
             return ["\(file): no .dist-info folder"]
         }
         let infoFolder = target + "/" + info.name
-        var problems = PackageMetadata(text: try fs.readText(infoFolder + "/METADATA")).mismatches(with: pyproject, file: file)
+        let metadata = PackageMetadata(text: try fs.readText(infoFolder + "/METADATA"))
+        var problems = metadata.mismatches(with: pyproject, file: file)
         let record = try fs.readText(infoFolder + "/RECORD")
         for line in record.split(separator: "\n") where !line.isEmpty {
             // RECORD lines are CSV: path,sha256=<urlsafe base64>,size; paths with commas are quoted.
@@ -98,7 +100,9 @@ struct ArtifactValidator {
                 continue
             }
             let actual = "sha256=" + SecretGenerator.base64URL(try FileHasher.hash(path: member).bytes)
-            if actual != fields[1] { problems.append("\(file): RECORD hash of \(fields[0]) does not match its contents") }
+            if actual != fields[1] {
+                problems.append("\(file): RECORD hash of \(fields[0]) does not match its contents")
+            }
         }
         return problems
     }
@@ -112,7 +116,8 @@ struct ArtifactValidator {
         var problems: [String] = []
         for file in files {
             if file != expected { problems.append("\(file): expected \(expected) (name and version of package.json)") }
-            let result = try runner.run(Command("tar", ["-xzOf", directory + "/" + file, "package/package.json"], timeout: 120))
+            let read = Command("tar", ["-xzOf", directory + "/" + file, "package/package.json"], timeout: 120)
+            let result = try runner.run(read)
             guard result.succeeded, let packed = try? JSONValue.parse(result.stdout, source: file) else {
                 problems.append("\(file): no readable package/package.json inside")
                 continue
@@ -135,7 +140,12 @@ enum WheelRecord {
         while let character = characters.popFirst() {
             if quoted {
                 if character == "\"" {
-                    if characters.first == "\"" { current.append("\""); characters.removeFirst() } else { quoted = false }
+                    if characters.first == "\"" {
+                        current.append("\"")
+                        characters.removeFirst()
+                    } else {
+                        quoted = false
+                    }
                 } else {
                     current.append(character)
                 }

@@ -13,9 +13,11 @@ struct BuildCache {
     /// The key of a component's build, computed where `help cache explain --action build` computes
     /// it: the component's input files (its version file among them), declared env vars, tool
     /// versions and the build command.
-    func key(component: Component, environment: [String: String], runner: any ProcessRunner) throws -> ComponentCacheKey {
-        try ComponentCacheKey.compute(component: component, project: project, action: .build, store: store, runner: runner,
-                                      environment: environment)
+    func key(component: Component, environment: [String: String], runner: any ProcessRunner) throws
+        -> ComponentCacheKey
+    {
+        try ComponentCacheKey.compute(component: component, project: project, action: .build, store: store,
+                                      runner: runner, environment: environment)
     }
 
     /// Writes the stored artifacts of `key` into `directory` after checking each one's SHA-256
@@ -34,7 +36,9 @@ struct BuildCache {
             artifacts.append(BuildArtifact(name: name, sha256: sha, size: bytes.count))
         }
         do {
-            for artifact in artifacts { try fs.writeAtomically(directory + "/" + artifact.name, entry.payload[artifact.name]!) }
+            for artifact in artifacts {
+                try fs.writeAtomically(directory + "/" + artifact.name, entry.payload[artifact.name]!)
+            }
         } catch {
             return nil
         }
@@ -45,7 +49,9 @@ struct BuildCache {
     func save(key: Digest, manifest: InputManifest, version: String?, artifacts: [BuildArtifact], directory: String,
               duration: Double) throws {
         var payload: [String: [UInt8]] = [:]
-        for artifact in artifacts { payload[artifact.name] = try FileSystem().readFile(directory + "/" + artifact.name) }
+        for artifact in artifacts {
+            payload[artifact.name] = try FileSystem().readFile(directory + "/" + artifact.name)
+        }
         let list: JSONValue = ["version": .optional(version), "artifacts": .array(artifacts.map(\.json))]
         payload[Self.listName] = list.encodedBytes(.compact)
         try store.save(kind: .builds, key: key, manifest: manifest, payload: payload, duration: duration)

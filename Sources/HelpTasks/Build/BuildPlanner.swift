@@ -39,17 +39,17 @@ public struct BuildPlanner: Sendable {
                                   workingDirectory: folder, timeout: 1800)
             return [PlanStep(title: "\(component.name): sdist and wheel", command: command, reason: "python -m build")]
         case .node:
-            let command = Command("npm", ["pack", "--pack-destination", staging], workingDirectory: folder, timeout: 600)
+            let command = Command("npm", ["pack", "--pack-destination", staging], workingDirectory: folder,
+                                  timeout: 600)
             return [PlanStep(title: "\(component.name): npm tarball", command: command, reason: "npm pack")]
         case .swift:
             let product = Self.product(of: component)
             let compile = Command("swift", ["build", "-c", "release", "--static-swift-stdlib", "--product", product],
                                   workingDirectory: folder, timeout: 3600)
+            let pack = tarball(product: product, folder: folder, staging: staging, version: version ?? "0.0.0")
             return [
                 PlanStep(title: "\(component.name): release binary", command: compile, reason: "swift build"),
-                PlanStep(title: "\(component.name): tarball",
-                         command: tarball(product: product, folder: folder, staging: staging, version: version ?? "0.0.0"),
-                         reason: "tar"),
+                PlanStep(title: "\(component.name): tarball", command: pack, reason: "tar"),
             ]
         }
     }

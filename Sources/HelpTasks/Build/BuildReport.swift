@@ -15,8 +15,8 @@ public struct BuildReport: Sendable {
     /// The closing summary (the per-component lines are printed as each one finishes).
     public var lines: [String] {
         func count(_ status: BuildResult.Status) -> Int { results.filter { $0.status == status }.count }
-        return ["\(count(.built)) built, \(count(.restored)) restored, \(count(.skipped)) skipped, \(count(.failed)) failed "
-            + "in \(BuildResult.seconds(duration)); checksums in dist/\(DistIndex.sumsName)"]
+        return ["\(count(.built)) built, \(count(.restored)) restored, \(count(.skipped)) skipped, "
+            + "\(count(.failed)) failed in \(BuildResult.seconds(duration)); checksums in dist/\(DistIndex.sumsName)"]
     }
 
     /// The `--json` document (schema in the README).
@@ -25,7 +25,8 @@ public struct BuildReport: Sendable {
             "components": .array(results.map { result in
                 [
                     "component": .string(result.component), "status": .string(result.status.rawValue),
-                    "version": .optional(result.version), "image": .optional(result.image), "cache_key": .optional(result.cacheKey),
+                    "version": .optional(result.version), "image": .optional(result.image),
+                    "cache_key": .optional(result.cacheKey),
                     "duration": .double(result.duration), "notes": .strings(result.notes),
                     "artifacts": .array(result.artifacts.map(\.json)),
                 ]

@@ -23,8 +23,8 @@ public enum BuildWorkflow {
         if !imaged.isEmpty { try DockerImage.requireEngine(runner: context.runner) }
         let slots = ResultSlots<BuildResult>(count: components.count)
         WorkQueue(count: components.count, threads: max(1, options.jobs)).run { index in
-            let build = ComponentBuild(component: components[index], project: project, options: options, context: context,
-                                       cache: cache, planner: planner, dist: dist)
+            let build = ComponentBuild(component: components[index], project: project, options: options,
+                                       context: context, cache: cache, planner: planner, dist: dist)
             var result = build.run()
             if imaged.contains(components[index].name) {
                 DockerImage.build(components[index], folder: project.folder(of: components[index]), result: &result,

@@ -39,7 +39,8 @@ struct ComponentBuild {
         let version = try ComponentVersion.read(component: component, folder: folder)?.version
         result.version = version
         if component.kind == .swift, version == nil {
-            throw HelpError.badData("\(component.name) has no VERSION file", hint: "Write the version (e.g. 0.1.0) to \(folder)/VERSION.")
+            throw HelpError.badData("\(component.name) has no VERSION file",
+                                    hint: "Write the version (e.g. 0.1.0) to \(folder)/VERSION.")
         }
         var cacheKey = try cache.key(component: component, environment: context.environment, runner: context.runner)
         result.cacheKey = cacheKey.key.hex
@@ -65,25 +66,30 @@ struct ComponentBuild {
         let started = MonotonicTime.now()
         let python = try runSteps(folder: folder, staging: staging, version: version)
         let files = try fs.listDirectory(staging).map(\.name).filter { !$0.hasPrefix(".") }.sorted()
-        let validator = ArtifactValidator(runner: context.runner, python: python ?? "python3", scratch: staging + "/.check")
-        let problems = try validator.problems(component: component, folder: folder, files: files, directory: staging, version: version)
+        let validator = ArtifactValidator(runner: context.runner, python: python ?? "python3",
+                                          scratch: staging + "/.check")
+        let problems = try validator.problems(component: component, folder: folder, files: files, directory: staging,
+                                              version: version)
         try fs.remove(staging + "/.check")
         guard problems.isEmpty else {
             step.finish(.failed)
             result.notes += problems
-            throw HelpError("\(component.name): \(problems.count) artifact check\(problems.count == 1 ? "" : "s") failed")
+            let checks = problems.count == 1 ? "check" : "checks"
+            throw HelpError("\(component.name): \(problems.count) artifact \(checks) failed")
         }
         var artifacts: [BuildArtifact] = []
         for file in files {
             let path = staging + "/" + file
-            artifacts.append(BuildArtifact(name: file, sha256: try FileHasher.hash(path: path).hex, size: Int(try fs.stat(path).size)))
+            artifacts.append(BuildArtifact(name: file, sha256: try FileHasher.hash(path: path).hex,
+                                           size: Int(try fs.stat(path).size)))
         }
         let builtVersion = version ?? Self.versionFromFiles(files, name: component.name)
         // A first build creates the environment whose interpreter version is part of the key:
         // store under the key the next run will compute.
         cacheKey = try cache.key(component: component, environment: context.environment, runner: context.runner)
         result.cacheKey = cacheKey.key.hex
-        try? cache.save(key: cacheKey.key, manifest: cacheKey.manifest, version: builtVersion, artifacts: artifacts, directory: staging,
+        try? cache.save(key: cacheKey.key, manifest: cacheKey.manifest, version: builtVersion, artifacts: artifacts,
+                        directory: staging,
                         duration: MonotonicTime.now().seconds(since: started))
         try publish(staging)
         step.finish(.ok)
@@ -104,7 +110,9 @@ struct ComponentBuild {
             }
         case .node:
             let path = folder + "/package.json"
-            guard fs.exists(path), (try JSONValue.parse(try fs.readText(path), source: path))["name"]?.string != nil else {
+            let manifest: JSONValue? = fs.exists(path) ? try JSONValue.parse(try fs.readText(path), source: path) : nil
+            let name = manifest?["name"]?.string
+            guard name != nil else {
                 return "nothing to build: package.json has no name"
             }
         case .swift:
@@ -118,11 +126,12 @@ struct ComponentBuild {
     private func runSteps(folder: String, staging: String, version: String?) throws -> String? {
         var python: String?
         if component.kind == .python {
-            let sync = try DependencySync.sync(component: component, project: project, context: context, options: SyncOptions())
+            let sync = try DependencySync.sync(component: component, project: project, context: context,
+                                               options: SyncOptions())
             python = sync.pythonPath
             if let interpreter = python {
-                let probe = try context.runner.run(Command(interpreter, ["-c", "import build"], workingDirectory: folder, timeout: 60))
-                if !probe.succeeded {
+                let probe = Command(interpreter, ["-c", "import build"], workingDirectory: folder, timeout: 60)
+                if !(try context.runner.run(probe)).succeeded {
                     try require(planner.installBuild(python: interpreter, folder: folder), "installing build")
                 }
             }

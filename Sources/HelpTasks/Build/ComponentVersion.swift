@@ -24,9 +24,11 @@ public enum ComponentVersion {
         }
         let file = folder + "/VERSION"
         guard fs.exists(file) else { return nil }
-        let text = try fs.readText(file).split(whereSeparator: { $0 == "\n" || $0 == "\r" }).first.map(String.init) ?? ""
+        let text = try fs.readText(file).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
         let version = text.filter { $0 != " " && $0 != "\t" }
-        guard !version.isEmpty else { throw HelpError.badData("\(file) is empty", hint: "Write the version on its first line, e.g. 1.0.0.") }
+        guard !version.isEmpty else {
+            throw HelpError.badData("\(file) is empty", hint: "Write the version on its first line, e.g. 1.0.0.")
+        }
         return (version, "VERSION")
     }
 

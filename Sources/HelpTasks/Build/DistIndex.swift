@@ -25,7 +25,8 @@ public enum DistIndex {
         entries.sort { ($0["artifact"]?.string ?? "") < ($1["artifact"]?.string ?? "") }
         var sums = ""
         for entry in entries {
-            guard let name = entry["artifact"]?.string, let digest = entry["sha256"]?.string.flatMap({ Digest(hex: $0) })
+            guard let name = entry["artifact"]?.string,
+                  let digest = entry["sha256"]?.string.flatMap({ Digest(hex: $0) })
             else { continue }
             sums += HashCheckFormat.line(digest: digest, name: name, binary: true) + "\n"
         }
@@ -42,7 +43,9 @@ public enum DistIndex {
               let items = (try? JSONValue.parse(text, source: manifestName))?["artifacts"]?.array
         else { return [] }
         return items.filter { item in
-            guard let component = item["component"]?.string, let artifact = item["artifact"]?.string else { return false }
+            guard let component = item["component"]?.string, let artifact = item["artifact"]?.string else {
+                return false
+            }
             return !except.contains(component) && fs.exists(dist + "/" + artifact)
         }
     }

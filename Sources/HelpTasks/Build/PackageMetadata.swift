@@ -60,7 +60,9 @@ public struct PackageMetadata: Sendable, Equatable {
     /// A requirement in a spelling that ignores formatting: normalized name, sorted extras and specifiers.
     static func canonical(_ requirement: PythonRequirement) -> String {
         var text = requirement.normalizedName
-        if !requirement.extras.isEmpty { text += "[" + requirement.extras.map(PythonRequirement.normalize).sorted().joined(separator: ",") + "]" }
+        if !requirement.extras.isEmpty {
+            text += "[" + requirement.extras.map(PythonRequirement.normalize).sorted().joined(separator: ",") + "]"
+        }
         if let url = requirement.url { text += " @ " + url } else { text += requirement.specifier.description }
         if let marker = requirement.marker { text += "; " + marker.description }
         return text

@@ -38,7 +38,8 @@ public enum ReleaseVersion {
         case .pre:
             if let pre {
                 let base = release.map(String.init).joined(separator: ".")
-                return kind == .python ? "\(base)\(pre.label)\(pre.number + 1)" : "\(base)-\(pre.label).\(pre.number + 1)"
+                let next = pre.number + 1
+                return kind == .python ? "\(base)\(pre.label)\(next)" : "\(base)-\(pre.label).\(next)"
             }
             release[2] += 1
             let base = release.map(String.init).joined(separator: ".")
@@ -77,17 +78,24 @@ public struct SemanticVersion: Comparable, Sendable {
         let withoutBuild = text.split(separator: "+", maxSplits: 1, omittingEmptySubsequences: false)[0]
         let parts = withoutBuild.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
         let numbers = parts[0].split(separator: ".", omittingEmptySubsequences: false)
-        guard numbers.count == 3, numbers.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) && ($0 == "0" || $0.first != "0") }),
+        // Numbers without leading zeros (semver 2.0 item 2).
+        let isNumber: (Substring) -> Bool = {
+            !$0.isEmpty && $0.allSatisfy(\.isNumber) && ($0 == "0" || $0.first != "0")
+        }
+        guard numbers.count == 3, numbers.allSatisfy(isNumber),
               let major = Int(numbers[0]), let minor = Int(numbers[1]), let patch = Int(numbers[2])
         else { return nil }
-        let pre = parts.count > 1 ? parts[1].split(separator: ".", omittingEmptySubsequences: false).map(String.init) : []
+        let pre = parts.count > 1
+            ? parts[1].split(separator: ".", omittingEmptySubsequences: false).map(String.init) : []
         let allowed: (Character) -> Bool = { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
         guard parts.count == 1 || pre.allSatisfy({ !$0.isEmpty && $0.allSatisfy(allowed) }) else { return nil }
         (self.major, self.minor, self.patch, self.pre) = (major, minor, patch, pre)
     }
 
     public static func < (a: SemanticVersion, b: SemanticVersion) -> Bool {
-        if (a.major, a.minor, a.patch) != (b.major, b.minor, b.patch) { return (a.major, a.minor, a.patch) < (b.major, b.minor, b.patch) }
+        if (a.major, a.minor, a.patch) != (b.major, b.minor, b.patch) {
+            return (a.major, a.minor, a.patch) < (b.major, b.minor, b.patch)
+        }
         if a.pre.isEmpty || b.pre.isEmpty { return !a.pre.isEmpty && b.pre.isEmpty }
         for (x, y) in zip(a.pre, b.pre) where x != y {
             switch (Int(x), Int(y)) {

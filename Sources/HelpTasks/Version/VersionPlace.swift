@@ -5,7 +5,9 @@ import HelpSystem
 /// pyproject.toml `[project]` or `[tool.poetry]` (through the TOML editor), `__version__` in the
 /// package's `__init__.py`, package.json `version`, a `VERSION` file.
 public struct VersionPlace: Sendable, Equatable {
-    public enum Kind: String, Sendable { case pyproject, poetry, dunder = "__version__", packageJSON = "package.json", file = "VERSION" }
+    public enum Kind: String, Sendable {
+        case pyproject, poetry, dunder = "__version__", packageJSON = "package.json", file = "VERSION"
+    }
 
     public var kind: Kind
     /// Absolute path of the file.
@@ -44,7 +46,8 @@ public struct VersionPlace: Sendable, Equatable {
         }
         let file = folder + "/VERSION"
         if fs.exists(file) {
-            add(.file, file, try fs.readText(file).split(whereSeparator: \.isNewline).first.map { String($0).trimmingCharacters(in: " \t") } ?? "")
+            let first = try fs.readText(file).split(whereSeparator: \.isNewline).first
+            add(.file, file, first.map { String($0).trimmingCharacters(in: " \t") } ?? "")
         }
         return places
     }
@@ -57,10 +60,14 @@ public struct VersionPlace: Sendable, Equatable {
             let document = try PyProject(text: text, fileName: display).document
             return try document.replacingValue(at: path, with: "\"" + version + "\"").text
         case .dunder:
-            guard let found = VersionText.dunderVersion(in: text) else { throw HelpError.badData("\(display): __version__ is gone") }
+            guard let found = VersionText.dunderVersion(in: text) else {
+                throw HelpError.badData("\(display): __version__ is gone")
+            }
             return VersionText.replacing(found.range, in: text, with: version)
         case .packageJSON:
-            guard let found = VersionText.jsonVersion(in: text) else { throw HelpError.badData("\(display): version is gone") }
+            guard let found = VersionText.jsonVersion(in: text) else {
+                throw HelpError.badData("\(display): version is gone")
+            }
             let edited = VersionText.replacing(found.range, in: text, with: version)
             _ = try JSONValue.parse(edited, source: display)
             return edited

@@ -14,7 +14,9 @@ enum VersionText {
                 let start = text.index(after: index)
                 var end = start
                 while end < text.endIndex && text[end] != "\"" {
-                    end = text[end] == "\\" ? text.index(end, offsetBy: 2, limitedBy: text.endIndex) ?? text.endIndex : text.index(after: end)
+                    // A backslash escapes the next character, which may be a quote.
+                    let step = text[end] == "\\" ? 2 : 1
+                    end = text.index(end, offsetBy: step, limitedBy: text.endIndex) ?? text.endIndex
                 }
                 guard end < text.endIndex else { return nil }
                 let value = String(text[start..<end])

@@ -25,7 +25,9 @@ public struct ComponentVersions: Sendable {
     /// Places whose value differs from the first one (PEP 440 equality for Python).
     public var disagreeing: [VersionPlace] {
         guard let first = places.first else { return [] }
-        let same: (String, String) -> Bool = { kind == .python ? PackageMetadata.normalized($0) == PackageMetadata.normalized($1) : $0 == $1 }
+        let same: (String, String) -> Bool = {
+            kind == .python ? PackageMetadata.normalized($0) == PackageMetadata.normalized($1) : $0 == $1
+        }
         return places.filter { !same($0.value, first.value) }
     }
 }
@@ -42,7 +44,8 @@ public enum VersionWorkflow {
         let selection = try TestSelection.choose(project: project, options: selectionOptions, runner: context.runner)
         var found: [ComponentVersions] = []
         for component in selection.components {
-            let places = try VersionPlace.find(component: component, folder: project.folder(of: component), root: project.root.path)
+            let places = try VersionPlace.find(component: component, folder: project.folder(of: component),
+                                               root: project.root.path)
             found.append(ComponentVersions(component: component.name, kind: component.kind, places: places))
         }
         guard options.bump != nil || options.set != nil else { return found }
@@ -60,7 +63,8 @@ public enum VersionWorkflow {
         let next = try options.set ?? ReleaseVersion.bumped(current, part: options.bump ?? .patch, kind: entry.kind)
         guard ReleaseVersion.isValid(next, kind: entry.kind) else {
             throw HelpError.badData("'\(next)' is not a valid \(grammar) version for \(entry.component)",
-                                    hint: entry.kind == .python ? "For example 1.2.0, 1.2.0rc1, 1.2.0.post1." : "For example 1.2.0 or 1.2.0-rc.1.")
+                                    hint: entry.kind == .python ? "For example 1.2.0, 1.2.0rc1, 1.2.0.post1."
+                                        : "For example 1.2.0 or 1.2.0-rc.1.")
         }
         if ReleaseVersion.isLower(next, than: current, kind: entry.kind) {
             throw HelpError.badData("\(entry.component): \(next) is lower than the current \(current)",
