@@ -117,6 +117,36 @@ struct BuildEndToEndTests {
         ])
     }
 
+    @Test func swiftPackageBecomesAReleaseTarballWithBinaryAndTemplates() throws {
+        // A one-file executable package with a VERSION file and a Templates folder: the tarball is
+        // named for product, version, OS and architecture, and its binary runs once unpacked.
+        let package = TempDir(prefix: "help-e2e-swift")
+        try package.write([
+            "Package.swift": """
+                // swift-tools-version:5.9
+                import PackageDescription
+                let package = Package(name: "hello", targets: [.executableTarget(name: "hello", path: "Sources")])
+
+                """,
+            "Sources/main.swift": "print(\"hello from the tarball\")\n",
+            "VERSION": "1.2.0\n",
+            "Templates/env/development.env": "A=1\n",
+        ])
+        let built = try run(try #require(BuiltHelp.path), ["build", "--json"], in: package.path)
+        #expect(built.exitCode == 0, "\(built.stdout)\(built.stderr.suffix(2000))")
+        let arch = try run("uname", ["-m"]).stdout.split(separator: "\n").first.map(String.init) ?? ""
+        let name = "hello-1.2.0-linux-\(arch).tar.gz"
+        let folder = package.path + "/dist/" + (package.path.split(separator: "/").last.map(String.init) ?? "")
+        #expect(try fs.listDirectory(folder).map(\.name) == [name])
+        let listing = try run("tar", ["-tzf", folder + "/" + name]).stdout.split(separator: "\n").map(String.init)
+        #expect(listing.contains("bin/hello"))
+        #expect(listing.contains("share/help/Templates/env/development.env"))
+        let unpacked = package.path + "/unpacked"
+        try fs.createDirectories(unpacked)
+        #expect(try run("tar", ["-xzf", folder + "/" + name, "-C", unpacked]).exitCode == 0)
+        #expect(try run(unpacked + "/bin/hello", []).stdout == "hello from the tarball\n")
+    }
+
     /// A PEP 517 backend writing a wheel with a wrong version and a wrong RECORD hash.
     static let backend = """
         import io, os, tarfile, zipfile
