@@ -2,6 +2,7 @@
 /// once it really works.
 public enum CommandRegistry {
     public static let all: [CommandSpec] = [
+        BuildCommand.spec,
         CacheCommand.spec,
         ComponentsCommand.spec,
         ConfigCommand.spec,
@@ -10,5 +11,6 @@ public enum CommandRegistry {
         InstallCommand.spec,
         RunCommand.spec,
         TestCommand.spec,
+        VersionCommand.spec,
     ]
 }

@@ -83,13 +83,7 @@ public enum TestCommand {
         options.explain = invocation.flag("explain")
         options.replay = invocation.flag("replay")
         options.junitPath = invocation.value("junit")
-        options.jobs = Platform.detect(environment: environment).cpuCount
-        if let jobs = invocation.value("jobs") {
-            guard let count = Int(jobs), count > 0 else {
-                throw HelpError.usage("--jobs takes a positive number, not '\(jobs)'")
-            }
-            options.jobs = count
-        }
+        options.jobs = try invocation.jobs(environment: environment)
         return options
     }
 }

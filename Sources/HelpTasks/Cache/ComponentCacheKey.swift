@@ -66,11 +66,12 @@ public struct ComponentCacheKey: Sendable {
         InputRules(inputs: component.inputs, exclude: component.exclude)
     }
 
-    /// The argv the action runs; empty for `deps`, whose inputs are the files alone.
+    /// The argv the action runs (for `build`, what `help build` runs for the kind); empty for
+    /// `deps`, whose inputs are the files alone.
     public static func command(of component: Component, for action: Action) -> [String] {
         switch action {
         case .test: return component.commands.test ?? []
-        case .build: return component.commands.build ?? []
+        case .build: return BuildPlanner.identity(of: component)
         case .deps: return []
         }
     }

@@ -18,7 +18,7 @@ public enum TestWorkflow {
             context.console.info("no failures recorded from the last run: running the selection")
         }
 
-        let results = ResultSlots(count: selection.components.count)
+        let results = ResultSlots<ComponentResult>(count: selection.components.count)
         // Plain joinable threads: Dispatch's pool must not be parked in the blocking waits of children.
         WorkerThreads.forEachChunk(selection.components.count, chunk: 1, threads: max(1, options.jobs)) { chunk in
             guard let index = chunk.first else { return }
@@ -78,13 +78,13 @@ public enum TestWorkflow {
 }
 
 /// Results written by worker threads, one slot each.
-final class ResultSlots: @unchecked Sendable {
-    private var slots: [ComponentResult?]
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
     private let lock = Mutex()
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ index: Int, _ value: ComponentResult) { lock.withLock { slots[index] = value } }
+    func set(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
 
-    var all: [ComponentResult] { lock.withLock { slots.compactMap { $0 } } }
+    var all: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }

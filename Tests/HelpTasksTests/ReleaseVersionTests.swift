@@ -1,0 +1,31 @@
+import HelpProject
+import Testing
+
+@testable import HelpTasks
+
+/// Bumps and order of PEP 440 and semver versions for `help version`.
+@Suite struct ReleaseVersionTests {
+    @Test func bumpsFollowEachGrammar() throws {
+        #expect(try ReleaseVersion.bumped("1.2.3", part: .major, kind: .python) == "2.0.0")
+        #expect(try ReleaseVersion.bumped("1.2", part: .patch, kind: .python) == "1.2.1")
+        #expect(try ReleaseVersion.bumped("1.2.3", part: .pre, kind: .python) == "1.2.4rc1")
+        #expect(try ReleaseVersion.bumped("1.2.4rc1", part: .pre, kind: .python) == "1.2.4rc2")
+        #expect(try ReleaseVersion.bumped("1.3.0rc2", part: .minor, kind: .python) == "1.3.0")
+        #expect(try ReleaseVersion.bumped("1.2.3", part: .minor, kind: .node) == "1.3.0")
+        #expect(try ReleaseVersion.bumped("1.2.3", part: .pre, kind: .node) == "1.2.4-rc.1")
+        #expect(try ReleaseVersion.bumped("2.0.0-rc.1", part: .major, kind: .swift) == "2.0.0")
+        #expect(throws: (any Error).self) { try ReleaseVersion.bumped("one", part: .patch, kind: .node) }
+    }
+
+    @Test func semverOrderAndValidity() {
+        #expect(SemanticVersion("1.0.0-alpha")! < SemanticVersion("1.0.0-alpha.1")!)
+        #expect(SemanticVersion("1.0.0-alpha.1")! < SemanticVersion("1.0.0-beta")!)
+        #expect(SemanticVersion("1.0.0-rc.2")! < SemanticVersion("1.0.0-rc.10")!)
+        #expect(SemanticVersion("1.0.0-rc.1")! < SemanticVersion("1.0.0")!)
+        #expect(SemanticVersion("1.0.0+build.5")! == SemanticVersion("1.0.0")!)
+        #expect(SemanticVersion("1.0") == nil)
+        #expect(SemanticVersion("01.0.0") == nil)
+        #expect(ReleaseVersion.isLower("1.0.0rc1", than: "1.0.0", kind: .python))
+        #expect(!ReleaseVersion.isLower("1.0.1", than: "1.0.0", kind: .node))
+    }
+}
