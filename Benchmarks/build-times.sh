@@ -5,17 +5,7 @@
 # existing environment plus npm pack), which is what a first or one-component build costs at least.
 # Prints medians of RUNS runs (default 3).
 # Usage: Benchmarks/build-times.sh [PROJECT_DIR] (default Examples/auth-service)
-set -euo pipefail
-root="$(cd "$(dirname "$0")/.." && pwd)"
-source_project="${1:-$root/Examples/auth-service}"
-runs="${RUNS:-3}"
-help_bin="${HELP_BIN:-$root/.build/release/help}"
-[ -x "$help_bin" ] || (cd "$root" && swift build -c release --product help >/dev/null)
-work="$(mktemp -d /tmp/help-bench-XXXXXX)"
-trap 'rm -rf "$work"' EXIT
-
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); echo "$end - $start" | bc; }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+. "$(dirname "$0")/common.sh"
 
 first=(); restored=(); one=(); reference=()
 for run in $(seq "$runs"); do

@@ -18,14 +18,11 @@ public enum BuildCommand {
             the artifacts after checking their hashes. Exit 1 when a build or a check failed.
             """,
         options: [
-            .repeatable(
-                "component", valueName: "NAME",
-                help: "Build this component (also --NAME, e.g. --python-client)"),
             .flag("docker", help: "Also build an image (NAME:VERSION and NAME:latest) per component with a Dockerfile"),
             .flag("no-cache", help: "Build even when a cached build of the same inputs exists"),
             .flag("explain", help: "Say for each component why it was built (what changed) or restored"),
             .value("jobs", short: "j", valueName: "N", help: "Components built at once (default: CPU count)"),
-        ],
+        ] + ComponentSelection.options,
         examples: [
             .init("help build", "Every component, unchanged ones restored from cache"),
             .init("help build --python-client --explain", "One component, saying what changed since its last build"),
@@ -35,7 +32,7 @@ public enum BuildCommand {
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> Report {
         var options = BuildOptions()
-        options.components = invocation.values("component")
+        options.components = try ComponentSelection(invocation).names
         options.docker = invocation.flag("docker")
         options.noCache = invocation.flag("no-cache")
         options.explain = invocation.flag("explain")

@@ -16,15 +16,12 @@ public enum VersionCommand {
             version that is invalid or lower than the current one is refused (exit 65).
             """,
         options: [
-            .repeatable(
-                "component", valueName: "NAME",
-                help: "Only this component (also --NAME, e.g. --python-client)"),
             .flag("check", help: "Exit 65 when the places of a component disagree"),
             .value(
                 "bump", valueName: "PART", help: "Raise the version",
                 allowedValues: ReleaseVersion.Part.allCases.map(\.rawValue)),
             .value("set", valueName: "VERSION", help: "Set this version"),
-        ],
+        ] + ComponentSelection.options,
         examples: [
             .init("help version --check", "List versions; fail when a component's places disagree"),
             .init("help version --python-client --bump minor", "0.1.0 → 0.2.0 in pyproject.toml and __version__"),
@@ -34,7 +31,7 @@ public enum VersionCommand {
 
     static func run(_ invocation: Invocation, _ context: Context) throws -> Report {
         var options = VersionOptions()
-        options.components = invocation.values("component")
+        options.components = try ComponentSelection(invocation).names
         options.check = invocation.flag("check")
         options.bump = invocation.value("bump").flatMap(ReleaseVersion.Part.init(rawValue:))
         options.set = invocation.value("set")
