@@ -9,6 +9,7 @@ public enum CommandRegistry {
         DoctorCommand.spec,
         HashCommand.spec,
         InstallCommand.spec,
+        ReleaseCommand.spec,
         RunCommand.spec,
         TestCommand.spec,
         VersionCommand.spec,
