@@ -146,6 +146,7 @@ extension ProjectPostgres {
         let sockets = folder + "/run"
         let socketFolder = (sockets + "/.s.PGSQL.\(port).lock").utf8.count < 100 ? sockets : ""
         try fileSystem.createDirectories(sockets, mode: 0o700)
+        try fileSystem.setPermissions(sockets, 0o700)
         let settings = "listen_addresses = '127.0.0.1'\nport = \(port)\nunix_socket_directories = '\(socketFolder)'\n"
         let file = dataDirectory + "/help.conf"
         try fileSystem.writeAtomically(file, Array(settings.utf8), mode: 0o600)
