@@ -85,12 +85,26 @@ public struct ProjectPostgres: Sendable {
         var command = self.command(
             try serverOwner(tools), tools.pgCtl, ["-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "stop"])
         command.runsAfterInterrupt = true
+        let pid = postmasterPID()
         let result = try context.runner.run(command)
         guard result.succeeded || result.stderr.contains("Is server running?") else {
             throw HelpError.unavailable(
                 "cannot stop the project's PostgreSQL\(StepRunner.tail(result, lines: 3))",
                 hint: "stop it with: pg_ctl -D \(dataDirectory) stop")
         }
+        // pg_ctl returns once the pid file is gone, a moment before the process itself.
+        guard let pid else { return }
+        let deadline = MonotonicTime.now().adding(seconds: 10)
+        while Self.isRunning(pid), MonotonicTime.now() < deadline { usleep(20_000) }
+    }
+
+    /// True while `pid` exists and has not ended (a zombie waiting for its parent has).
+    public static func isRunning(_ pid: Int32) -> Bool {
+        guard ProcessIdentity.isAlive(pid) else { return false }
+        guard let stat = try? FileSystem().readText("/proc/\(pid)/stat"), let close = stat.lastIndex(of: ")") else {
+            return true
+        }
+        return stat[stat.index(after: close)...].dropFirst().first != "Z"
     }
 
     /// The postmaster's pid while it runs.
