@@ -20,13 +20,13 @@ extension ProjectPostgres {
     }
 
     /// Where Debian and Ubuntu keep the server programs, off the PATH.
-    static let debianFolder = "/usr/lib/postgresql"
+    public static let debianFolder = "/usr/lib/postgresql"
     /// The first port tried for a new cluster (the usual 5432 is left to a system server).
     static let firstPort = 55432
 
     /// `initdb` and `pg_ctl` from PATH (or `HELP_INITDB`), else from the newest
     /// `/usr/lib/postgresql/<version>/bin`; nil when the server is not installed.
-    public static func tools(environment: [String: String]) -> Tools? {
+    public static func tools(environment: [String: String], debianFolder: String = debianFolder) -> Tools? {
         let lookup = ToolLookup(environment: environment)
         if let initdb = lookup.locate("initdb") {
             let beside = String(initdb[..<(initdb.lastIndex(of: "/") ?? initdb.startIndex)]) + "/pg_ctl"
@@ -46,10 +46,19 @@ extension ProjectPostgres {
     /// `tools`, or exit 69 with the install hint.
     func requireTools() throws -> Tools {
         if let tools = Self.tools(environment: context.environment) { return tools }
-        let install = Platform.detect(environment: context.environment).installHint("postgresql")
-        throw HelpError.unavailable(
-            "the PostgreSQL server programs (initdb, pg_ctl) are not installed",
-            hint: install ?? "install the PostgreSQL server")
+        throw Self.missingTools(component: nil, database: "app", environment: context.environment)
+    }
+
+    /// Exit 69: the server programs are missing; the hint says how to install them, or which
+    /// `DATABASE_URL` line to add to the `.env` of `component` instead.
+    public static func missingTools(component: String?, database: String, environment: [String: String]) -> HelpError {
+        let install = Platform.detect(environment: environment).installHint("postgresql")
+        let line = "DATABASE_URL=postgresql://USER:PASSWORD@HOST:5432/\(database)"
+        return HelpError.unavailable(
+            (component.map { "\($0) works only with PostgreSQL and no database is configured; " } ?? "")
+                + "the PostgreSQL server programs (initdb, pg_ctl) are not installed",
+            hint: (install.map { $0 + ", or " } ?? "")
+                + "add \(line) to \(component.map { "the .env of \($0)" } ?? "the .env") (or the environment)")
     }
 
     /// Nil unless `help` runs as root; then the `postgres` user (the server refuses to run as

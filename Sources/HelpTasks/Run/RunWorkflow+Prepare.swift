@@ -100,13 +100,9 @@ extension RunWorkflow {
         _ local: LocalPostgresPlan, component: String, root: String, databases: StartedDatabases
     ) throws -> (PostgresDatabase, String) {
         let cluster = ProjectPostgres(context: context, root: root)
-        guard ProjectPostgres.tools(environment: context.environment) != nil || local.reused else {
-            let install = Platform.detect(environment: context.environment).installHint("postgresql")
-            throw HelpError.unavailable(
-                "\(component) works only with PostgreSQL, no database is configured, and the PostgreSQL server "
-                    + "programs (initdb, pg_ctl) are not installed",
-                hint: (install.map { $0 + "; or " } ?? "")
-                    + "add DATABASE_URL=postgresql://USER:PASSWORD@HOST:5432/\(local.database) to the .env of \(component)")
+        guard ProjectPostgres.tools(environment: context.environment) != nil else {
+            throw ProjectPostgres.missingTools(
+                component: component, database: local.database, environment: context.environment)
         }
         let running = try cluster.ensureRunning()
         if running.started { databases.clusters.append(cluster) }
