@@ -107,7 +107,8 @@ struct MonorepoRunEndToEndTests {
         env.split(separator: "\n").first { $0.hasPrefix(key + "=") }.map { String($0.dropFirst(key.count + 1)) }
     }
 
-    static let getScript = "import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=10).read().decode())"
+    static let getScript =
+        "import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=10).read().decode())"
 
     /// The body of `GET url`, through the API's own interpreter.
     private func get(_ url: String) throws -> String {

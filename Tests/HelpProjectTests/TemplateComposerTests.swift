@@ -51,7 +51,8 @@ struct TemplateComposerTests {
         #expect(template.entry("POSTGRES_PASSWORD").map { $0.value.isEmpty && !$0.isSecret } == true)
         // Required by the settings and missing from the example: added, generated when secret.
         let added = try #require(template.entry("FIRST_SUPERUSER_PASSWORD"))
-        #expect(added.isRequired && added.isSecret && added.comments == ["# Required by Settings in app/core/config.py."])
+        #expect(
+            added.isRequired && added.isSecret && added.comments == ["# Required by Settings in app/core/config.py."])
         #expect(template.entry("SENTRY_DSN").map { $0.isRequired && !$0.isSecret } == true)
     }
 
@@ -76,7 +77,10 @@ struct TemplateComposerTests {
             base: own, example: Self.example, settings: Self.settings, databaseConfigured: false)
         #expect(template.source == own.source)
         #expect(template.entry("DATABASE_URL")?.value == "sqlite:///./dev.db")
-        #expect(template.entries.map(\.key).suffix(4) == ["PROJECT_NAME", "POSTGRES_SERVER", "FIRST_SUPERUSER_PASSWORD", "SENTRY_DSN"])
+        #expect(
+            template.entries.map(\.key).suffix(4) == [
+                "PROJECT_NAME", "POSTGRES_SERVER", "FIRST_SUPERUSER_PASSWORD", "SENTRY_DSN",
+            ])
     }
 
     @Test("the example is looked for in the component, then at the root: .env.example, .env.template, .env.sample")

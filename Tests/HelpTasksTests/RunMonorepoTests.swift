@@ -25,7 +25,8 @@ struct RunMonorepoTests {
             scheme: str = "postgresql+psycopg"
         """
 
-    static let prestart = "#! /usr/bin/env bash\nset -e\npython app/backend_pre_start.py\nalembic upgrade head\n"
+    static let prestart =
+        "#! /usr/bin/env bash\nset -e\npython app/backend_pre_start.py\nalembic upgrade head\n"
         + "python -m app.initial_data\n"
 
     let folder = TempDir(prefix: "help-run-shapes")
@@ -55,7 +56,8 @@ struct RunMonorepoTests {
             migrationInputs: ComponentInspection.migrationInputs(folder: folder, markers: api.python))
         fact.startup = StartupInspection.find(folder: folder)
         let planner = RunPlanner(
-            project: project, options: RunOptions(), environment: environment.merging(["PATH": "/usr/bin"]) { a, _ in a },
+            project: project, options: RunOptions(),
+            environment: environment.merging(["PATH": "/usr/bin"]) { a, _ in a },
             facts: ["api": fact], isPortFree: { _, _ in true })
         return try #require(try planner.plan(for: [api]).preparations.first)
     }
@@ -84,7 +86,8 @@ struct RunMonorepoTests {
         #expect(preparation.database == nil)
         let local = try #require(preparation.localPostgres)
         #expect(local.keys == DatabaseLocation.splitVariables && local.database == "api" && !local.reused)
-        let server = PostgresDatabase(host: "127.0.0.1", port: 55432, user: "postgres", password: Secret("pw"), database: "api")
+        let server = PostgresDatabase(
+            host: "127.0.0.1", port: 55432, user: "postgres", password: Secret("pw"), database: "api")
         let values = local.values(for: server).mapValues { $0.reveal() }
         #expect(values["POSTGRES_SERVER"] == "127.0.0.1" && values["POSTGRES_PORT"] == "55432")
         #expect(values["POSTGRES_PASSWORD"] == "pw" && values["POSTGRES_DB"] == "api")
@@ -100,9 +103,11 @@ struct RunMonorepoTests {
         let loaded = try ComponentConfiguration.load(
             api, project: project, environmentName: "development", locator: TemplateLocator(executablePath: nil))
         let provided = try loaded.providing([
-            "POSTGRES_SERVER": Secret("127.0.0.1"), "POSTGRES_USER": Secret("postgres"), "POSTGRES_PORT": Secret("55432"),
+            "POSTGRES_SERVER": Secret("127.0.0.1"), "POSTGRES_USER": Secret("postgres"),
+            "POSTGRES_PORT": Secret("55432"),
         ])
-        #expect(provided.plan.fills.contains("POSTGRES_SERVER") && !provided.plan.generatedKeys.contains("POSTGRES_SERVER"))
+        #expect(
+            provided.plan.fills.contains("POSTGRES_SERVER") && !provided.plan.generatedKeys.contains("POSTGRES_SERVER"))
         let text = try provided.plan.render(secrets: ["SECRET_KEY": Secret("generated")])
         #expect(text.contains("POSTGRES_SERVER=127.0.0.1") && text.contains("POSTGRES_USER=mine"))
         #expect(text.contains("POSTGRES_PORT=55432") && text.contains("SECRET_KEY=generated"))
@@ -124,7 +129,9 @@ struct RunMonorepoTests {
 
     @Test("a Procfile release line that only seeds runs after help's migrations")
     func procfileRelease() throws {
-        let (_, project) = try project(["api/Procfile": "web: uvicorn app.main:app\nrelease: python -m app.seed\n", "api/app/seed.py": ""])
+        let (_, project) = try project([
+            "api/Procfile": "web: uvicorn app.main:app\nrelease: python -m app.seed\n", "api/app/seed.py": "",
+        ])
         let preparation = try plan(project)
         let startup = try #require(preparation.startup)
         #expect(startup.label == "Procfile release" && !startup.migrates && preparation.migrations != nil)
@@ -155,7 +162,8 @@ struct RunConfigurationFailureTests {
                 ? ProcessResult(termination: .exited(1), stderr: Self.pydantic)
                 : ProcessResult(termination: .exited(0), stdout: "")
         }
-        let context = Context(runner: runner, environment: [:], console: BufferConsole().console, workingDirectory: folder.path)
+        let context = Context(
+            runner: runner, environment: [:], console: BufferConsole().console, workingDirectory: folder.path)
         let plan = MigrationPlan(
             component: "api", folder: folder.path("api"), python: folder.path("api/.venv/bin/python"), environment: [:],
             inputs: [])
@@ -165,8 +173,12 @@ struct RunConfigurationFailureTests {
             Issue.record("no error")
         } catch let error as HelpError {
             #expect(error.code == .dataError)
-            #expect(error.message.contains("stopped on the configuration, not on a migration: POSTGRES_SERVER, FIRST_SUPERUSER"))
-            #expect(error.hint?.contains("set them in api/.env") == true && error.hint?.contains("fix the migration") == false)
+            #expect(
+                error.message.contains(
+                    "stopped on the configuration, not on a migration: POSTGRES_SERVER, FIRST_SUPERUSER"))
+            #expect(
+                error.hint?.contains("set them in api/.env") == true
+                    && error.hint?.contains("fix the migration") == false)
         }
         #expect(ConfigurationFailure.detect("KeyError: 'DATABASE_URL'\n")?.keys == ["DATABASE_URL"])
         #expect(ConfigurationFailure.detect("sqlalchemy.exc.OperationalError: no such table\n") == nil)
@@ -189,6 +201,8 @@ struct RunConfigurationFailureTests {
 
         let error = ProjectPostgres.missingTools(component: "api", database: "api", environment: environment)
         #expect(error.code == .unavailable && error.message.contains("api works only with PostgreSQL"))
-        #expect(error.hint?.contains("add DATABASE_URL=postgresql://USER:PASSWORD@HOST:5432/api to the .env of api") == true)
+        #expect(
+            error.hint?.contains("add DATABASE_URL=postgresql://USER:PASSWORD@HOST:5432/api to the .env of api") == true
+        )
     }
 }

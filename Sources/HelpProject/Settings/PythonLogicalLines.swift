@@ -63,7 +63,8 @@ struct PythonLogicalLines {
                 while index < characters.count, characters[index] != "\n" { index += 1 }
                 continue
             case "\"", "'":
-                let triple = index + 2 < characters.count && characters[index + 1] == character
+                let triple =
+                    index + 2 < characters.count && characters[index + 1] == character
                     && characters[index + 2] == character
                 quote = triple ? [character, character, character] : [character]
                 current += String(quote!)

@@ -12,7 +12,8 @@ extension MigrationRunner {
         var inputs = plan.migration
         inputs.inputs = plan.inputs + plan.migration.inputs
         let digest = inputsDigest(inputs)
-        let stampPath = RunLock.stateDirectory(root: root) + "/startup-" + DependencyTarget.fileSafe(plan.migration.component)
+        let stampPath =
+            RunLock.stateDirectory(root: root) + "/startup-" + DependencyTarget.fileSafe(plan.migration.component)
         let stamp = (try? fileSystem.readText(stampPath)).map { $0.split(separator: "\n").map(String.init) }
         let before = database.flatMap { revisions(in: $0, python: plan.migration.python) }
         let what = plan.label + (plan.migrates ? " (it runs the migrations)" : "")

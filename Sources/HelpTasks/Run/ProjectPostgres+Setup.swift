@@ -160,11 +160,15 @@ extension ProjectPostgres {
         let file = dataDirectory + "/help.conf"
         try fileSystem.writeAtomically(file, Array(settings.utf8), mode: 0o600)
         try fileSystem.writeAtomically(portFile, Array("\(port)\n".utf8), mode: 0o600)
-        if let owner { try [sockets, file, portFile].forEach { try give($0, to: owner) } }
+        if let owner {
+            for path in [sockets, file, portFile] { try give(path, to: owner) }
+        }
         let result = try context.runner.run(
             command(owner, tools.pgCtl, ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-s", "start"]))
         guard result.succeeded else {
-            let log = (try? fileSystem.readText(logFile)).map { "\n" + $0.split(separator: "\n").suffix(5).joined(separator: "\n") }
+            let log = (try? fileSystem.readText(logFile)).map {
+                "\n" + $0.split(separator: "\n").suffix(5).joined(separator: "\n")
+            }
             throw HelpError.unavailable(
                 "the project's PostgreSQL did not start\(StepRunner.tail(result, lines: 3))\(log ?? "")",
                 hint: "its log is \(logFile)")

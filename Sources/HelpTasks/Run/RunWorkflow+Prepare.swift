@@ -21,7 +21,9 @@ extension RunWorkflow {
             let settings = configuration.settings
             let owner = settings.classes.first { $0.fields.contains { $0.isRequired && missing.contains($0.key) } }
             let source =
-                owner.map { "the settings class \($0.name) in \(RunPlan.relative(configuration.folder, root: root))/\($0.file)" }
+                owner.map {
+                    "the settings class \($0.name) in \(RunPlan.relative(configuration.folder, root: root))/\($0.file)"
+                }
                 ?? RunPlan.relative(configuration.template.source.label, root: root)
             throw HelpError.badData(
                 "required configuration is empty: " + missing.joined(separator: ", ") + " (required by \(source))",
@@ -87,7 +89,9 @@ extension RunWorkflow {
             if let startup = preparation.startup {
                 try stage(.startup, name, into: &report) {
                     let runner = MigrationRunner(context: context, root: root, fileSystem: fileSystem)
-                    return ((), try runner.run(startup, database: database, configuration: configurations[name], file: file))
+                    return (
+                        (), try runner.run(startup, database: database, configuration: configurations[name], file: file)
+                    )
                 }
             }
         }
@@ -107,7 +111,8 @@ extension RunWorkflow {
         let running = try cluster.ensureRunning()
         if running.started { databases.clusters.append(cluster) }
         let server = running.database(local.database)
-        let created = try DatabasePreparer(context: context, root: root, fileSystem: fileSystem).prepare(.postgres(server))
+        let created = try DatabasePreparer(context: context, root: root, fileSystem: fileSystem).prepare(
+            .postgres(server))
         let how = running.started ? "started by help, stopped when the run ends" : "already running"
         return (server, "the project's PostgreSQL in .helpcache/postgres (\(how)); " + created)
     }

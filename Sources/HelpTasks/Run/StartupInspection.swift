@@ -57,7 +57,9 @@ enum StartupInspection {
                 candidates += [module + ".py", module + "/__main__.py"]
             }
             for candidate in candidates where !candidate.hasPrefix("/") && !candidate.contains("..") {
-                if (try? FileSystem().stat(folder + "/" + candidate))?.kind == .regular, !found.contains(candidate) { found.append(candidate) }
+                if (try? FileSystem().stat(folder + "/" + candidate))?.kind == .regular, !found.contains(candidate) {
+                    found.append(candidate)
+                }
             }
         }
         return found
