@@ -9,9 +9,6 @@ extension RunPlan {
         var result: [(Stage, String, String)] = []
         for preparation in preparations {
             let name = preparation.component
-            if let configuration = preparation.configuration {
-                result.append((.configuration, name, Self.describe(configuration, root: root)))
-            }
             if let local = preparation.localPostgres {
                 let keys = local.keys.isEmpty ? "" : "; its address goes to " + local.keys.joined(separator: ", ")
                 result.append(
@@ -21,7 +18,12 @@ extension RunPlan {
                             + (local.reused ? "" : " (created the first time)")
                             + ", started for the run and stopped after it; database \(local.database)" + keys
                     ))
-            } else if let database = preparation.database {
+            }
+            // The project's PostgreSQL starts first: the configuration gets its address.
+            if let configuration = preparation.configuration {
+                result.append((.configuration, name, Self.describe(configuration, root: root)))
+            }
+            if preparation.localPostgres == nil, let database = preparation.database {
                 result.append((.database, name, database.summary(relativeTo: root)))
             }
             if let migrations = preparation.migrations {

@@ -51,6 +51,13 @@ extension RunWorkflow {
                 if database == nil {
                     database = .postgres(server)
                     loaded = try loaded?.providing(local.values(for: server), fileSystem: fileSystem)
+                } else if case .postgres(let configured) = database, configured.port != server.port {
+                    throw HelpError.unavailable(
+                        "port \(configured.port) of the project's PostgreSQL is taken by another program; "
+                            + "it now listens on \(server.port)",
+                        hint: "set POSTGRES_PORT=\(server.port) (or that port in DATABASE_URL) in "
+                            + (loaded?.label(relativeTo: root) ?? ".env")
+                            + ", or stop what listens on \(configured.port)")
                 }
             }
             if let envPlan = loaded?.plan, let loaded {
