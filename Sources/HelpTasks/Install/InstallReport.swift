@@ -12,6 +12,8 @@ public struct InstallReport: Sendable {
     public var packages: PackageInstallResult?
     public var node: PlanStep?
     public var failure: HelpError?
+    /// Components whose sync failed; the others were still synced.
+    public var failedComponents: [ComponentFailure] = []
 
     public init(dryRun: Bool, packagesRequested: Bool) {
         self.dryRun = dryRun
@@ -23,6 +25,7 @@ public struct InstallReport: Sendable {
     public var lines: [String] {
         var lines: [String] = []
         for outcome in outcomes { lines += Self.lines(outcome, dryRun: dryRun) }
+        lines += failedComponents.map(\.line)
         if let packages {
             if dryRun {
                 lines.append("Would run in \(packages.component) (\(packages.environment?.root ?? "new environment")):")
@@ -94,7 +97,7 @@ public struct InstallReport: Sendable {
     public var json: JSONValue {
         var document: JSONObject = [
             "dry_run": .bool(dryRun),
-            "components": .array(outcomes.map(Self.json)),
+            "components": .array(outcomes.map(Self.json) + failedComponents.map(\.json)),
         ]
         if let packages {
             document["packages"] = .array(
