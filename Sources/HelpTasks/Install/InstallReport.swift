@@ -24,7 +24,9 @@ public struct InstallReport: Sendable {
 
     public var lines: [String] {
         var lines: [String] = []
-        for outcome in outcomes { lines += Self.lines(outcome, dryRun: dryRun) }
+        for outcome in outcomes {
+            lines += Self.lines(outcome, dryRun: dryRun) + outcome.notes.map { "  " + $0 }
+        }
         lines += failedComponents.map(\.line)
         if let packages {
             if dryRun {
@@ -137,6 +139,8 @@ public struct InstallReport: Sendable {
             "environment": .optional(outcome.environment?.root), "python": .optional(outcome.pythonPath),
             "reason": .optional(outcome.environmentReason), "installer": .optional(outcome.installer),
             "seconds": .double(outcome.duration), "steps": .array(outcome.steps.map(json)),
+            "project_install": .optional(outcome.projectInstall), "lock_file": .optional(outcome.lockFile),
+            "notes": .strings(outcome.notes),
         ]
     }
 
