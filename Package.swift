@@ -13,10 +13,13 @@ let package = Package(
     targets: [
         .executableTarget(name: "help", dependencies: ["HelpCLI"], swiftSettings: swiftSettings),
         .target(
-            name: "HelpCLI", dependencies: ["HelpTasks", "HelpProject", "HelpCache", "HelpSystem"],
+            name: "HelpCLI", dependencies: ["HelpTasks", "HelpProvision", "HelpProject", "HelpCache", "HelpSystem"],
             swiftSettings: swiftSettings),
         .target(
             name: "HelpTasks", dependencies: ["HelpProject", "HelpCache", "HelpSystem"], swiftSettings: swiftSettings),
+        .target(
+            name: "HelpProvision", dependencies: ["HelpProject", "HelpCache", "HelpSystem"],
+            swiftSettings: swiftSettings),
         .target(name: "HelpProject", dependencies: ["HelpSystem"], swiftSettings: swiftSettings),
         .target(name: "HelpCache", dependencies: ["HelpSystem", "CHelpSHA"], swiftSettings: swiftSettings),
         .target(name: "CHelpSHA"),
@@ -30,6 +33,9 @@ let package = Package(
             name: "HelpProjectTests", dependencies: ["HelpProject", "HelpTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HelpTasksTests", dependencies: ["HelpTasks", "HelpTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HelpProvisionTests", dependencies: ["HelpProvision", "HelpTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "HelpCLITests", dependencies: ["HelpCLI", "HelpTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests", dependencies: ["HelpTestSupport"], exclude: ["Catalogue"],
