@@ -28,7 +28,7 @@ public struct MachineSize: Sendable, Equatable {
     /// The CPUs in a kernel CPU list such as `0-3,6,8-9`; nil when it does not read as one.
     public static func cpuCount(online text: String) -> Int? {
         var count = 0
-        for part in text.trimming(" \t\r\n").split(separator: ",") {
+        for part in text.trimming(" \t\n\r").split(separator: ",") {
             let bounds = part.split(separator: "-").map { Int($0) }
             switch bounds.count {
             case 1:

@@ -113,7 +113,7 @@ public struct JoinClusterOptions: Sendable, Equatable {
         } else {
             return nil
         }
-        text = text.trimming(" \t\r\n")
+        text = text.trimming(" \t\n\r")
         guard !text.isEmpty, !text.contains(where: { $0.isWhitespace }) else {
             throw HelpError.usage(
                 file.map { "the token file \($0) holds no single token" } ?? "K3S_TOKEN is not a single token",
