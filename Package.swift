@@ -39,7 +39,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "HelpCLITests", dependencies: ["HelpCLI", "HelpTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["HelpTestSupport"], exclude: ["Catalogue"],
+            name: "EndToEndTests", dependencies: ["HelpTestSupport", "HelpTasks"], exclude: ["Catalogue"],
             swiftSettings: swiftSettings),
     ]
 )
