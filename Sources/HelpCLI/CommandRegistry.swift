@@ -12,5 +12,6 @@ public enum CommandRegistry {
         RunCommand.spec,
         TestCommand.spec,
         VersionCommand.spec,
+        CompletionCommand.spec,
     ]
 }
