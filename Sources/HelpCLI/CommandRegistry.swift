@@ -13,5 +13,6 @@ public enum CommandRegistry {
         RunCommand.spec,
         TestCommand.spec,
         VersionCommand.spec,
+        CompletionCommand.spec,
     ]
 }
