@@ -30,7 +30,9 @@ extension FileSystem {
             defer { closeDescriptor(temporary.fd) }
             try writeAll(temporary.fd, bytes, path: target)
             let permissions = mode ?? existing.map { mode_t($0.permissions) } ?? 0o644
-            guard fchmod(temporary.fd, permissions) == 0 else { throw failure("cannot set the mode of a copy of", target) }
+            guard fchmod(temporary.fd, permissions) == 0 else {
+                throw failure("cannot set the mode of a copy of", target)
+            }
             // Root editing someone's file must not hand it over to root.
             var owner = Glibc.stat()
             if existing != nil, geteuid() == 0, statPath(target, &owner) == 0 {
