@@ -29,21 +29,30 @@ public enum ReleaseVersion {
                 hint: "Fix it by hand or give the new one with --set.")
         }
         let pre = preRelease(current, kind: kind)
+        // A PEP 440 epoch orders before everything else: dropping it would move the version down.
+        let epoch = kind == .python ? (PythonVersion(current)?.epoch ?? 0) : 0
+        let prefix = epoch == 0 ? "" : "\(epoch)!"
+        func raised(_ number: Int) throws -> Int {
+            guard number < Int.max else {
+                throw HelpError.badData("'\(current)' cannot be bumped: \(number) is the largest number there is")
+            }
+            return number + 1
+        }
         switch part {
         case .major, .minor, .patch:
             let index = part == .major ? 0 : (part == .minor ? 1 : 2)
             let zeroAfter = release.suffix(from: index + 1).allSatisfy { $0 == 0 }
-            if pre == nil || !zeroAfter { release[index] += 1 }
+            if pre == nil || !zeroAfter { release[index] = try raised(release[index]) }
             for later in (index + 1)..<3 { release[later] = 0 }
-            return release.map(String.init).joined(separator: ".")
+            return prefix + release.map(String.init).joined(separator: ".")
         case .pre:
             if let pre {
-                let base = release.map(String.init).joined(separator: ".")
-                let next = pre.number + 1
+                let base = prefix + release.map(String.init).joined(separator: ".")
+                let next = try raised(pre.number)
                 return kind == .python ? "\(base)\(pre.label)\(next)" : "\(base)-\(pre.label).\(next)"
             }
-            release[2] += 1
-            let base = release.map(String.init).joined(separator: ".")
+            release[2] = try raised(release[2])
+            let base = prefix + release.map(String.init).joined(separator: ".")
             return kind == .python ? base + "rc1" : base + "-rc.1"
         }
     }
