@@ -19,7 +19,8 @@ import Testing
     }
 
     /// Found by fuzzing (Tests/Fuzz/Targets/FuzzVersionPlaces.swift): `1!1` bumped to `2.0.0`,
-    /// which PEP 440 orders below it, and a number at Int.max trapped on the bump.
+    /// which PEP 440 orders below it; a semver pre-release of several identifiers lost all but the
+    /// first and moved down; so did a PEP 440 version of more than three numbers; a number at Int.max trapped on the bump.
     @Test func bumpsKeepTheEpochAndRefuseNumbersThatCannotGrow() throws {
         #expect(try ReleaseVersion.bumped("1!1", part: .major, kind: .python) == "1!2.0.0")
         #expect(try ReleaseVersion.bumped("2!1.0.0rc1", part: .pre, kind: .python) == "2!1.0.0rc2")
@@ -27,6 +28,11 @@ import Testing
         #expect(
             !ReleaseVersion.isLower(
                 try ReleaseVersion.bumped("1!1", part: .patch, kind: .python), than: "1!1", kind: .python))
+        #expect(try ReleaseVersion.bumped("1.2.3-1rc.1.0.0r1c1", part: .pre, kind: .node) == "1.2.3-1rc.1.0.0r1c1.1")
+        #expect(try ReleaseVersion.bumped("1.2.3-beta", part: .pre, kind: .node) == "1.2.3-beta.1")
+        #expect(try ReleaseVersion.bumped("1.1.1.1.0rc1", part: .patch, kind: .python) == "1.1.2")
+        #expect(try ReleaseVersion.bumped("1.1.1.1.0rc1", part: .pre, kind: .python) == "1.1.1.1.0rc2")
+        #expect(try ReleaseVersion.bumped("1.2.3-alpha.7.x.9", part: .pre, kind: .swift) == "1.2.3-alpha.7.x.10")
         #expect(throws: HelpError.self) {
             try ReleaseVersion.bumped("1.0.9223372036854775807", part: .patch, kind: .node)
         }
