@@ -1,3 +1,4 @@
+import HelpSystem
 import Testing
 
 @testable import HelpProject
@@ -22,6 +23,17 @@ import Testing
         #expect(template.entries.first?.isSecret == true)
         #expect(template.entries.first?.comments == ["# Signs sessions.", "# help: secret"])
         #expect(template.entries.last?.comments == ["# Verbosity."])
+    }
+
+    /// `a = [[[[…` 100 000 deep ran the recursive TOML parser out of stack (a crash, signal 11).
+    @Test func deeplyNestedTOMLIsRefusedWithAPosition() {
+        let arrays = "a = " + String(repeating: "[", count: 100_000)
+        #expect(throws: HelpError.self) { try TOMLDocument(arrays) }
+        let tables = "a = " + String(repeating: "{b = ", count: 100_000)
+        #expect(throws: HelpError.self) { try TOMLDocument(tables) }
+        #expect(
+            (try? TOMLDocument("a = " + String(repeating: "[", count: 100) + String(repeating: "]", count: 100))) != nil
+        )
     }
 
     @Test func dotEnvWithLoneCarriageReturns() throws {
