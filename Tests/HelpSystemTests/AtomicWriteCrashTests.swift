@@ -48,3 +48,16 @@ import Testing
         return pid
     }
 }
+
+/// Files read to be edited must be UTF-8: the lossy reading would write U+FFFD over the bytes.
+@Suite struct EditableTextTests {
+    @Test func invalidUTF8IsRefusedNamingTheByte() throws {
+        let folder = TempDir(prefix: "help-editable")
+        try FileSystem().writeAtomically(folder.path(".env"), [0x41, 0x3d, 0xff, 0xfe, 0x0a])
+        let error = try #require(throws: HelpError.self) { try FileSystem().readEditableText(folder.path(".env")) }
+        #expect(error.message.contains("is not UTF-8 text (byte 2)"))
+        #expect(error.code == .dataError)
+        try FileSystem().writeAtomically(folder.path("ok"), Array("é\n".utf8))
+        #expect(try FileSystem().readEditableText(folder.path("ok")) == "é\n")
+    }
+}

@@ -48,7 +48,7 @@ public struct PythonDependencySources: Sendable {
         pyprojectPath = existing("pyproject.toml")
         if let path = pyprojectPath {
             pyproject = try PyProject(
-                text: try fileSystem.readText(path), fileName: EnvironmentChooser.relativeLabel(path, root))
+                text: try fileSystem.readEditableText(path), fileName: EnvironmentChooser.relativeLabel(path, root))
         }
         uvLockPath = existing("uv.lock")
         hasSetupPy = existing("setup.py") != nil

@@ -25,7 +25,7 @@ public struct ComponentConfiguration: Sendable {
         var text: String?
         var mode: UInt32?
         if fileSystem.exists(path) {
-            text = try fileSystem.readText(path)
+            text = try fileSystem.readEditableText(path)
             mode = UInt32((try fileSystem.stat(path)).permissions)
         }
         let plan = try EnvFilePlan(
