@@ -33,7 +33,7 @@ public struct ComponentConfiguration: Sendable {
         var text: String?
         var mode: UInt32?
         if fileSystem.exists(path) {
-            text = try fileSystem.readText(path)
+            text = try fileSystem.readEditableText(path)
             mode = UInt32((try fileSystem.stat(path)).permissions)
         }
         let existing = DotEnvFile(text: text ?? "")
