@@ -37,9 +37,11 @@ enum ClusterNodeActions {
             throw HelpError.usage("--reveal cannot be used with --json", hint: "JSON output never holds the token")
         }
         let token = try ClusterToken(files: files, fileSystem: context.fileSystem)
-        let lines = ["On the machine that joins as an agent (as root):"] + token.joinLines(reveal: reveal).map {
-            "  " + $0
-        }
+        let lines =
+            ["On the machine that joins as an agent (as root):"]
+            + token.joinLines(reveal: reveal).map {
+                "  " + $0
+            }
         let hint = reveal ? [] : ["The token is masked; --reveal shows it. Keep it out of shell history and chats."]
         return Report(
             lines: lines + hint,
@@ -68,8 +70,10 @@ enum ClusterNodeActions {
 
     static func lines(_ status: ClusterStatus) -> [String] {
         let rows = status.nodes.map { node in
-            [node.name, node.role, node.ready ? "Ready" : "NotReady", node.cpu, node.memory, node.address ?? "-",
-             String(node.gpus)]
+            [
+                node.name, node.role, node.ready ? "Ready" : "NotReady", node.cpu, node.memory, node.address ?? "-",
+                String(node.gpus),
+            ]
         }
         var lines = TextTable(header: ["NODE", "ROLE", "STATUS", "CPU", "MEMORY", "ADDRESS", "GPUS"], rows: rows)
             .lines()

@@ -72,13 +72,17 @@ public struct ClusterStatus: Sendable, Equatable {
             "nodes": .array(nodes.map(\.json)),
             "pods_not_running": .array(
                 pods.map {
-                    ["namespace": .string($0.namespace), "name": .string($0.name), "phase": .string($0.phase),
-                     "reason": .string($0.reason)]
+                    [
+                        "namespace": .string($0.namespace), "name": .string($0.name), "phase": .string($0.phase),
+                        "reason": .string($0.reason),
+                    ]
                 }),
             "warnings": .array(
                 events.map {
-                    ["time": .string($0.time), "object": .string($0.object), "reason": .string($0.reason),
-                     "message": .string($0.message)]
+                    [
+                        "time": .string($0.time), "object": .string($0.object), "reason": .string($0.reason),
+                        "message": .string($0.message),
+                    ]
                 }),
         ]
     }

@@ -163,7 +163,8 @@ public struct JoinClusterOptions: Sendable, Equatable {
             !text.contains(where: { $0.isWhitespace })
         else {
             throw HelpError.usage(
-                "mirror \(JSONValue.quoted(text)) is not an http(s) URL", hint: "write --mirror https://mirror.example/")
+                "mirror \(JSONValue.quoted(text)) is not an http(s) URL", hint: "write --mirror https://mirror.example/"
+            )
         }
         return text.hasSuffix("/") ? String(text.dropLast()) : text
     }

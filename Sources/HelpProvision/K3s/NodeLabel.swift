@@ -35,9 +35,11 @@ public struct NodeLabel: Sendable, Equatable, CustomStringConvertible {
 
     // MARK: - Kubernetes rules
 
-    static let keyHint = "a key is an optional DNS-subdomain prefix and '/', then up to 63 letters, digits, '-', '_' "
+    static let keyHint =
+        "a key is an optional DNS-subdomain prefix and '/', then up to 63 letters, digits, '-', '_' "
         + "or '.', starting and ending with a letter or digit (example.com/gpu-kind)"
-    static let valueHint = "a value is empty or up to 63 letters, digits, '-', '_' or '.', starting and ending with "
+    static let valueHint =
+        "a value is empty or up to 63 letters, digits, '-', '_' or '.', starting and ending with "
         + "a letter or digit"
 
     /// Why `key` is not a valid label or taint key, or nil when it is.
@@ -140,7 +142,8 @@ public struct NodeTaint: Sendable, Equatable, CustomStringConvertible {
         let effects = Effect.allCases.map(\.rawValue).joined(separator: ", ")
         guard let colon = text.lastIndex(of: ":") else {
             throw HelpError.usage(
-                "taint \(JSONValue.quoted(text)) has no effect", hint: "write --taint key=value:NoSchedule (\(effects))")
+                "taint \(JSONValue.quoted(text)) has no effect", hint: "write --taint key=value:NoSchedule (\(effects))"
+            )
         }
         let rawEffect = String(text[text.index(after: colon)...])
         guard let effect = Effect(rawValue: rawEffect) else {
@@ -157,7 +160,8 @@ public struct NodeTaint: Sendable, Equatable, CustomStringConvertible {
             throw HelpError.usage("taint key \(JSONValue.quoted(key)) \(problem)", hint: NodeLabel.keyHint)
         }
         if let problem = NodeLabel.valueProblem(value) {
-            throw HelpError.usage("taint value \(JSONValue.quoted(value)) of \(key) \(problem)", hint: NodeLabel.valueHint)
+            throw HelpError.usage(
+                "taint value \(JSONValue.quoted(value)) of \(key) \(problem)", hint: NodeLabel.valueHint)
         }
     }
 

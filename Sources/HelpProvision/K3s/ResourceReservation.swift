@@ -60,7 +60,8 @@ public struct ResourceReservation: Sendable, Equatable {
                 }
                 result.memoryBytes = bytes
             default:
-                throw HelpError.usage("unknown reservation \(JSONValue.quoted(pair[0])): only cpu and memory", hint: hint)
+                throw HelpError.usage(
+                    "unknown reservation \(JSONValue.quoted(pair[0])): only cpu and memory", hint: hint)
             }
         }
         return result
@@ -76,7 +77,8 @@ public struct ResourceReservation: Sendable, Equatable {
     /// `2Gi`, `512Mi`, `1G`, `1048576` as bytes.
     static func bytes(_ text: String) -> Int64? {
         let units: [(String, Double)] = [
-            ("Ki", 1024), ("Mi", 1_048_576), ("Gi", 1_073_741_824), ("Ti", 1_099_511_627_776), ("K", 1e3), ("M", 1e6), ("G", 1e9),
+            ("Ki", 1024), ("Mi", 1_048_576), ("Gi", 1_073_741_824), ("Ti", 1_099_511_627_776), ("K", 1e3), ("M", 1e6),
+            ("G", 1e9),
             ("T", 1e12),
         ]
         let unit = units.first { text.hasSuffix($0.0) }
@@ -101,7 +103,8 @@ public struct ResourceReservation: Sendable, Equatable {
 
     /// The largest binary unit that divides the amount exactly.
     static func quantity(_ bytes: Int64) -> String {
-        for (unit, size) in [("Gi", Int64(1) << 30), ("Mi", 1 << 20), ("Ki", 1 << 10)] where bytes % size == 0 && bytes > 0 {
+        for (unit, size) in [("Gi", Int64(1) << 30), ("Mi", 1 << 20), ("Ki", 1 << 10)]
+        where bytes % size == 0 && bytes > 0 {
             return "\(bytes / size)\(unit)"
         }
         return String(bytes)

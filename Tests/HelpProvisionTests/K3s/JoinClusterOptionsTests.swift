@@ -6,7 +6,8 @@ import Testing
 struct JoinClusterOptionsTests {
     static let machine = MachineSize(cpuCount: 4, memoryBytes: 8 << 30)
 
-    static func words(_ role: String = "agent", server: String? = "https://100.64.0.1:6443") -> JoinClusterOptions.Words {
+    static func words(_ role: String = "agent", server: String? = "https://100.64.0.1:6443") -> JoinClusterOptions.Words
+    {
         var words = JoinClusterOptions.Words()
         words.role = role
         words.server = server

@@ -8,7 +8,8 @@ struct NodeLabelTests {
         #expect(try NodeLabel(parsing: "gpu-kind=a100") == NodeLabel(key: "gpu-kind", value: "a100"))
         #expect(try NodeLabel(parsing: "example.com/team=ml") == NodeLabel(key: "example.com/team", value: "ml"))
         #expect(try NodeLabel(parsing: "empty=").value == "")
-        #expect(try NodeLabel(parsing: "node.kubernetes.io/instance-type=big").key == "node.kubernetes.io/instance-type")
+        #expect(
+            try NodeLabel(parsing: "node.kubernetes.io/instance-type=big").key == "node.kubernetes.io/instance-type")
         #expect(try NodeLabel(parsing: "topology.kubernetes.io/zone=home").value == "home")
     }
 

@@ -47,7 +47,9 @@ struct ResourceReservationTests {
     @Test func machineSizeReadsTheKernelFiles() {
         #expect(MachineSize.cpuCount(online: "0-3,6,8-9\n") == 7)
         #expect(MachineSize.cpuCount(online: "garbage") == nil)
-        #expect(MachineSize.memoryBytes(meminfo: "MemTotal:       16318480 kB\nMemFree: 1 kB\n") == Int64(16_318_480) * 1024)
+        #expect(
+            MachineSize.memoryBytes(meminfo: "MemTotal:       16318480 kB\nMemFree: 1 kB\n") == Int64(16_318_480) * 1024
+        )
         #expect(MachineSize.memoryBytes(meminfo: "MemFree: 1 kB\n") == nil)
     }
 

@@ -10,7 +10,8 @@ struct ServerAddressTests {
     }
 
     @Test func portDefaultsTo6443AndATrailingSlashIsDropped() throws {
-        #expect(try ServerAddress(parsing: "https://node-1.tailnet.ts.net/").url == "https://node-1.tailnet.ts.net:6443")
+        #expect(
+            try ServerAddress(parsing: "https://node-1.tailnet.ts.net/").url == "https://node-1.tailnet.ts.net:6443")
     }
 
     @Test func ipv6InBrackets() throws {
