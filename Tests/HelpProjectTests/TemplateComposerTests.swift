@@ -69,6 +69,23 @@ struct TemplateComposerTests {
         #expect(plain == Self.builtIn, "an app that works with SQLite keeps the default")
     }
 
+    @Test("an example's SQLite URL stays for an app that can use SQLite, and only then")
+    func exampleSQLiteKept() throws {
+        let example = try EnvTemplate.parse(
+            "DATABASE_URL=sqlite:///./dev.db\nSECRET_KEY=\n",
+            source: EnvTemplateSource(name: "development", origin: .component, path: "/p/server/.env.example"))
+        let plain = TemplateComposer.compose(
+            base: Self.builtIn, example: example, settings: SettingsFacts(), databaseConfigured: false)
+        #expect(plain.entry("DATABASE_URL")?.value == "sqlite:///./dev.db")
+        let postgresOnly = TemplateComposer.compose(
+            base: Self.builtIn, example: example, settings: SettingsFacts(postgresOnly: true),
+            databaseConfigured: false)
+        #expect(postgresOnly.entry("DATABASE_URL")?.value == "")
+        let configured = TemplateComposer.compose(
+            base: Self.builtIn, example: example, settings: SettingsFacts(), databaseConfigured: true)
+        #expect(configured.entry("DATABASE_URL")?.value == "")
+    }
+
     @Test("a template of the project's own is kept; the settings only mark and add required keys")
     func projectTemplateWins() {
         var own = Self.builtIn

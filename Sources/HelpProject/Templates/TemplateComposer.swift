@@ -18,7 +18,13 @@ public enum TemplateComposer {
         let projectOwned = base.source.origin == .component || base.source.origin == .project
         var template = base
         if !projectOwned, let example {
-            template = EnvTemplate(entries: example.entries.map(adapt), source: example.source)
+            // An example's SQLite URL is a working default for an app that can use SQLite; any other
+            // database value is someone else's server and is left for the database help prepares.
+            let keepsSQLite = !settings.postgresOnly && !databaseConfigured
+            template = EnvTemplate(
+                entries: example.entries.map { entry in
+                    keepsSQLite && entry.key == "DATABASE_URL" && entry.value.hasPrefix("sqlite") ? entry : adapt(entry)
+                }, source: example.source)
         } else if !projectOwned, let url = base.entry("DATABASE_URL"), url.value.hasPrefix("sqlite"),
             settings.postgresOnly || databaseConfigured || readsSplitVariablesOnly(settings)
         {
