@@ -11,10 +11,9 @@ extension Downloader {
                 onRetry: { error, attempt, wait in
                     let message = (error as? CurlTransfer.Failure)?.message ?? "\(error)"
                     console.info("    attempt \(attempt) failed (\(message)); retrying in \(Int(wait.rounded()))s")
-                }
-            ) { _ in
-                try attempt(CurlTransfer(url: url, partPath: part, timeouts: timeouts), expectedSize, step)
-            }
+                },
+                { _ in try attempt(CurlTransfer(url: url, partPath: part, timeouts: timeouts), expectedSize, step) }
+            )
         } catch let failure as CurlTransfer.Failure {
             if failure.transient {
                 throw HelpError(
