@@ -4,6 +4,7 @@ public enum CommandRegistry {
     public static let all: [CommandSpec] = [
         BuildCommand.spec,
         CacheCommand.spec,
+        ClusterCommand.spec,
         ComponentsCommand.spec,
         ConfigCommand.spec,
         DoctorCommand.spec,
@@ -11,6 +12,7 @@ public enum CommandRegistry {
         InstallCommand.spec,
         ReleaseCommand.spec,
         RunCommand.spec,
+        SetupNodeCommand.spec,
         TestCommand.spec,
         VersionCommand.spec,
         CompletionCommand.spec,
