@@ -103,7 +103,7 @@ public enum VersionWorkflow {
                         hint: "Edit the file it points to by hand.")
                 }
                 if texts[place.path] == nil { order.append(place.path) }
-                let text = try texts[place.path] ?? fs.readText(place.path)
+                let text = try texts[place.path] ?? fs.readEditableText(place.path)
                 texts[place.path] = try place.rewritten(text, to: version)
             }
         }
