@@ -105,4 +105,23 @@ struct MonorepoInstallEndToEndTests {
         #expect(fs.exists(project + "/zz-tool/.venv/bin/python"))
         #expect(registry.requests().contains { $0.path == "/left-pad" })
     }
+
+    @Test("help install PKG refreshes the lock with its tool when present, else says the lock is stale")
+    func lockRefresh() throws {
+        var noUV = pipOnly
+        noUV["HELP_UV"] = "/nonexistent/uv"
+        let stale = try help.run(["--json", "install", "six", "--component", "uv-lib"], in: project, extra: noUV)
+        #expect(stale.exitCode == 0, "\(stale.stderr)")
+        let staleNote = try JSONValue.parse(stale.stdout, source: "json")["lock"]?.string ?? ""
+        #expect(staleNote.contains("uv-lib/uv.lock is now stale"), "\(staleNote)")
+
+        let uv = FakeTool()
+        var extra = pipOnly
+        extra["HELP_UV"] = try uv.install("uv")
+        let refreshed = try help.run(["--json", "install", "tomli", "--component", "uv-lib"], in: project, extra: extra)
+        #expect(refreshed.exitCode == 0, "\(refreshed.stderr)")
+        #expect(uv.invocations(of: "uv").map(\.arguments).contains(["lock"]))
+        let note = try JSONValue.parse(refreshed.stdout, source: "json")["lock"]?.string
+        #expect(note == "refreshed uv-lib/uv.lock with uv lock")
+    }
 }
