@@ -118,7 +118,8 @@ struct MonorepoInstallEndToEndTests {
         let uv = FakeTool()
         var extra = pipOnly
         extra["HELP_UV"] = try uv.install("uv")
-        let refreshed = try help.run(["--json", "install", "tomli", "--component", "uv-lib"], in: project, extra: extra)
+        let refreshed = try help.run(
+            ["--json", "install", "tomli", "--component", "uv-lib"], in: project, extra: extra)
         #expect(refreshed.exitCode == 0, "\(refreshed.stderr)")
         #expect(uv.invocations(of: "uv").map(\.arguments).contains(["lock"]))
         let note = try JSONValue.parse(refreshed.stdout, source: "json")["lock"]?.string

@@ -12,8 +12,11 @@ struct LockRefresh {
     /// Refreshes the lock, or returns the note that it is stale; nil without a lock file. A failed
     /// refresh is a note too: the package is installed and recorded either way.
     func run() throws -> String? {
-        let sources = try PythonDependencySources(directory: target.directory, root: target.root, fileSystem: fileSystem)
-        guard let tool = sources.uvLockPath != nil ? PythonLockFile.Tool.uv : sources.poetryLockPath != nil ? .poetry : nil
+        let sources = try PythonDependencySources(
+            directory: target.directory, root: target.root, fileSystem: fileSystem)
+        guard
+            let tool = sources.uvLockPath != nil
+                ? PythonLockFile.Tool.uv : sources.poetryLockPath != nil ? .poetry : nil
         else { return nil }
         let file = target.label + "/" + tool.fileName
         guard let path = context.runner.locate(tool.rawValue) else {
@@ -26,7 +29,8 @@ struct LockRefresh {
             result = try runner.run(command(path, tool, legacyFlag: false))
         }
         if result.succeeded { return "refreshed \(file) with \(tool.rawValue) lock" }
-        return "\(file) is now stale: \(tool.rawValue) lock failed (exit \(result.exitCode))\(StepRunner.tail(result, lines: 2))"
+        return
+            "\(file) is now stale: \(tool.rawValue) lock failed (exit \(result.exitCode))\(StepRunner.tail(result, lines: 2))"
     }
 
     private func command(_ path: String, _ tool: PythonLockFile.Tool, legacyFlag: Bool) -> Command {

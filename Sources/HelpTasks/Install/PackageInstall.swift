@@ -114,7 +114,8 @@ struct PackageInstall {
         let runner = StepRunner(context: context)
         let transaction = InstallTransaction(fileSystem: fileSystem, backupsDirectory: target.backupsDirectory)
         try transaction.save(
-            plan.result.placements.compactMap(\.file) + ["uv.lock", "poetry.lock"].map { target.directory + "/" + $0 }
+            plan.result.placements.compactMap(\.file)
+                + ["uv.lock", "poetry.lock"].map { target.directory + "/" + $0 }
                 .filter(fileSystem.exists))
         let listing = try runner.run(plan.installer.listInstalled(env))
         if listing.succeeded {

@@ -26,7 +26,8 @@ struct PythonProjectInstall {
         dependenciesOnly: Bool = false
     ) throws -> PythonProjectInstall {
         var plan = PythonProjectInstall(mode: .editable)
-        let missing = sources.isInstallableProject ? EditableSupport.missingHookReason(sources.pyproject?.buildSystem) : nil
+        let missing =
+            sources.isInstallableProject ? EditableSupport.missingHookReason(sources.pyproject?.buildSystem) : nil
         if let reason = missing ?? (dependenciesOnly ? "pip reports no build_editable hook" : nil) {
             plan.mode = .dependenciesOnly
             plan.notes.append(
@@ -36,7 +37,8 @@ struct PythonProjectInstall {
         let stale = lock.unsatisfied(by: try sources.declaredRequirements(dev: dev))
         if stale.isEmpty {
             plan.lock = lock
-            plan.constraintsPath = HelpCacheFolder(projectRoot: target.root).deps + "/"
+            plan.constraintsPath =
+                HelpCacheFolder(projectRoot: target.root).deps + "/"
                 + DependencyTarget.fileSafe(target.name) + ".lock-constraints.txt"
             plan.notes.append("installing the versions pinned in \(lock.tool.fileName) with pip")
         } else {

@@ -26,7 +26,9 @@ extension PythonSync {
             let command = installer.syncLocked(
                 projectDirectory: target.directory, env: env, offline: options.offline, dev: dev)
             return Fill(
-                steps: [SyncStep(.install, PlanStep(title: "uv sync --locked", command: command, reason: "uv.lock present"))],
+                steps: [
+                    SyncStep(.install, PlanStep(title: "uv sync --locked", command: command, reason: "uv.lock present"))
+                ],
                 projectInstall: sources.isInstallableProject ? PythonProjectInstall.Mode.editable.rawValue : nil,
                 lockFile: EnvironmentChooser.relativeLabel(lock, target.root))
         }
@@ -121,21 +123,25 @@ extension PythonSync {
             let result = try runner.run(command)
             if result.succeeded { continue }
             if kind == .wheels {
-                context.console.warn("\(target.name): could not fill the wheelhouse\(StepRunner.tail(result, lines: 2))")
+                context.console.warn(
+                    "\(target.name): could not fill the wheelhouse\(StepRunner.tail(result, lines: 2))")
                 continue
             }
             if kind == .install, fill.project?.mode == .editable,
                 EditableSupport.pipReportsMissingHook(result.stdout + result.stderr)
             {
-                context.console.warn("\(target.name): its build backend has no build_editable hook; installing its dependencies only")
+                context.console.warn(
+                    "\(target.name): its build backend has no build_editable hook; installing its dependencies only")
                 let fallback = try fillSteps(sources, installer: installer, env: env, dependenciesOnly: true)
                 return try execute(
-                    fallback.steps.filter { $0.kind != .wheels }, fill: fallback, sources: sources, installer: installer,
+                    fallback.steps.filter { $0.kind != .wheels }, fill: fallback, sources: sources,
+                    installer: installer,
                     env: env)
             }
             let hint = options.offline ? Wheelhouse.location(environment: context.environment)?.offlineHint : nil
             throw HelpError(
-                "\(target.name): \(kind.rawValue) failed (exit \(result.exitCode))\(StepRunner.tail(result))", hint: hint,
+                "\(target.name): \(kind.rawValue) failed (exit \(result.exitCode))\(StepRunner.tail(result))",
+                hint: hint,
                 code: .failure)
         }
         return fill

@@ -99,7 +99,8 @@ struct PythonSync {
         try fileSystem.createDirectories(HelpCacheFolder(projectRoot: target.root).deps)
         try fileSystem.writeAtomically(target.stampPath, Array(try stamp(env, version).serialized.utf8))
         return outcome(
-            fill.steps.isEmpty && !decision.needsCreation ? .nothingToDo : status, env, decision.reason, steps.map(\.step))
+            fill.steps.isEmpty && !decision.needsCreation ? .nothingToDo : status, env, decision.reason,
+            steps.map(\.step))
     }
 
     /// Writes the stamp for `env` as the files are now (after `help install PKG` recorded a
