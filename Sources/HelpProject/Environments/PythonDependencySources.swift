@@ -49,7 +49,7 @@ public struct PythonDependencySources: Sendable {
         pyprojectPath = existing("pyproject.toml")
         if let path = pyprojectPath {
             pyproject = try PyProject(
-                text: try fileSystem.readText(path), fileName: EnvironmentChooser.relativeLabel(path, root))
+                text: try fileSystem.readEditableText(path), fileName: EnvironmentChooser.relativeLabel(path, root))
         }
         uvLockPath = existing("uv.lock")
         poetryLockPath = existing("poetry.lock")
