@@ -51,10 +51,10 @@ public struct NodeDependencies: Sendable, Equatable {
     }
 
     /// npm waits five minutes per request and retries twice with backoff by default: about ten
-    /// minutes before an unreachable or silent registry fails. These bound one request to 20 s and
+    /// minutes before an unreachable or silent registry fails. These bound one request to 15 s and
     /// the whole of a failed fetch to well under a minute.
     public static let fetchBounds = [
-        "--fetch-timeout=20000", "--fetch-retries=1", "--fetch-retry-mintimeout=1000",
+        "--fetch-timeout=15000", "--fetch-retries=1", "--fetch-retry-mintimeout=1000",
         "--fetch-retry-maxtimeout=5000",
     ]
 

@@ -52,6 +52,7 @@ public struct InstallReport: Sendable {
                     lines.append("  \(file): " + recorded.joined(separator: ", "))
                 }
                 if failure == nil {
+                    lines += packages.lockNote.map { ["  " + $0] } ?? []
                     lines += packages.replaced.map { "  replaced " + $0 }
                     lines += packages.kept.map { "  kept " + $0 + " (already recorded; give a version to change it)" }
                 }
@@ -120,6 +121,7 @@ public struct InstallReport: Sendable {
             document["check_findings"] = .strings(packages.checkFindings)
             document["replaced"] = .strings(packages.replaced)
             document["kept"] = .strings(packages.kept)
+            document["lock"] = .optional(packages.lockNote)
             document["rolled_back"] = .strings(packages.rolledBack)
             document["steps"] = .array(packages.steps.map(Self.json))
         }

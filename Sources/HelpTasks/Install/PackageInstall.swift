@@ -16,6 +16,8 @@ public struct PackageInstallResult: Sendable, Equatable {
     public var versions: [String: String] = [:]
     /// `pip check` findings; fatal only with `--strict`.
     public var checkFindings: [String] = []
+    /// The lock file refreshed, or said to be stale, after recording.
+    public var lockNote: String?
     /// What a rollback did, line by line; empty when nothing was rolled back.
     public var rolledBack: [String] = []
     public var steps: [PlanStep] = []
@@ -111,7 +113,10 @@ struct PackageInstall {
         let env = plan.environment
         let runner = StepRunner(context: context)
         let transaction = InstallTransaction(fileSystem: fileSystem, backupsDirectory: target.backupsDirectory)
-        try transaction.save(plan.result.placements.compactMap(\.file))
+        try transaction.save(
+            plan.result.placements.compactMap(\.file)
+                + ["uv.lock", "poetry.lock"].map { target.directory + "/" + $0 }
+                .filter(fileSystem.exists))
         let listing = try runner.run(plan.installer.listInstalled(env))
         if listing.succeeded {
             transaction.recordPackages(
@@ -143,6 +148,7 @@ struct PackageInstall {
                 }
             }
             try record(into: &result)
+            if !options.noSave { result.lockNote = try LockRefresh(target: target, context: context).run() }
             try stopIfInterrupted()
             let check = try runner.run(plan.installer.check(env))
             if !check.succeeded {

@@ -40,9 +40,7 @@ struct PythonProjectInstall {
             plan.constraintsPath =
                 HelpCacheFolder(projectRoot: target.root).deps + "/"
                 + DependencyTarget.fileSafe(target.name) + ".lock-constraints.txt"
-            plan.notes.append(
-                "installing the versions pinned in \(lock.tool.fileName) with pip (\(lock.tool.rawValue) is not on PATH)"
-            )
+            plan.notes.append("installing the versions pinned in \(lock.tool.fileName) with pip")
         } else {
             plan.notes.append(
                 "\(lock.tool.fileName) is stale (\(stale.joined(separator: "; "))): installing from the manifest;"
