@@ -15,9 +15,8 @@ enum ClientEvidence {
     /// The evidence in words ("imports the server's package app"), or nil when there is none.
     static func reason(client: Component, clientFolder: String, server: Component, serverFolder: String) -> String? {
         if let name = distributionName(of: server, folder: serverFolder) {
-            if client.python?.mentions(name) == true || client.node.map({
-                ($0.dependencies + $0.devDependencies).contains(name)
-            }) == true {
+            let nodeNames = (client.node?.dependencies ?? []) + (client.node?.devDependencies ?? [])
+            if client.python?.mentions(name) == true || nodeNames.contains(name) {
                 return "declares a dependency on the server (\(name))"
             }
         }
