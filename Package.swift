@@ -13,14 +13,18 @@ let package = Package(
     targets: [
         .executableTarget(name: "help", dependencies: ["HelpCLI"], swiftSettings: swiftSettings),
         .target(
-            name: "HelpCLI", dependencies: ["HelpTasks", "HelpProject", "HelpCache", "HelpSystem"],
-            swiftSettings: swiftSettings),
+            name: "HelpCLI", dependencies: ["HelpTasks", "HelpProvision", "HelpProject", "HelpCache", "HelpSystem"],
+            swiftSettings: swiftSettings, plugins: ["BuildInfoPlugin"]),
         .target(
             name: "HelpTasks", dependencies: ["HelpProject", "HelpCache", "HelpSystem"], swiftSettings: swiftSettings),
+        .target(
+            name: "HelpProvision", dependencies: ["HelpProject", "HelpCache", "HelpSystem"],
+            swiftSettings: swiftSettings),
         .target(name: "HelpProject", dependencies: ["HelpSystem"], swiftSettings: swiftSettings),
         .target(name: "HelpCache", dependencies: ["HelpSystem", "CHelpSHA"], swiftSettings: swiftSettings),
         .target(name: "CHelpSHA"),
         .target(name: "HelpSystem", swiftSettings: swiftSettings),
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
         .target(name: "HelpTestSupport", dependencies: ["HelpSystem"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HelpSystemTests", dependencies: ["HelpSystem", "HelpTestSupport"], swiftSettings: swiftSettings),
@@ -30,9 +34,12 @@ let package = Package(
             name: "HelpProjectTests", dependencies: ["HelpProject", "HelpTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HelpTasksTests", dependencies: ["HelpTasks", "HelpTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HelpProvisionTests", dependencies: ["HelpProvision", "HelpTestSupport"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "HelpCLITests", dependencies: ["HelpCLI", "HelpTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["HelpTestSupport"], exclude: ["Catalogue"],
+            name: "EndToEndTests", dependencies: ["HelpTestSupport", "HelpTasks"], exclude: ["Catalogue"],
             swiftSettings: swiftSettings),
     ]
 )
