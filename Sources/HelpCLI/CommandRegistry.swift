@@ -10,6 +10,8 @@ public enum CommandRegistry {
         DoctorCommand.spec,
         HashCommand.spec,
         InstallCommand.spec,
+        JoinClusterCommand.spec,
+        LeaveClusterCommand.spec,
         ReleaseCommand.spec,
         RunCommand.spec,
         SetupNodeCommand.spec,

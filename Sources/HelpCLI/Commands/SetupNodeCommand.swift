@@ -67,7 +67,7 @@ public enum SetupNodeCommand {
             guard action == "status" else {
                 throw HelpError.usage("unknown action '\(action)'", hint: "The only action is 'status'.")
             }
-            return report(try node.engine.status(run), node: node, run: run, title: "status")
+            return report(try node.engine.status(run), title: "status", summary: node.summary(run))
         }
         if invocation.flag("dry-run") {
             var lines = ["Plan for \(options.platform) (\(options.role.rawValue)); nothing is run:"]
@@ -81,7 +81,7 @@ public enum SetupNodeCommand {
                 lines: lines, json: ["platform": .string(options.platform.description), "steps": .array(steps)])
         }
         if invocation.flag("rollback") {
-            return report(try node.engine.rollback(run), node: node, run: run, title: "rollback")
+            return report(try node.engine.rollback(run), title: "rollback", summary: node.summary(run))
         }
         if invocation.flag("leave") {
             let done = try node.leave(run)
@@ -89,27 +89,29 @@ public enum SetupNodeCommand {
         }
         try node.preflight()
         let reports = try node.run(run)
-        return report(reports, node: node, run: run, title: "setup")
+        let summary = node.summary(run)
+        var report = report(reports, title: "setup", summary: summary)
+        report.lines += [
+            "", "Provider \(summary["provider_id"]?.string ?? "?")",
+            "  Tailscale IP  \(summary["tailscale_ip"]?.string ?? "-")",
+            "  Ray node      \(summary["ray_node_id"]?.string ?? "-")",
+            "  Ray \(options.profile.rayVersion ?? "-"), Python \(options.python)",
+            "Next: `help setup-node status` to re-check; `help join-cluster` to add K3s.",
+        ]
+        return report
     }
 
-    static func report(_ reports: [StepEngine.Report], node: SetupNode, run: StepRun, title: String) -> Report {
-        var lines = reports.map { "\($0.outcome.rawValue): \($0.title)" + ($0.detail.map { " (\($0))" } ?? "") }
-        let summary = node.summary(run)
-        if title == "setup" {
-            lines += [
-                "", "Provider \(summary["provider_id"]?.string ?? "?")",
-                "  Tailscale IP  \(summary["tailscale_ip"]?.string ?? "-")",
-                "  Ray node      \(summary["ray_node_id"]?.string ?? "-")",
-                "  Ray \(node.options.profile.rayVersion ?? "-"), Python \(node.options.python)",
-                "Next: `help setup-node status` to re-check; `help join-cluster` to add K3s.",
-            ]
-        }
+    /// The engine's outcomes, one line per step, and `{"action", "steps", "node"}` as JSON; exit 1
+    /// when `status` finds a step unhealthy.
+    static func report(_ reports: [StepEngine.Report], title: String, summary: JSONValue) -> Report {
+        let lines = reports.map { "\($0.outcome.rawValue): \($0.title)" + ($0.detail.map { " (\($0))" } ?? "") }
         let unhealthy = reports.filter { $0.outcome == .unhealthy }
         let failure =
             unhealthy.isEmpty
             ? nil
             : HelpError(
-                "\(unhealthy.count) of \(reports.count) steps are not healthy", hint: "Run help setup-node again.")
+                "\(unhealthy.count) of \(reports.count) steps are not healthy",
+                hint: "Run the command again to repair them.")
         let steps: [JSONValue] = reports.map {
             [
                 "id": .string($0.id), "title": .string($0.title), "outcome": .string($0.outcome.rawValue),
