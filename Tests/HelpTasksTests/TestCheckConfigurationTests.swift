@@ -57,6 +57,19 @@ import Testing
         }
     }
 
+    @Test func theEnvironmentInsideTheComponentIsExcludedBesideTheProjectsExcludes() throws {
+        let folder = try TempDir.project([
+            ".git/": "", "lib/pyproject.toml": "[project]\nname = \"lib\"\n\n[tool.ruff]\nexclude = [\"gen\"]\n",
+        ])
+        let project = try Project.load(from: folder.path)
+        let component = try #require(project.component(named: "lib"))
+        let lint = try #require(
+            TestCheckPlanner(project: project, options: TestOptions(), scratch: folder.path)
+                .checks(for: component, binDirectory: folder.path("lib/.venv/bin"), runner: RecordingProcessRunner())
+                .first { $0.kind == .lint })
+        #expect(lint.command.arguments == ["check", "--force-exclude", "--extend-exclude", ".venv", "."])
+    }
+
     @Test func aMissingPytestCovIsANoteWithTheInstallCommand() throws {
         let tests = try #require(
             try checks(["lib/pyproject.toml": "[project]\nname = \"lib\"\n"], component: "lib").first {

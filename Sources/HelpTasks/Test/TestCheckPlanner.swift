@@ -86,12 +86,18 @@ public struct TestCheckPlanner: Sendable {
         let ruff = tool("ruff")
         // Run in the component's folder so its own ruff configuration applies, with its excludes
         // honoured even for the path given.
-        let format = ["format", "--check", "--force-exclude", "."]
+        // A project's own `exclude` replaces ruff's defaults, `.venv` among them: the environment help
+        // made inside the component is added to the excludes, never replacing the project's.
+        var excludes = ["--force-exclude"]
+        if let bin, bin.hasPrefix(folder + "/") {
+            excludes += ["--extend-exclude", String(bin.dropFirst(folder.count + 1).dropLast(4))]
+        }
+        let format = ["format", "--check"] + excludes + ["."]
         checks.append(
             TestCheck(
                 component: component.name, kind: .lint,
-                command: Command(ruff ?? "ruff", ["check", "--force-exclude", "."], workingDirectory: folder),
-                identity: ["ruff", "check", "--force-exclude", "."], missingHint: ruff == nil ? hint("ruff") : nil))
+                command: Command(ruff ?? "ruff", ["check"] + excludes + ["."], workingDirectory: folder),
+                identity: ["ruff", "check"] + excludes + ["."], missingHint: ruff == nil ? hint("ruff") : nil))
         checks.append(
             TestCheck(
                 component: component.name, kind: .format,
