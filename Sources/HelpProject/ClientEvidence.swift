@@ -15,17 +15,14 @@ enum ClientEvidence {
     /// The evidence in words ("imports the server's package app"), or nil when there is none.
     static func reason(client: Component, clientFolder: String, server: Component, serverFolder: String) -> String? {
         if let name = distributionName(of: server, folder: serverFolder) {
-            if client.python?.mentions(name) == true
-                || client.node.map({
-                    ($0.dependencies + $0.devDependencies).contains(name)
-                }) == true
-            {
+            let nodeNames = (client.node?.dependencies ?? []) + (client.node?.devDependencies ?? [])
+            if client.python?.mentions(name) == true || nodeNames.contains(name) {
                 return "declares a dependency on the server (\(name))"
             }
         }
         let clientFiles = sourceFiles(in: clientFolder)
-        let ownPackages = Set(topLevelPackages(in: clientFolder))
-        let serverPackages = Set(topLevelPackages(in: serverFolder)).subtracting(ownPackages)
+        let ownPackages = Set(PythonPackageFolders.names(in: clientFolder))
+        let serverPackages = Set(PythonPackageFolders.names(in: serverFolder)).subtracting(ownPackages)
         for (path, text) in clientFiles {
             if path.hasSuffix(".py"), let imported = importedPackage(in: text, among: serverPackages) {
                 return "imports the server's package \(imported) (\(path))"
@@ -45,19 +42,6 @@ enum ClientEvidence {
         if let name = server.node?.packageName { return name }
         guard let bytes = FileProbe.read(folder + "/pyproject.toml") else { return nil }
         return (try? PyProject(text: String(decoding: bytes, as: UTF8.self)))?.name
-    }
-
-    /// The folders holding an `__init__.py` at the top of `folder` or of its `src/`, without the
-    /// test and migration folders every server has.
-    static func topLevelPackages(in folder: String) -> [String] {
-        var names: [String] = []
-        for base in [folder, folder + "/src"] {
-            for entry in FileProbe.entries(in: base) where entry.isDirectory {
-                if ["tests", "test", "migrations", "alembic", "src"].contains(entry.name) { continue }
-                if FileProbe.isFile(base + "/" + entry.name + "/__init__.py") { names.append(entry.name) }
-            }
-        }
-        return names
     }
 
     /// The first of `packages` that `text` imports at its top level (`import app`, `from app.x import y`).

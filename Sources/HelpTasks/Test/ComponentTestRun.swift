@@ -93,13 +93,13 @@ struct ComponentTestRun {
         }
         switch PythonTestImpact.decide(changed: changed, sources: sources) {
         case .wholeSuite(let reason):
-            check.note = "whole suite: \(reason)"
+            check.add(note: "whole suite: \(reason)")
         case .files(let files) where files.isEmpty:
-            check.note = "whole suite: no test file imports the changed modules"
+            check.add(note: "whole suite: no test file imports the changed modules")
         case .files(let files):
             check.command.arguments += files
             check.identity += files
-            check.note = "\(files.count) test file\(files.count == 1 ? "" : "s") reached by the change"
+            check.add(note: "\(files.count) test file\(files.count == 1 ? "" : "s") reached by the change")
         }
     }
 

@@ -46,3 +46,10 @@ public struct TestCheck: Sendable {
         self.missingHint = missingHint
     }
 }
+
+extension TestCheck {
+    /// Adds `text` to the check's note (after what is there, `; ` between).
+    mutating func add(note text: String) {
+        note = note.map { $0 + "; " + text } ?? text
+    }
+}

@@ -67,36 +67,51 @@ public struct TestCheckPlanner: Sendable {
             if tool("coverage") != nil || hasPytestCov(bin) {
                 if hasPytestCov(bin) && !config.contains("--cov") { arguments += ["--cov", "--cov-report=term"] }
             }
+            let coverageNote =
+                hasPytestCov(bin) || config.contains("--cov")
+                ? nil : "no coverage: pytest-cov is not installed (\(hint("pytest-cov")))"
             if options.rerunFailed { arguments.append("--lf") }
             // pytest's cache (the failed tests `--lf` reruns) lives in the project's cache, not in
             // the component's files; its path stays out of the identity so keys do not name the checkout.
             let identity = ["pytest"] + arguments.dropFirst(2)
             let cacheFolder = Self.pytestCacheFolder(projectRoot: project.root.path, component: component.name)
             arguments += ["-o", "cache_dir=" + cacheFolder]
-            checks.append(
-                TestCheck(
-                    component: component.name, kind: .tests,
-                    command: Command(python, arguments, workingDirectory: folder), identity: identity,
-                    missingHint: tool("pytest") == nil ? hint("pytest") : nil))
+            var tests = TestCheck(
+                component: component.name, kind: .tests,
+                command: Command(python, arguments, workingDirectory: folder), identity: identity,
+                missingHint: tool("pytest") == nil ? hint("pytest") : nil)
+            tests.note = coverageNote
+            checks.append(tests)
         }
         let ruff = tool("ruff")
+        // Run in the component's folder so its own ruff configuration applies, with its excludes
+        // honoured even for the path given.
+        // A project's own `exclude` replaces ruff's defaults, `.venv` among them: the environment help
+        // made inside the component is added to the excludes, never replacing the project's.
+        var excludes = ["--force-exclude"]
+        if let bin, bin.hasPrefix(folder + "/") {
+            excludes += ["--extend-exclude", String(bin.dropFirst(folder.count + 1).dropLast(4))]
+        }
+        let format = ["format", "--check"] + excludes + ["."]
         checks.append(
             TestCheck(
                 component: component.name, kind: .lint,
-                command: Command(ruff ?? "ruff", ["check", "."], workingDirectory: folder),
-                identity: ["ruff", "check", "."], missingHint: ruff == nil ? hint("ruff") : nil))
+                command: Command(ruff ?? "ruff", ["check"] + excludes + ["."], workingDirectory: folder),
+                identity: ["ruff", "check"] + excludes + ["."], missingHint: ruff == nil ? hint("ruff") : nil))
         checks.append(
             TestCheck(
                 component: component.name, kind: .format,
-                command: Command(ruff ?? "ruff", ["format", "--check", "."], workingDirectory: folder),
-                identity: ["ruff", "format", "--check", "."], missingHint: ruff == nil ? hint("ruff") : nil))
+                command: Command(ruff ?? "ruff", format, workingDirectory: folder),
+                identity: ["ruff"] + format, missingHint: ruff == nil ? hint("ruff") : nil))
         if usesMypy(folder) {
             let mypy = tool("mypy")
-            checks.append(
-                TestCheck(
-                    component: component.name, kind: .types,
-                    command: Command(mypy ?? "mypy", ["."], workingDirectory: folder),
-                    identity: ["mypy", "."], missingHint: mypy == nil ? hint("mypy") : nil))
+            let targets = MypyTargets.arguments(folder: folder, pyproject: pyprojectText(folder))
+            var types = TestCheck(
+                component: component.name, kind: .types,
+                command: Command(mypy ?? "mypy", targets, workingDirectory: folder),
+                identity: ["mypy"] + targets, missingHint: mypy == nil ? hint("mypy") : nil)
+            types.note = targets.isEmpty ? "targets from the project's mypy configuration" : nil
+            checks.append(types)
         }
         return checks
     }
@@ -134,21 +149,31 @@ public struct TestCheckPlanner: Sendable {
     // MARK: - Node
 
     func nodeTests(_ component: Component, folder: String, runner: any ProcessRunner) -> TestCheck {
-        let script = component.node?.scripts.first(where: { $0.name == "test" })?.command
-        let words = script?.split(separator: " ").map(String.init) ?? ["node", "--test"]
+        let test = component.node?.script("test")
+        let choice = NodeTestScript.choose(
+            test: test, unit: component.node?.script("test:unit"),
+            installed: { name in
+                FileSystem().exists(folder + "/node_modules/.bin/" + name) || runner.locate(name) != nil
+            })
+        let words = choice.command?.split(separator: " ").map(String.init) ?? ["node", "--test"]
+        var check: TestCheck
         // `node --test …` runs directly so coverage can be added; any other script goes through npm.
         if words.first == "node", words.contains("--test") {
             var arguments = Array(words.dropFirst())
             arguments.insert("--experimental-test-coverage", at: 0)
             arguments.insert(contentsOf: ["--test-reporter=tap"], at: 0)
-            return TestCheck(
+            check = TestCheck(
                 component: component.name, kind: .tests,
                 command: Command("node", arguments, workingDirectory: folder), identity: ["node"] + arguments,
                 missingHint: runner.locate("node") == nil ? "install Node.js (apt install nodejs)" : nil)
+        } else {
+            let npmArguments = choice.script == "test" ? ["test"] : ["run", choice.script]
+            check = TestCheck(
+                component: component.name, kind: .tests,
+                command: Command("npm", npmArguments, workingDirectory: folder), identity: ["npm"] + npmArguments,
+                missingHint: runner.locate("npm") == nil ? "install npm (apt install npm)" : nil)
         }
-        return TestCheck(
-            component: component.name, kind: .tests,
-            command: Command("npm", ["test"], workingDirectory: folder), identity: ["npm", "test"],
-            missingHint: runner.locate("npm") == nil ? "install npm (apt install npm)" : nil)
+        check.note = choice.note
+        return check
     }
 }
