@@ -11,7 +11,9 @@ import Testing
 @Suite("help join-cluster lifecycle end to end", .enabled(if: BuiltHelp.path != nil))
 struct JoinClusterLifecycleEndToEndTests {
     /// The names of every fake tool a test may have installed.
-    static let toolNames = ["tailscale", "systemctl", "k3s", "kubectl", "flux", "nvidia-smi", "nvidia-container-runtime"]
+    static let toolNames = [
+        "tailscale", "systemctl", "k3s", "kubectl", "flux", "nvidia-smi", "nvidia-container-runtime",
+    ]
 
     static func steps(_ stdout: String) throws -> [String: String] {
         var outcomes: [String: String] = [:]

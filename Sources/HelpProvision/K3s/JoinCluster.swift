@@ -97,7 +97,8 @@ public struct JoinCluster: Sendable {
         if let gitops = options.gitops {
             steps.append(
                 K3sFluxStep(
-                    gitops: gitops, files: files, username: context.environment["GIT_USERNAME"].flatMap {
+                    gitops: gitops, files: files,
+                    username: context.environment["GIT_USERNAME"].flatMap {
                         $0.isEmpty ? nil : $0
                     }, password: gitPassword))
         }

@@ -124,7 +124,8 @@ struct K3sInstallStep: ProvisionStep {
                 fix: "Look at journalctl -u k3s.", transient: true)
         } else if let kubectl {
             try run.run(
-                readyCommand(kubectl), fix: "The server must reach this machine over the tailnet; look at journalctl -u "
+                readyCommand(kubectl),
+                fix: "The server must reach this machine over the tailnet; look at journalctl -u "
                     + service + ".", transient: true)
         } else {
             try run.run(
