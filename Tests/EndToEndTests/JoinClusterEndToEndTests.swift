@@ -70,10 +70,12 @@ final class JoinClusterFixture: @unchecked Sendable {
     func installerRecord() throws -> String { try fs.readText(root + "/installer-env") }
 
     /// Records what the real install.sh reads, and leaves what it leaves: the uninstall script
-    /// for the role and an active service.
+    /// for the role and an active service. While `hold` exists below the root it waits, so a test
+    /// can kill `help` in the middle of the install.
     static let installer = #"""
         #!/bin/sh
         r="$HELP_SYSTEM_ROOT"
+        if [ -f "$r/hold" ]; then touch "$r/installer-started"; while [ -f "$r/hold" ]; do sleep 0.1; done; fi
         { echo "argv=$*"; echo "INSTALL_K3S_EXEC=$INSTALL_K3S_EXEC"; echo "K3S_URL=$K3S_URL";
           [ -n "$K3S_TOKEN" ] && echo "K3S_TOKEN=set"; } > "$r/installer-env"
         case "$INSTALL_K3S_EXEC" in agent*) name=k3s-agent; script=k3s-agent-uninstall.sh;; *) name=k3s; script=k3s-uninstall.sh;; esac

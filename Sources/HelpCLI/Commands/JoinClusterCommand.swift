@@ -33,6 +33,7 @@ public enum JoinClusterCommand {
             .value("profile", valueName: "FILE", help: "A cluster profile (its k3s-install/any pin is used)"),
             .value("gitops-url", valueName: "URL", help: "Bootstrap Flux from this repository"),
             .value("gitops-path", valueName: "PATH", help: "The cluster's folder in it"),
+            .value("kubeconfig", valueName: "FILE", help: "agents: the cluster's kubeconfig, to see the node Ready"),
             .flag("dry-run", help: "Print every step with its exact commands; change nothing"),
             .flag("rollback", help: "Undo, last first, what this tool did"),
         ],
@@ -68,7 +69,10 @@ public enum JoinClusterCommand {
             readToken: { try context.fileSystem.readText($0.hasPrefix("/") ? $0 : context.workingDirectory + "/" + $0) }
         )
         let profile = try invocation.value("profile").map { try NodeProfile.load($0, fileSystem: context.fileSystem) }
-        let join = try JoinCluster(options: options, context: context, profile: profile)
+        var join = try JoinCluster(options: options, context: context, profile: profile)
+        join.kubeconfig = invocation.value("kubeconfig").map {
+            $0.hasPrefix("/") ? $0 : context.workingDirectory + "/" + $0
+        }
         let run = join.makeRun()
         if invocation.positionals.first == "status" {
             let ip = join.tailnet()?.ip ?? "<tailscale ip -4>"

@@ -10,6 +10,8 @@ public struct JoinCluster: Sendable {
     public var stateFolder: ProvisionStateFolder
     public var profile: NodeProfile?
     public var node: String
+    /// The cluster's kubeconfig given with `--kubeconfig`: an agent's Ready check asks the server.
+    public var kubeconfig: String?
 
     public init(options: JoinClusterOptions, context: Context, profile: NodeProfile?) throws {
         guard let folder = ProvisionStateFolder(name: "cluster", environment: context.environment) else {
@@ -45,6 +47,11 @@ public struct JoinCluster: Sendable {
                 "this machine has neither systemd nor OpenRC, and K3s's installer needs one of them to run K3s as a service",
                 hint: "Use a distribution with systemd or OpenRC (containers usually have neither).")
         }
+        if options.gitops != nil && context.runner.locate("flux") == nil {
+            throw HelpError.unavailable(
+                "--gitops-url needs the flux command, which is not installed",
+                hint: "Install the Flux CLI (https://fluxcd.io/flux/installation/), or leave out --gitops-url.")
+        }
         guard let tailnet = tailnet() else {
             throw HelpError.unavailable("Tailscale is not up", hint: "Run help setup-node (or tailscale up) first.")
         }
@@ -74,7 +81,11 @@ public struct JoinCluster: Sendable {
             K3sConfigStep(files: files, config: config, backupFolder: stateFolder.file("backups")),
             K3sInstallStep(
                 files: files, options: options, node: node, pin: profile?.pin("k3s-install", platform: "any"),
-                downloader: downloader),
+                downloader: downloader,
+                kubectl: options.role == .agent
+                    ? Kubectl.find(
+                        files: files, given: kubeconfig, environment: context.environment,
+                        fileSystem: context.fileSystem) : nil),
         ]
         if gpu && options.role == .server {
             let manifests = try GPUSupport.manifests(
@@ -83,6 +94,14 @@ public struct JoinCluster: Sendable {
                 timeSlicing: options.timeSlicing)
             steps.append(K3sGPUStep(manifests: manifests, node: node))
         }
+        if let gitops = options.gitops {
+            steps.append(
+                K3sFluxStep(
+                    gitops: gitops, files: files,
+                    username: context.environment["GIT_USERNAME"].flatMap {
+                        $0.isEmpty ? nil : $0
+                    }, password: gitPassword))
+        }
         return steps
     }
 
@@ -90,7 +109,15 @@ public struct JoinCluster: Sendable {
         StepEngine(steps: try steps(nodeIP: nodeIP), stateFile: stateFolder.file("state.json"))
     }
 
+    /// `GIT_PASSWORD` for Flux, when set.
+    var gitPassword: Secret? {
+        context.environment["GIT_PASSWORD"].flatMap { $0.isEmpty ? nil : Secret($0) }
+    }
+
     public func makeRun() -> StepRun {
-        StepRun(context: context, secrets: options.token.map { ["K3S_TOKEN": $0] } ?? [:])
+        var secrets: [String: Secret] = [:]
+        if let token = options.token { secrets["K3S_TOKEN"] = token }
+        if options.gitops != nil, let gitPassword { secrets["GIT_PASSWORD"] = gitPassword }
+        return StepRun(context: context, secrets: secrets)
     }
 }

@@ -1,3 +1,4 @@
+import HelpCache
 import HelpProject
 import HelpSystem
 
@@ -60,6 +61,8 @@ struct K3sInstallStep: ProvisionStep {
     var node: String
     var pin: NodeProfile.DownloadPin?
     var downloader: @Sendable () -> Downloader
+    /// An agent's way to ask the server whether its node is Ready; nil when no kubeconfig is at hand.
+    var kubectl: Kubectl?
 
     var id: String { "k3s" }
     var title: String { "K3s \(options.role.rawValue) \(options.k3sVersion ?? "(latest stable)")" }
@@ -78,9 +81,13 @@ struct K3sInstallStep: ProvisionStep {
     }
 
     var verifyText: String {
-        options.role == .server
-            ? "k3s kubectl wait --for=condition=Ready node/\(node)"
-            : "systemctl is-active \(service) (the server's view needs a kubeconfig)"
+        if options.role == .server { return "k3s kubectl wait --for=condition=Ready node/\(node)" }
+        if let kubectl { return readyCommand(kubectl).displayLine + " (as the server sees it)" }
+        return "systemctl is-active \(service) (the server's view needs a kubeconfig)"
+    }
+
+    func readyCommand(_ kubectl: Kubectl) -> Command {
+        kubectl.command(["wait", "--for=condition=Ready", "node/\(node)", "--timeout=120s"], timeout: 150)
     }
 
     func check(_ run: StepRun) throws -> Bool {
@@ -99,7 +106,9 @@ struct K3sInstallStep: ProvisionStep {
             let folder = try run.fileSystem.makeUniqueDirectory(prefix: fetcher.cacheFolder + "/.k3s-")
             script = folder + "/install.sh"
             try run.fileSystem.writeAtomically(script, Array(text.utf8), mode: 0o700)
-            run.console.warn("install.sh is not pinned; running it as fetched (pin it in the cluster profile).")
+            let digest = try FileHasher.hash(path: script).hex
+            run.console.warn(
+                "install.sh is not pinned; running it as fetched, sha256 \(digest) (pin it in the cluster profile)")
         }
         try run.run(
             K3sInstaller.command(script: script, options: options, releases: releases),
@@ -113,11 +122,19 @@ struct K3sInstallStep: ProvisionStep {
                 Command(
                     "k3s", ["kubectl", "wait", "--for=condition=Ready", "node/\(node)", "--timeout=120s"], timeout: 150),
                 fix: "Look at journalctl -u k3s.", transient: true)
+        } else if let kubectl {
+            try run.run(
+                readyCommand(kubectl),
+                fix: "The server must reach this machine over the tailnet; look at journalctl -u "
+                    + service + ".", transient: true)
         } else {
             try run.run(
                 Command("systemctl", ["is-active", service], timeout: 30),
                 fix: "Look at journalctl -u \(service); the server must reach this machine over the tailnet.",
                 transient: true)
+            run.console.info(
+                "\(service) is active; whether the server lists \(node) as Ready was not checked (no kubeconfig "
+                    + "at hand: --kubeconfig FILE)")
         }
     }
 
