@@ -13,5 +13,6 @@ public enum CommandRegistry {
         TestCommand.spec,
         VersionCommand.spec,
         CompletionCommand.spec,
+        DocsCommand.spec,
     ]
 }
