@@ -3,12 +3,13 @@
 #endif
 
 /// Atomic, backed-up edits: a reader sees the old content or the new one, never a mix, and a crash
-/// at any moment leaves the old file intact (at worst a stray temporary file beside it).
+/// at any moment leaves the old file intact and no temporary file beside it that outlives the next
+/// write into that folder.
 extension FileSystem {
     // MARK: - Atomic write
 
-    /// Replaces the content of `path`: a temporary file in the same folder, fsync, rename over the
-    /// target, fsync the folder. The mode is `mode`, else the old file's, else 0644; an existing
+    /// Replaces the content of `path`: a temporary file in the same folder (unnamed until the
+    /// rename, see `AtomicTemporary`), fsync, rename over the target, fsync the folder. The mode is `mode`, else the old file's, else 0644; an existing
     /// file keeps its owner, and a symlink keeps pointing where it did (its target is written).
     public func writeAtomically(_ path: String, _ bytes: [UInt8], mode: mode_t? = nil) throws {
         try writeAtomically(path, bytes, mode: mode, beforeRename: {})
@@ -22,27 +23,28 @@ extension FileSystem {
         let name = slash.map { String(target[target.index(after: $0)...]) } ?? target
         let existing = try? stat(target)
 
-        var template = Array("\(folder)/.\(name).help-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard fd >= 0 else { throw failure("cannot write a temporary file beside", target) }
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        let temporary = String(cString: template)
+        var temporary = try AtomicTemporary(folder: folder, name: name)
         var renamed = false
-        defer { if !renamed { unlink(temporary) } }
+        defer { if !renamed { temporary.discard() } }
         do {
-            defer { closeDescriptor(fd) }
-            try writeAll(fd, bytes, path: temporary)
+            defer { closeDescriptor(temporary.fd) }
+            try writeAll(temporary.fd, bytes, path: target)
             let permissions = mode ?? existing.map { mode_t($0.permissions) } ?? 0o644
-            guard fchmod(fd, permissions) == 0 else { throw failure("cannot set the mode of", temporary) }
+            guard fchmod(temporary.fd, permissions) == 0 else {
+                throw failure("cannot set the mode of a copy of", target)
+            }
             // Root editing someone's file must not hand it over to root.
             var owner = Glibc.stat()
             if existing != nil, geteuid() == 0, statPath(target, &owner) == 0 {
-                _ = fchown(fd, owner.st_uid, owner.st_gid)
+                _ = fchown(temporary.fd, owner.st_uid, owner.st_gid)
             }
-            guard fsync(fd) == 0 else { throw failure("cannot flush", temporary) }
+            guard fsync(temporary.fd) == 0 else { throw failure("cannot flush a copy of", target) }
+            try beforeRename()
+            try temporary.link()
         }
-        try beforeRename()
-        guard Glibc.rename(temporary, target) == 0 else { throw failure("cannot replace", target) }
+        guard let named = temporary.name, Glibc.rename(named, target) == 0 else {
+            throw failure("cannot replace", target)
+        }
         renamed = true
         syncDirectory(folder)
     }

@@ -79,6 +79,31 @@ public struct FileSystem: Sendable {
         String(decoding: try readFile(path), as: UTF8.self)
     }
 
+    /// The content of a text file that is about to be edited: invalid UTF-8 is a data error, since
+    /// writing back its U+FFFD replacements would change bytes the edit never meant to touch.
+    public func readEditableText(_ path: String) throws -> String {
+        let bytes = try readFile(path)
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let offset = Self.firstInvalidUTF8(bytes)
+            throw HelpError.badData(
+                "\(path) is not UTF-8 text (byte \(offset)); help does not rewrite it",
+                hint: "convert it to UTF-8 (iconv -t UTF-8) or edit it by hand")
+        }
+        return text
+    }
+
+    /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var low = 0
+        var high = bytes.count
+        // The longest valid prefix, by bisection over String(validating:).
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if String(validating: bytes[..<middle], as: UTF8.self) != nil { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+
     // MARK: - Metadata
 
     /// True when something (file, folder, working symlink) is at `path`.

@@ -1,4 +1,5 @@
 import HelpProject
+import HelpSystem
 import Testing
 
 @testable import HelpTasks
@@ -15,6 +16,26 @@ import Testing
         #expect(try ReleaseVersion.bumped("1.2.3", part: .pre, kind: .node) == "1.2.4-rc.1")
         #expect(try ReleaseVersion.bumped("2.0.0-rc.1", part: .major, kind: .swift) == "2.0.0")
         #expect(throws: (any Error).self) { try ReleaseVersion.bumped("one", part: .patch, kind: .node) }
+    }
+
+    /// Found by fuzzing (Tests/Fuzz/Targets/FuzzVersionPlaces.swift): `1!1` bumped to `2.0.0`,
+    /// which PEP 440 orders below it; a semver pre-release of several identifiers lost all but the
+    /// first and moved down; so did a PEP 440 version of more than three numbers; a number at Int.max trapped on the bump.
+    @Test func bumpsKeepTheEpochAndRefuseNumbersThatCannotGrow() throws {
+        #expect(try ReleaseVersion.bumped("1!1", part: .major, kind: .python) == "1!2.0.0")
+        #expect(try ReleaseVersion.bumped("2!1.0.0rc1", part: .pre, kind: .python) == "2!1.0.0rc2")
+        #expect(try ReleaseVersion.bumped("1!1.0", part: .pre, kind: .python) == "1!1.0.1rc1")
+        #expect(
+            !ReleaseVersion.isLower(
+                try ReleaseVersion.bumped("1!1", part: .patch, kind: .python), than: "1!1", kind: .python))
+        #expect(try ReleaseVersion.bumped("1.2.3-1rc.1.0.0r1c1", part: .pre, kind: .node) == "1.2.3-1rc.1.0.0r1c1.1")
+        #expect(try ReleaseVersion.bumped("1.2.3-beta", part: .pre, kind: .node) == "1.2.3-beta.1")
+        #expect(try ReleaseVersion.bumped("1.1.1.1.0rc1", part: .patch, kind: .python) == "1.1.2")
+        #expect(try ReleaseVersion.bumped("1.1.1.1.0rc1", part: .pre, kind: .python) == "1.1.1.1.0rc2")
+        #expect(try ReleaseVersion.bumped("1.2.3-alpha.7.x.9", part: .pre, kind: .swift) == "1.2.3-alpha.7.x.10")
+        #expect(throws: HelpError.self) {
+            try ReleaseVersion.bumped("1.0.9223372036854775807", part: .patch, kind: .node)
+        }
     }
 
     @Test func semverOrderAndValidity() {

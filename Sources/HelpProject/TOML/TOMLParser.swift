@@ -8,6 +8,10 @@ struct TOMLParser {
     private var currentThroughArray = false
     private var section = -1
     private var inlineSections = 0
+    /// Arrays and inline tables open around the value being read: recursion past this many would
+    /// run out of stack on a hostile file (the JSON parser stops at the same depth).
+    static let maximumDepth = 512
+    private var depth = 0
     private(set) var entries: [TOMLEntrySpan] = []
     private(set) var headers: [TOMLHeaderSpan] = []
 
@@ -124,6 +128,13 @@ struct TOMLParser {
         inline: inout TOMLInlineSpan?
     ) throws -> TOMLValue {
         guard let byte = scanner.peek() else { throw scanner.error("expected a value") }
+        if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+            depth += 1
+            guard depth <= Self.maximumDepth else {
+                throw scanner.error("nesting deeper than \(Self.maximumDepth) levels")
+            }
+        }
+        defer { if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") { depth -= 1 } }
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "'"):
             return .string(try scanner.parseString())

@@ -71,14 +71,13 @@ public struct EnvTemplate: Sendable, Equatable {
                 "\(source.label):\(unreadable.lowerBound): python-dotenv cannot read this line",
                 hint: "close its quotes, or quote a value that holds spaces or #")
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-        }
+        let lines = Self.lines(text)
         var entries: [Entry] = []
         for binding in template.file.entries {
             var comments: [String] = []
             var index = binding.lines.lowerBound - 2
-            while index >= 0, lines[index].drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#") {
+            while index >= 0, index < lines.count, lines[index].drop(while: { $0 == " " || $0 == "\t" }).hasPrefix("#")
+            {
                 comments.insert(lines[index], at: 0)
                 index -= 1
             }
@@ -99,6 +98,25 @@ public struct EnvTemplate: Sendable, Equatable {
             }
         }
         return EnvTemplate(entries: entries, source: source)
+    }
+
+    /// The text's lines numbered as the dotenv parser numbers them: a line ends at `\n`, `\r\n` or a
+    /// lone `\r`. Bytes, not Characters: "\r\n" is one Character and would not split on "\n".
+    static func lines(_ text: String) -> [String] {
+        var lines: [String] = []
+        var start = 0
+        let bytes = Array(text.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            guard byte == 10 || byte == 13 else { continue }
+            lines.append(String(decoding: bytes[start..<index - 1], as: UTF8.self))
+            if byte == 13, index < bytes.count, bytes[index] == 10 { index += 1 }
+            start = index
+        }
+        lines.append(String(decoding: bytes[start...], as: UTF8.self))
+        return lines
     }
 
     /// `KEY=value` as a `.env` line, the value quoted so python-dotenv reads it back unchanged and

@@ -185,7 +185,7 @@ struct PackageInstall {
                 requirement.marker = placement.requirement.marker
             }
             let path = destination.path
-            let old = fileSystem.exists(path) ? try fileSystem.readText(path) : nil
+            let old = fileSystem.exists(path) ? try fileSystem.readEditableText(path) : nil
             let (text, outcome) = try destination.record(requirement, in: old, label: label)
             if outcome != .unchanged { try fileSystem.writeAtomically(path, Array(text.utf8)) }
             if case .replaced(let previous) = outcome {

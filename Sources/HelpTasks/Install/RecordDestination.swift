@@ -108,7 +108,7 @@ enum RecordDestination: Sendable, Equatable {
     )] {
         var found: [(RecordDestination, PythonRequirement)] = []
         for path in try sources.requirementFiles(fileSystem: fileSystem) {
-            let file = RequirementsFile(text: try fileSystem.readText(path), path: path)
+            let file = RequirementsFile(text: try fileSystem.readEditableText(path), path: path)
             for entry in file.requirements {
                 found.append((.requirementsFile(path: path, includes: nil), entry.requirement))
             }

@@ -29,21 +29,42 @@ public enum ReleaseVersion {
                 hint: "Fix it by hand or give the new one with --set.")
         }
         let pre = preRelease(current, kind: kind)
+        // A PEP 440 epoch orders before everything else: dropping it would move the version down.
+        let epoch = kind == .python ? (PythonVersion(current)?.epoch ?? 0) : 0
+        let prefix = epoch == 0 ? "" : "\(epoch)!"
+        // Every release number as written (PEP 440 allows more than three): 1.1.1.1rc1 is past 1.1.1.
+        let written = kind == .python ? (PythonVersion(current)?.release ?? release) : release
+        func raised(_ number: Int) throws -> Int {
+            guard number < Int.max else {
+                throw HelpError.badData("'\(current)' cannot be bumped: \(number) is the largest number there is")
+            }
+            return number + 1
+        }
         switch part {
         case .major, .minor, .patch:
             let index = part == .major ? 0 : (part == .minor ? 1 : 2)
-            let zeroAfter = release.suffix(from: index + 1).allSatisfy { $0 == 0 }
-            if pre == nil || !zeroAfter { release[index] += 1 }
+            let zeroAfter = written.dropFirst(index + 1).allSatisfy { $0 == 0 }
+            if pre == nil || !zeroAfter { release[index] = try raised(release[index]) }
             for later in (index + 1)..<3 { release[later] = 0 }
-            return release.map(String.init).joined(separator: ".")
+            return prefix + release.map(String.init).joined(separator: ".")
         case .pre:
+            // semver orders pre-releases identifier by identifier: raise the last one when it is a
+            // number, else add `.1`, keeping the others (1.0.0-beta → 1.0.0-beta.1).
+            if kind != .python, var identifiers = SemanticVersion(current)?.pre, !identifiers.isEmpty {
+                if let number = Int(identifiers[identifiers.count - 1]) {
+                    identifiers[identifiers.count - 1] = String(try raised(number))
+                } else {
+                    identifiers.append("1")
+                }
+                return release.map(String.init).joined(separator: ".") + "-" + identifiers.joined(separator: ".")
+            }
             if let pre {
-                let base = release.map(String.init).joined(separator: ".")
-                let next = pre.number + 1
+                let base = prefix + written.map(String.init).joined(separator: ".")
+                let next = try raised(pre.number)
                 return kind == .python ? "\(base)\(pre.label)\(next)" : "\(base)-\(pre.label).\(next)"
             }
-            release[2] += 1
-            let base = release.map(String.init).joined(separator: ".")
+            release[2] = try raised(release[2])
+            let base = prefix + release.map(String.init).joined(separator: ".")
             return kind == .python ? base + "rc1" : base + "-rc.1"
         }
     }
