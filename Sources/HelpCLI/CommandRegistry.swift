@@ -17,5 +17,6 @@ public enum CommandRegistry {
         VersionCommand.spec,
         CompletionCommand.spec,
         DocsCommand.spec,
+        SelfUpdateCommand.spec,
     ]
 }
