@@ -18,5 +18,7 @@ public enum CommandRegistry {
         TestCommand.spec,
         VersionCommand.spec,
         CompletionCommand.spec,
+        DocsCommand.spec,
+        SelfUpdateCommand.spec,
     ]
 }

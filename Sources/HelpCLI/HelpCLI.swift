@@ -3,6 +3,8 @@ import HelpSystem
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The command-line front: parses the global options, picks the command, builds the context,

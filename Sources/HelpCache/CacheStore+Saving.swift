@@ -2,6 +2,8 @@ import HelpSystem
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Writing entries: assembled in a hidden folder, fsynced, renamed into place under the lock.

@@ -2,6 +2,8 @@ import HelpSystem
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The project's result cache, `<project>/.helpcache/`: entries by kind and key

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Reaches files by relative path the cheap way: the last parent folder is kept open (O_PATH),

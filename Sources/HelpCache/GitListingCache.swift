@@ -2,6 +2,8 @@ import HelpSystem
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The last `git ls-files` listing of a folder, kept with everything that could change it: the

@@ -2,6 +2,8 @@ import HelpSystem
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The core of `help hash FILE…` and `help hash --check SUMS`: sha256sum-compatible output and

@@ -169,6 +169,9 @@ public struct PathList: Sendable, Equatable {
 
 #if canImport(Glibc)
     import Glibc
-    @inline(__always)
-    private func memcmpBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Int32 { memcmp(a, b, n) }
+#elseif canImport(Darwin)
+    import Darwin
 #endif
+
+@inline(__always)
+private func memcmpBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Int32 { memcmp(a, b, n) }

@@ -2,6 +2,8 @@ import CHelpSHA
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 extension SHA256 {

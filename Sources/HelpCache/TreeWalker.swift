@@ -2,6 +2,8 @@ import HelpSystem
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Lists the files under a folder outside git with raw syscalls: openat + readdir with d_type, and

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A child started by `PosixProcessRunner`. One pump thread per child drains its pipes, feeds

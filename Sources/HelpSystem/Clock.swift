@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A point on the monotonic clock (nanoseconds since an arbitrary origin): for durations,

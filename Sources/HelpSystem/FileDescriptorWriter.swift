@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The one "write all bytes" loop: whole buffers to a file descriptor, retrying short writes and

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// An advisory `flock(2)` lock on a file, so concurrent `help` processes (two terminals, an

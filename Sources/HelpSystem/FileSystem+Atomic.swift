@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Atomic, backed-up edits: a reader sees the old content or the new one, never a mix, and a crash

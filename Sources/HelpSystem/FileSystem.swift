@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The files of the world, on raw Glibc calls: read, stat, list, create, remove, rename; the

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// glibc functions that the Swift `Glibc` module does not import (they sit behind `_GNU_SOURCE` or

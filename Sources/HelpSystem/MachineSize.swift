@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// How big this machine is: online CPUs and total memory, read from `/sys/devices/system/cpu/online`

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A plain pthread for blocking work (draining pipes, waiting for signals, animating a spinner).

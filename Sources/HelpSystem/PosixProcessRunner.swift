@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The real `ProcessRunner`: posix_spawn with argv arrays, tools found through `ToolLookup`,

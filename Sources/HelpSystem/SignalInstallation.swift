@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The process-wide part of `Signals`: the installed `sigaction` handlers, the self-pipe they write

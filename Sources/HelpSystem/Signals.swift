@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Ctrl-C, SIGTERM and SIGHUP for the CLI. While children run, the signal is passed on to them

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The one source of randomness: the kernel's (getrandom(2), /dev/urandom where the call is

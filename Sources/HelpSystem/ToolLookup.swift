@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// How a `Command.executable` becomes a program path: a `HELP_<TOOL>` override, then the PATH of

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The shared plain pthreads: the scanner's parallel stat and hash loops, and `help test`'s

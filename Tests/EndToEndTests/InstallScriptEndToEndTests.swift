@@ -8,32 +8,21 @@ import Testing
 @Suite("install.sh end to end", .serialized)
 struct InstallScriptEndToEndTests {
     let release: ReleaseFixture
-    let home = TempDir(prefix: "help-e2e-install")
     let fs = FileSystem()
 
     init() throws {
         release = try ReleaseFixture()
-        try fs.createDirectories(home.path("home"))
-        try fs.createDirectories(home.path("tmp"))
     }
 
-    var prefix: String { home.path("prefix") }
+    var prefix: String { release.prefix }
+    var home: TempDir { release.home }
 
     func run(_ executable: String, _ arguments: [String], extra: [String: String] = [:]) throws -> ProcessResult {
-        var env = Environment.current().values
-        env["HOME"] = home.path("home")
-        env["TMPDIR"] = home.path("tmp")
-        env["XDG_CACHE_HOME"] = home.path("home/.cache")
-        env["NO_COLOR"] = "1"
-        env["HELP_INSTALL_BASE"] = release.server.baseURL
-        env["HELP_INSTALL_VERSION"] = nil
-        env.merge(extra) { _, new in new }
-        let runner = PosixProcessRunner(environment: env, console: BufferConsole().console)
-        return try runner.run(Command(executable, arguments, workingDirectory: home.path, timeout: 120))
+        try release.run(executable, arguments, extra: extra)
     }
 
     func install(_ arguments: [String] = [], extra: [String: String] = [:]) throws -> ProcessResult {
-        try run("sh", [BuiltHelp.checkoutRoot + "/install.sh", "--prefix", prefix] + arguments, extra: extra)
+        try release.install(arguments, extra: extra)
     }
 
     @Test func installsAVerifiedReleaseThatRunsAndASecondRunChangesNothing() throws {

@@ -11,6 +11,8 @@ struct ReleaseFixture {
     let server: LoopbackHTTPServer
     let version: String
     let tarballName: String
+    /// A HOME, TMPDIR and install prefix of the test's own.
+    let home = TempDir(prefix: "help-e2e-release")
     let fs = FileSystem()
 
     init() throws {
@@ -42,6 +44,31 @@ struct ReleaseFixture {
                 size: Int(try fs.stat(tarball.path).size))
         ]
         try DistIndex.write([result], dist: server.root)
+        try fs.createDirectories(home.path("home"))
+        try fs.createDirectories(home.path("tmp"))
+    }
+
+    /// Where install.sh installs in these tests.
+    var prefix: String { home.path("prefix") }
+
+    /// Runs a program with the test's own HOME, TMPDIR and cache, and HELP_INSTALL_BASE set to
+    /// the loopback server; `extra` adds to (or overrides) that environment.
+    func run(_ executable: String, _ arguments: [String], extra: [String: String] = [:]) throws -> ProcessResult {
+        var env = Environment.current().values
+        env["HOME"] = home.path("home")
+        env["TMPDIR"] = home.path("tmp")
+        env["XDG_CACHE_HOME"] = home.path("home/.cache")
+        env["NO_COLOR"] = "1"
+        env["HELP_INSTALL_BASE"] = server.baseURL
+        env["HELP_INSTALL_VERSION"] = nil
+        env.merge(extra) { _, new in new }
+        let runner = PosixProcessRunner(environment: env, console: BufferConsole().console)
+        return try runner.run(Command(executable, arguments, workingDirectory: home.path, timeout: 120))
+    }
+
+    /// `sh install.sh --prefix PREFIX ARGUMENTS`.
+    func install(_ arguments: [String] = [], extra: [String: String] = [:]) throws -> ProcessResult {
+        try run("sh", [BuiltHelp.checkoutRoot + "/install.sh", "--prefix", prefix] + arguments, extra: extra)
     }
 
     /// The first line of the checkout's VERSION file.

@@ -30,7 +30,7 @@ import Testing
             options: [.value("level", valueName: "LEVEL", help: "How much", allowedValues: ["low", "high"])],
             examples: [], run: { _, _ in Report(lines: [], json: nil) })
         let grown = CompletionTables(commands: CommandRegistry.all + [extra])
-        #expect(grown.bash.contains(" completion frobnicate\n"))
+        #expect(grown.bash.contains(" frobnicate\n}\n__help_takes_value() {"))
         #expect(grown.bash.contains("    frobnicate:--level) printf '%s\\n' low high ;;"))
         #expect(grown.fish.contains("complete -c help -n '__help_command_is frobnicate' -l level -x -a 'low high'"))
     }

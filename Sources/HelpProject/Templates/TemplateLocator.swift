@@ -2,6 +2,8 @@ import HelpSystem
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Finds the configuration template for an environment name. A project's own files win: the
@@ -128,9 +130,17 @@ public struct TemplateLocator: Sendable {
 
     /// The running binary's path, resolved by the kernel (symlinks followed).
     public static func currentExecutable() -> String? {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard count > 0 else { return nil }
-        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        #if canImport(Darwin)
+            var size = UInt32(PATH_MAX) + 1
+            var raw = [CChar](repeating: 0, count: Int(size))
+            guard _NSGetExecutablePath(&raw, &size) == 0, let real = realpath(raw, nil) else { return nil }
+            defer { free(real) }
+            return String(cString: real)
+        #else
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+            guard count > 0 else { return nil }
+            return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        #endif
     }
 }

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// The name K3s registers this machine under: `K3S_NODE_NAME` when set, else the host name in

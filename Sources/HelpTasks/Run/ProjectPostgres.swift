@@ -3,6 +3,8 @@ import HelpSystem
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// A PostgreSQL cluster of the project's own, under `.helpcache/postgres/`, for an app that works
