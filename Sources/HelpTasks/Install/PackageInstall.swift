@@ -66,6 +66,14 @@ struct PackageInstall {
         }
         for conflict in conflicts { context.console.warn(conflict + " (replacing it: --force)") }
         let placements = try planner.place(requirements)
+        for file in placements.compactMap(\.file) {
+            if let real = Project.realPath(file, outside: target.root) {
+                throw HelpError.badData(
+                    "\(EnvironmentChooser.relativeLabel(file, target.root)) leads to \(real), outside the project; "
+                        + "help install does not write through it",
+                    hint: "replace the link with a file, or record the package in \(real) yourself")
+            }
+        }
         guard let env = sync.environment else { throw HelpError("\(target.name) has no Python environment") }
         let installer = PythonInstaller(
             choice: try InstallerChoice.decide(environment: context.environment, uvPath: context.runner.locate("uv")))
