@@ -14,7 +14,7 @@ let package = Package(
         .executableTarget(name: "help", dependencies: ["HelpCLI"], swiftSettings: swiftSettings),
         .target(
             name: "HelpCLI", dependencies: ["HelpTasks", "HelpProvision", "HelpProject", "HelpCache", "HelpSystem"],
-            swiftSettings: swiftSettings),
+            swiftSettings: swiftSettings, plugins: ["BuildInfoPlugin"]),
         .target(
             name: "HelpTasks", dependencies: ["HelpProject", "HelpCache", "HelpSystem"], swiftSettings: swiftSettings),
         .target(
@@ -24,6 +24,7 @@ let package = Package(
         .target(name: "HelpCache", dependencies: ["HelpSystem", "CHelpSHA"], swiftSettings: swiftSettings),
         .target(name: "CHelpSHA"),
         .target(name: "HelpSystem", swiftSettings: swiftSettings),
+        .plugin(name: "BuildInfoPlugin", capability: .buildTool()),
         .target(name: "HelpTestSupport", dependencies: ["HelpSystem"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HelpSystemTests", dependencies: ["HelpSystem", "HelpTestSupport"], swiftSettings: swiftSettings),
@@ -38,7 +39,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "HelpCLITests", dependencies: ["HelpCLI", "HelpTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["HelpTestSupport"], exclude: ["Catalogue"],
+            name: "EndToEndTests", dependencies: ["HelpTestSupport", "HelpTasks"], exclude: ["Catalogue"],
             swiftSettings: swiftSettings),
     ]
 )

@@ -4,13 +4,19 @@ public enum CommandRegistry {
     public static let all: [CommandSpec] = [
         BuildCommand.spec,
         CacheCommand.spec,
+        ClusterCommand.spec,
         ComponentsCommand.spec,
         ConfigCommand.spec,
         DoctorCommand.spec,
         HashCommand.spec,
         InstallCommand.spec,
+        JoinClusterCommand.spec,
+        LeaveClusterCommand.spec,
+        ReleaseCommand.spec,
         RunCommand.spec,
+        SetupNodeCommand.spec,
         TestCommand.spec,
         VersionCommand.spec,
+        CompletionCommand.spec,
     ]
 }

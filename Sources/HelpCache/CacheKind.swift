@@ -1,3 +1,5 @@
+import HelpSystem
+
 /// The kinds of entries the store keeps, each in its own folder of `.helpcache/`.
 public enum CacheKind: String, Sendable, CaseIterable, Comparable {
     /// Test results and their captured output, replayed on a hit.
@@ -80,16 +82,7 @@ public enum CacheLimits {
 
     /// `1.5 GiB`, `320 MiB`, `12 KiB`, `80 B`: for reports.
     public static func formatSize(_ bytes: UInt64) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1024 && unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        if unit == 0 { return "\(bytes) B" }
-        let rounded = (value * 10).rounded() / 10
-        return "\(rounded) \(units[unit])"
+        ByteSize.format(bytes)
     }
 }
 

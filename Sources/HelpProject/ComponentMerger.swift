@@ -75,15 +75,22 @@ struct ComponentMerger {
 
     // MARK: - Inference
 
-    /// A client depends on the project's server when there is exactly one; `depends_on` in help.json
-    /// always wins, even when empty.
+    /// A client depends on the project's server when there is exactly one and the client's files
+    /// show it (`ClientEvidence`), which is added to its evidence; `depends_on` in help.json always
+    /// wins, even when empty.
     mutating func inferDependencies() {
         let servers = components.filter { $0.role == .server }
         guard servers.count == 1, let server = servers.first else { return }
         for index in components.indices where components[index].role == .client && components[index].name != server.name
         {
             guard config.component(named: components[index].name)?.dependsOn == nil else { continue }
+            guard
+                let reason = ClientEvidence.reason(
+                    client: components[index], clientFolder: root.resolve(components[index].path), server: server,
+                    serverFolder: root.resolve(server.path))
+            else { continue }
             components[index].dependsOn = [server.name]
+            components[index].evidence.append("needs \(server.name): \(reason)")
         }
     }
 

@@ -142,7 +142,7 @@ public struct Platform: Sendable, Equatable {
 
 extension StringProtocol {
     /// The text without leading and trailing characters from `set`.
-    func trimming(_ set: String) -> String {
+    public func trimming(_ set: String) -> String {
         let scalars = Set(set)
         guard let first = firstIndex(where: { !scalars.contains($0) }),
             let last = lastIndex(where: { !scalars.contains($0) })

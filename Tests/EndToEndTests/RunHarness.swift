@@ -111,12 +111,18 @@ final class RunningHelp: @unchecked Sendable {
     private let ended = Completion<ProcessResult>()
 
     /// Starts the built `help` with `arguments` in `project`, in its own process group.
-    init(_ arguments: [String], project: RunProject, environment: [String: String] = [:]) throws {
+    convenience init(_ arguments: [String], project: RunProject, environment: [String: String] = [:]) throws {
+        try self.init(arguments, folder: project.path, environment: project.environment(environment))
+    }
+
+    /// Starts the built `help` with `arguments` in `folder` with exactly `environment`, in its
+    /// own process group.
+    init(_ arguments: [String], folder: String, environment: [String: String]) throws {
         guard let help = BuiltHelp.path else { throw HelpError("the help binary was not built") }
-        let runner = PosixProcessRunner(environment: project.environment(environment), console: output.console)
+        let runner = PosixProcessRunner(environment: environment, console: output.console)
         process = try runner.start(
             Command(
-                help, arguments, workingDirectory: project.path, output: .stream(prefix: "help"),
+                help, arguments, workingDirectory: folder, output: .stream(prefix: "help"),
                 timeout: 1800, newProcessGroup: true))
         let process = self.process
         let ended = self.ended

@@ -185,13 +185,14 @@ struct NodeDependenciesTests {
         ]
         let deps = NodeDependencies.assess(directory: "/p", dependencyCount: 2, modificationTime: { times[$0] })
         #expect(deps.state == .stale("package.json changed since the last install"))
-        #expect(deps.syncCommand(dev: true, offline: false).arguments == ["ci", "--no-audit", "--no-fund"])
+        #expect(
+            deps.syncCommand(dev: true, offline: false).arguments
+                == ["ci", "--no-audit", "--no-fund"] + NodeDependencies.fetchBounds)
         let fresh: [String: Int64] = ["/p/package.json": 5, "/p/node_modules/.package-lock.json": 10]
         let upToDate = NodeDependencies.assess(directory: "/p", dependencyCount: 2, modificationTime: { fresh[$0] })
         #expect(upToDate.state == .upToDate)
         #expect(
-            upToDate.syncCommand(dev: false, offline: false).arguments == [
-                "install", "--no-audit", "--no-fund", "--omit=dev",
-            ])
+            upToDate.syncCommand(dev: false, offline: false).arguments
+                == ["install", "--no-audit", "--no-fund"] + NodeDependencies.fetchBounds + ["--omit=dev"])
     }
 }

@@ -13,13 +13,43 @@ import Testing
         #expect(project.config.components.isEmpty)
     }
 
-    @Test func clientsDependOnTheOnlyServer() throws {
-        let project = try Fixture.authService().project()
+    @Test func clientsDependOnTheOnlyServerWhenTheirFilesShowIt() throws {
+        let project = try Fixture.authService()
+            .write("python-client/tests/test_client.py", "from app.main import app\n")
+            .write("js-client/test/api.test.js", "spawn('uvicorn', ['app.main:app'])\n")
+            .project()
         #expect(project.component(named: "js-client")?.dependsOn == ["server"])
         #expect(project.component(named: "python-client")?.dependsOn == ["server"])
         #expect(project.component(named: "server")?.dependsOn == [])
         #expect(project.componentsDependingOn("server").map(\.name) == ["js-client", "python-client"])
         #expect(project.dependencies(of: "js-client").map(\.name) == ["server"])
+        let python = try #require(project.component(named: "python-client"))
+        #expect(python.evidence.last == "needs server: imports the server's package app (tests/test_client.py)")
+        let js = try #require(project.component(named: "js-client"))
+        #expect(js.evidence.last == "needs server: its tests start the server (uvicorn in test/api.test.js)")
+    }
+
+    @Test func aClientByNameAloneDependsOnNothing() throws {
+        // Its tests use their own fake server: nothing in its files mentions ours.
+        let project = try Fixture.authService()
+            .write("python-client/tests/test_client.py", "from fake_server import FakeServer\nimport auth_client\n")
+            .project()
+        #expect(project.component(named: "python-client")?.role == .client)
+        #expect(project.component(named: "python-client")?.dependsOn == [])
+        #expect(project.component(named: "js-client")?.dependsOn == [])
+        #expect(project.componentsDependingOn("server").isEmpty)
+    }
+
+    @Test func aClientDeclaringTheServerDistributionDependsOnIt() throws {
+        let project = try Fixture.authService()
+            .write("server/pyproject.toml", "[project]\nname = \"auth-server\"\n")
+            .write(
+                "python-client/pyproject.toml",
+                "[project]\nname = \"auth-client\"\n\n[dependency-groups]\ndev = [\"Auth_Server\"]\n"
+            )
+            .project()
+        #expect(project.component(named: "python-client")?.dependsOn == ["server"])
+        #expect(project.component(named: "js-client")?.dependsOn == [])
     }
 
     @Test func noInferenceWithTwoServers() throws {

@@ -42,15 +42,45 @@ import Testing
         let component = Component(name: "help", path: ".", kind: .swift, swift: markers)
         let steps = planner.steps(
             for: component, folder: root.path, staging: root.path("dist/.s"), python: nil, version: "1.2.0")
-        #expect(steps.count == 2)
+        #expect(steps.count == 3)
         #expect(
             steps[0].command?.arguments == ["build", "-c", "release", "--static-swift-stdlib", "--product", "help"])
-        let tar = try #require(steps[1].command)
+        // A stripped copy is packed; the linked binary in .build stays as SwiftPM left it.
+        #expect(steps[1].command?.arguments == ["-o", root.path("dist/.s/.help"), root.path(".build/release/help")])
+        let tar = try #require(steps[2].command)
         #expect(tar.executable == "tar")
         #expect(tar.arguments.contains(root.path("dist/.s") + "/help-1.2.0-linux-x86_64.tar.gz"))
-        #expect(tar.arguments.contains("s,^help$,bin/help,;s,^Templates,share/help/Templates,"))
+        #expect(tar.arguments.contains("s,^\\.help$,bin/help,;s,^Templates,share/help/Templates,"))
         #expect(
-            Array(tar.arguments.suffix(6)) == ["-C", root.path(".build/release"), "help", "-C", root.path, "Templates"])
+            Array(tar.arguments.suffix(6)) == ["-C", root.path("dist/.s"), ".help", "-C", root.path, "Templates"])
+    }
+
+    @Test func anInstalledStaticLinuxSDKLinksFullyStaticFromTheMuslFolder() throws {
+        var markers = SwiftMarkers()
+        markers.packageName = "help"
+        markers.hasExecutable = true
+        let component = Component(name: "help", path: ".", kind: .swift, swift: markers)
+        let listing = "swift-6.3.1-RELEASE_static-linux-0.0.1\n"
+        let sdk = try #require(ReleaseTarball.staticSDK(inListing: listing))
+        let musl = BuildPlanner(os: "linux", architecture: "x86_64", staticSDK: sdk)
+        let steps = musl.steps(for: component, folder: "/p", staging: "/p/dist/.s", python: nil, version: "1.0.0")
+        #expect(
+            steps[0].command?.arguments == [
+                "build", "-c", "release", "--swift-sdk", sdk, "--static-swift-stdlib", "--product", "help",
+            ])
+        #expect(steps[1].command?.arguments.last == "/p/.build/x86_64-swift-linux-musl/release/help")
+        #expect(ReleaseTarball.staticSDK(inListing: "No Swift SDKs are currently installed.\n") == nil)
+    }
+
+    @Test func lddOutputNamesTheLibrariesStillNeeded() {
+        let dynamic = """
+            \tlinux-vdso.so.1 (0x00007ffd)
+            \tlibstdc++.so.6 => /lib/x86_64-linux-gnu/libstdc++.so.6 (0x00007f)
+            \tlibc.so.6 => /lib/x86_64-linux-gnu/libc.so.6 (0x00007f)
+            \t/lib64/ld-linux-x86-64.so.2 (0x00007f)
+            """
+        #expect(ReleaseTarball.sharedLibraries(lddOutput: dynamic) == ["libstdc++.so.6", "libc.so.6"])
+        #expect(ReleaseTarball.sharedLibraries(lddOutput: "\tnot a dynamic executable\n").isEmpty)
     }
 
     @Test func npmTarballWhosePackageJsonDisagreesIsAProblem() throws {

@@ -67,6 +67,7 @@ public enum TestCommand {
         var options = TestOptions()
         let selection = try ComponentSelection(invocation)
         options.components = selection.names
+        options.all = selection.all
         options.changed = invocation.flag("changed")
         options.since = invocation.value("since")
         if options.since != nil && !options.changed {

@@ -14,6 +14,9 @@ public enum DatabaseLocation: Sendable, Equatable {
         "POSTGRES_SERVER", "POSTGRES_PORT", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB",
     ]
 
+    /// Every key that names the database: `DATABASE_URL` and the split form.
+    public static let databaseKeys: Set<String> = Set(["DATABASE_URL"] + splitVariables)
+
     /// The location `configuration` describes, resolved against the component's `folder`; nil
     /// when it names none (no `DATABASE_URL`, no `POSTGRES_SERVER`). A malformed URL is a data
     /// error whose message never shows the password.

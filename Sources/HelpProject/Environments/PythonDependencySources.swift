@@ -30,6 +30,7 @@ public struct PythonDependencySources: Sendable {
     public var pyprojectPath: String?
     public var pyproject: PyProject?
     public var uvLockPath: String?
+    public var poetryLockPath: String?
     /// The `.python-version` of the component, else of the project root.
     public var pythonVersionFile: PythonVersionFile?
     /// True when the component has a setup.py (installable without a pyproject).
@@ -51,9 +52,35 @@ public struct PythonDependencySources: Sendable {
                 text: try fileSystem.readEditableText(path), fileName: EnvironmentChooser.relativeLabel(path, root))
         }
         uvLockPath = existing("uv.lock")
+        poetryLockPath = existing("poetry.lock")
         hasSetupPy = existing("setup.py") != nil
         pythonVersionFile = [directory + "/.python-version", root + "/.python-version"].lazy
             .compactMap { try? fileSystem.readText($0) }.first.map(PythonVersionFile.init(text:))
+    }
+
+    /// The lock file pip should follow: `uv.lock`, else `poetry.lock` (for a Poetry project), read
+    /// and parsed; nil without one. Throws `badData` for a lock that does not parse.
+    public func lockFile(root: String, fileSystem: FileSystem) throws -> PythonLockFile? {
+        let found: (PythonLockFile.Tool, String)? =
+            uvLockPath.map { (.uv, $0) } ?? (usesPoetry ? poetryLockPath.map { (.poetry, $0) } : nil)
+        guard let (tool, path) = found.map({ ($0.0, $0.1) }) else { return nil }
+        return try PythonLockFile(
+            tool: tool, path: path, text: try fileSystem.readText(path),
+            label: EnvironmentChooser.relativeLabel(path, root))
+    }
+
+    /// Every requirement the project declares for this install: its dependencies (PEP 621 or
+    /// Poetry), and with `dev` its development group or extra.
+    public func declaredRequirements(dev: Bool) throws -> [PythonRequirement] {
+        var declared = try projectDependencies() + poetryRequirements()
+        guard dev else { return declared }
+        switch developmentStyle {
+        case .dependencyGroup: declared += try dependencyGroup("dev")
+        case .extra: declared += try devExtraDependencies()
+        case .poetryGroup: declared += try poetryDevRequirements()
+        default: break
+        }
+        return declared
     }
 
     // MARK: - What the project declares

@@ -50,10 +50,18 @@ public struct NodeDependencies: Sendable, Equatable {
         return NodeDependencies(directory: directory, hasLockFile: hasLock, state: .upToDate)
     }
 
+    /// npm waits five minutes per request and retries twice with backoff by default: about ten
+    /// minutes before an unreachable or silent registry fails. These bound one request to 20 s and
+    /// the whole of a failed fetch to well under a minute.
+    public static let fetchBounds = [
+        "--fetch-timeout=20000", "--fetch-retries=1", "--fetch-retry-mintimeout=1000",
+        "--fetch-retry-maxtimeout=5000",
+    ]
+
     /// `npm ci` with a lock file (exact, reproducible), `npm install` without; `--omit=dev` for a
     /// production install; `--offline` uses npm's cache only.
     public func syncCommand(dev: Bool, offline: Bool) -> Command {
-        var argv = [hasLockFile ? "ci" : "install", "--no-audit", "--no-fund"]
+        var argv = [hasLockFile ? "ci" : "install", "--no-audit", "--no-fund"] + Self.fetchBounds
         if !dev { argv.append("--omit=dev") }
         if offline { argv.append("--offline") }
         return Command("npm", argv, workingDirectory: directory, output: .stream(prefix: "npm"))
@@ -63,7 +71,7 @@ public struct NodeDependencies: Sendable, Equatable {
     public static func addCommand(_ packages: [String], directory: String, dev: Bool, save: Bool, offline: Bool)
         -> Command
     {
-        var argv = ["install", "--no-audit", "--no-fund"]
+        var argv = ["install", "--no-audit", "--no-fund"] + fetchBounds
         if !save { argv.append("--no-save") } else if dev { argv.append("--save-dev") }
         if offline { argv.append("--offline") }
         return Command("npm", argv + packages, workingDirectory: directory, output: .stream(prefix: "npm"))

@@ -7,10 +7,14 @@ public struct BuildPlanner: Sendable {
     /// Operating system and architecture words for Swift tarball names (`linux`, `x86_64`).
     public var os: String
     public var architecture: String
+    /// The toolchain's static Linux SDK (musl) when one is installed: Swift binaries are then
+    /// linked fully static with it; otherwise with `--static-swift-stdlib` against the system libc.
+    public var staticSDK: String?
 
-    public init(os: String = "linux", architecture: String) {
+    public init(os: String = "linux", architecture: String, staticSDK: String? = nil) {
         self.os = os
         self.architecture = architecture
+        self.staticSDK = staticSDK
     }
 
     /// The argv that identifies the build in its cache key: the tool and its flags, without the
@@ -19,7 +23,7 @@ public struct BuildPlanner: Sendable {
         switch component.kind {
         case .python: return ["python", "-m", "build", "--sdist", "--wheel"]
         case .node: return ["npm", "pack"]
-        case .swift: return ["swift", "build", "-c", "release", "--static-swift-stdlib", "+tar"]
+        case .swift: return ["swift", "build", "-c", "release", "--static-swift-stdlib", "+strip", "+tar"]
         }
     }
 
@@ -46,15 +50,33 @@ public struct BuildPlanner: Sendable {
             return [PlanStep(title: "\(component.name): npm tarball", command: command, reason: "npm pack")]
         case .swift:
             let product = Self.product(of: component)
-            let compile = Command(
-                "swift", ["build", "-c", "release", "--static-swift-stdlib", "--product", product],
-                workingDirectory: folder, timeout: 3600)
-            let pack = tarball(product: product, folder: folder, staging: staging, version: version ?? "0.0.0")
+            var arguments = ["build", "-c", "release", "--static-swift-stdlib", "--product", product]
+            if let staticSDK { arguments.insert(contentsOf: ["--swift-sdk", staticSDK], at: 3) }
+            let compile = Command("swift", arguments, workingDirectory: folder, timeout: 3600)
+            let tarball = releaseTarball(for: component, folder: folder, staging: staging, version: version)
+            let how = staticSDK.map { "fully static with \($0)" } ?? "static Swift runtime"
+            let strip = tarball.commands[0]
+            let pack = tarball.commands[1]
             return [
-                PlanStep(title: "\(component.name): release binary", command: compile, reason: "swift build"),
+                PlanStep(title: "\(component.name): release binary (\(how))", command: compile, reason: "swift build"),
+                PlanStep(title: "\(component.name): stripped copy", command: strip, reason: "strip"),
                 PlanStep(title: "\(component.name): tarball", command: pack, reason: "tar"),
             ]
         }
+    }
+
+    /// How a Swift component's binary is packed: from `.build/release`, or the musl triple's folder
+    /// when the static SDK links it.
+    public func releaseTarball(for component: Component, folder: String, staging: String, version: String?)
+        -> ReleaseTarball
+    {
+        let product = Self.product(of: component)
+        let binaries =
+            staticSDK == nil ? folder + "/.build/release" : folder + "/.build/\(architecture)-swift-linux-musl/release"
+        let templates = FileSystem().isDirectory(folder + "/Templates") ? folder + "/Templates" : nil
+        return ReleaseTarball(
+            product: product, binary: binaries + "/" + product, templates: templates, staging: staging,
+            name: tarballName(product: product, version: version ?? "0.0.0"))
     }
 
     /// The executable product a Swift component ships: its package name, else the component name.
@@ -65,19 +87,5 @@ public struct BuildPlanner: Sendable {
     /// `<product>-<version>-<os>-<arch>.tar.gz`.
     public func tarballName(product: String, version: String) -> String {
         "\(product)-\(version)-\(os)-\(architecture).tar.gz"
-    }
-
-    /// `tar` packing `bin/<product>` and, when the component has a `Templates/` folder,
-    /// `share/help/Templates/` (where an installed binary looks for them), with fixed owners, order
-    /// and times so the same binary gives the same tarball.
-    func tarball(product: String, folder: String, staging: String, version: String) -> Command {
-        var arguments = [
-            "-czf", staging + "/" + tarballName(product: product, version: version),
-            "--owner=0", "--group=0", "--numeric-owner", "--sort=name", "--mtime=@0",
-            "--transform", "s,^\(product)$,bin/\(product),;s,^Templates,share/help/Templates,",
-            "-C", folder + "/.build/release", product,
-        ]
-        if FileSystem().isDirectory(folder + "/Templates") { arguments += ["-C", folder, "Templates"] }
-        return Command("tar", arguments, workingDirectory: folder, timeout: 600)
     }
 }

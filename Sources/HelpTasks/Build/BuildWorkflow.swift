@@ -16,9 +16,12 @@ public enum BuildWorkflow {
         let dist = project.root.path + "/dist"
         try FileSystem().createDirectories(dist)
         let cache = BuildCache(store: store, project: project)
-        let planner = BuildPlanner(architecture: platform.architecture)
-
         let components = selection.components
+        let linksSwift = components.contains { $0.kind == .swift }
+        let planner = BuildPlanner(
+            architecture: platform.architecture,
+            staticSDK: linksSwift ? ReleaseTarball.installedStaticSDK(runner: context.runner) : nil)
+
         let imaged = options.docker ? Set(DockerImage.components(components, project: project).map(\.name)) : []
         if !imaged.isEmpty { try DockerImage.requireEngine(runner: context.runner) }
         let slots = ResultSlots<BuildResult>(count: components.count)

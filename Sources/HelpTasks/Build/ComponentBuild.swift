@@ -66,6 +66,13 @@ struct ComponentBuild {
         let step = context.console.beginStep("\(component.name): build")
         let started = MonotonicTime.now()
         let python = try runSteps(folder: folder, staging: staging, version: version)
+        if component.kind == .swift {
+            let tarball = planner.releaseTarball(for: component, folder: folder, staging: staging, version: version)
+            result.notes += [planner.staticSDK.map { "linked with \($0)" } ?? "--static-swift-stdlib (no static SDK)"]
+            result.notes += tarball.notes(runner: context.runner)
+            // The stripped copy is packed now; left in staging it would be published beside the tarball.
+            try fs.remove(tarball.strippedBinary)
+        }
         let files = try fs.listDirectory(staging).map(\.name).filter { !$0.hasPrefix(".") }.sorted()
         let validator = ArtifactValidator(
             runner: context.runner, python: python ?? "python3",

@@ -10,28 +10,76 @@ public struct ComponentConfiguration: Sendable {
     public var folder: String
     public var template: EnvTemplate
     public var plan: EnvFilePlan
+    /// What the component's pydantic settings classes say (empty for other components).
+    public var settings = SettingsFacts()
 
     /// The file every component keeps its configuration in, inside its folder.
     public static let fileName = ".env"
 
-    /// Reads the template `environmentName` and the component's `.env`.
+    /// Reads the template `environmentName` (composed with the project's example file and its
+    /// settings class, `TemplateComposer`) and the component's `.env`: the file its settings
+    /// class names when that is inside the project, else `.env` in its folder. `environment`
+    /// tells whether a database is already named there.
     public static func load(
         _ component: Component, project: Project, environmentName: String, locator: TemplateLocator,
-        fileSystem: FileSystem = FileSystem()
+        fileSystem: FileSystem = FileSystem(), environment: [String: String] = [:]
     ) throws -> ComponentConfiguration {
         let folder = project.folder(of: component)
-        let template = try locator.template(named: environmentName, componentFolder: folder, root: project.root.path)
-        let path = folder + "/" + fileName
+        let root = project.root.path
+        let base = try locator.template(named: environmentName, componentFolder: folder, root: root)
+        let settings = component.kind == .python ? SettingsReader.read(folder: folder) : SettingsFacts()
+        let example = try locator.exampleTemplate(named: environmentName, componentFolder: folder, root: root)
+        let path = envFilePath(settings: settings, folder: folder, root: root)
         var text: String?
         var mode: UInt32?
         if fileSystem.exists(path) {
             text = try fileSystem.readEditableText(path)
             mode = UInt32((try fileSystem.stat(path)).permissions)
         }
+        let existing = DotEnvFile(text: text ?? "")
+        let databaseConfigured = ["DATABASE_URL", "POSTGRES_SERVER"].contains {
+            !(environment[$0] ?? existing.value(for: $0) ?? "").isEmpty
+        }
+        let template = TemplateComposer.compose(
+            base: base, example: example, settings: settings, databaseConfigured: databaseConfigured)
         let plan = try EnvFilePlan(
             component: component.name, path: path, template: template, existingText: text, mode: mode,
             outsideTarget: project.realPath(outside: path))
-        return ComponentConfiguration(component: component, folder: folder, template: template, plan: plan)
+        return ComponentConfiguration(
+            component: component, folder: folder, template: template, plan: plan, settings: settings)
+    }
+
+    /// The `.env` the settings class reads (its first `env_file`, from the component's folder,
+    /// where `help run` starts it) when that stays inside the project; else `.env` in the folder.
+    static func envFilePath(settings: SettingsFacts, folder: String, root: String) -> String {
+        let fallback = folder + "/" + fileName
+        guard let named = settings.envFile, !named.hasPrefix("/") else { return fallback }
+        var parts = folder.split(separator: "/").map(String.init)
+        for part in named.split(separator: "/") where part != "." {
+            if part == ".." {
+                guard !parts.isEmpty else { return fallback }
+                parts.removeLast()
+            } else {
+                parts.append(String(part))
+            }
+        }
+        let path = "/" + parts.joined(separator: "/")
+        return path.hasPrefix(root + "/") ? path : fallback
+    }
+
+    /// The same configuration with `values` supplied by `help run` (the database it prepared):
+    /// keys the template lacks are added to it, and the plan fills them where `.env` has no value.
+    public func providing(_ values: [String: Secret], fileSystem: FileSystem = FileSystem()) throws
+        -> ComponentConfiguration
+    {
+        var copy = self
+        for key in values.keys.sorted() where copy.template.entry(key) == nil {
+            copy.template.entries.append(EnvTemplate.Entry(key: key, value: ""))
+        }
+        copy.plan = try EnvFilePlan(
+            component: plan.component, path: plan.path, template: copy.template, existingText: plan.existingText,
+            mode: plan.narrowsMode ? 0o644 : 0o600, outsideTarget: plan.outsideTarget, provided: values)
+        return copy
     }
 
     /// True when `component` is configured from a template: a Python server, or any component

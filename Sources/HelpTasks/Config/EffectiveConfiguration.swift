@@ -92,14 +92,8 @@ public struct EffectiveConfiguration: Sendable, Equatable {
 
     // MARK: - Secret detection
 
-    /// Words in a key that mark its value as secret.
-    public static let secretWords = ["SECRET", "KEY", "TOKEN", "PASSWORD", "PASS"]
-
     /// True for names such as `SECRET_KEY`, `API_TOKEN`, `DB_PASS`.
-    public static func looksSecret(_ key: String) -> Bool {
-        let upper = key.uppercased()
-        return secretWords.contains { upper.contains($0) }
-    }
+    public static func looksSecret(_ key: String) -> Bool { EnvTemplate.looksSecret(key) }
 
     /// True for `scheme://user:password@host...`.
     public static func hasURLPassword(_ value: String) -> Bool {

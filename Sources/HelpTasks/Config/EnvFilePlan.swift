@@ -23,15 +23,19 @@ public struct EnvFilePlan: Sendable, Equatable {
     public var narrowsMode: Bool
     /// Where the file really is when a symlink leads it out of the project; nothing is written there.
     public var outsideTarget: String?
+    /// Values `help run` supplies itself (the database it prepared): written for added keys and
+    /// into empty plain assignments, never over a value the file has.
+    public var provided: [String: Secret]
 
     /// The plan for `template` and the `.env` at `path` whose text is `existingText` (nil when
     /// missing) and whose permission bits are `mode`; `outsideTarget` is where a symlink at `path`
     /// leads when that is outside the project.
     public init(
         component: String, path: String, template: EnvTemplate, existingText: String?, mode: UInt32?,
-        outsideTarget: String? = nil
+        outsideTarget: String? = nil, provided: [String: Secret] = [:]
     ) throws {
         self.component = component
+        self.provided = provided
         self.path = path
         self.outsideTarget = outsideTarget
         self.template = template
@@ -46,7 +50,8 @@ public struct EnvFilePlan: Sendable, Equatable {
         additions = template.entries.filter { !present.contains($0.key) }
         let lines = existingText.map(EnvFilePlan.lines) ?? []
         var fills: [String] = []
-        for entry in template.entries where entry.isSecret && entry.value.isEmpty {
+        for entry in template.entries
+        where (entry.isSecret && entry.value.isEmpty) || provided[entry.key].map({ !$0.reveal().isEmpty }) == true {
             // The last assignment wins for readers, so that is the one to fill.
             guard let binding = existing.entries.last(where: { $0.key == entry.key }), (binding.value ?? "").isEmpty,
                 binding.lines.count == 1,
@@ -74,13 +79,14 @@ public struct EnvFilePlan: Sendable, Equatable {
 
     /// Keys whose value will be generated: secrets added empty, and secrets filled in place.
     public var generatedKeys: [String] {
-        additions.filter { $0.isSecret && $0.value.isEmpty }.map(\.key) + fills
+        (additions.filter { $0.isSecret && $0.value.isEmpty }.map(\.key) + fills).filter { provided[$0] == nil }
     }
 
     // MARK: - Text
 
     /// The new file's text, with `secrets` (key -> generated value) in place of empty secrets.
     public func render(secrets: [String: Secret]) throws -> String {
+        let secrets = secrets.merging(provided) { generated, _ in generated }
         func value(_ entry: EnvTemplate.Entry) -> String {
             secrets[entry.key]?.reveal() ?? entry.value
         }

@@ -12,6 +12,8 @@ public struct InstallReport: Sendable {
     public var packages: PackageInstallResult?
     public var node: PlanStep?
     public var failure: HelpError?
+    /// Components whose sync failed; the others were still synced.
+    public var failedComponents: [ComponentFailure] = []
 
     public init(dryRun: Bool, packagesRequested: Bool) {
         self.dryRun = dryRun
@@ -22,7 +24,10 @@ public struct InstallReport: Sendable {
 
     public var lines: [String] {
         var lines: [String] = []
-        for outcome in outcomes { lines += Self.lines(outcome, dryRun: dryRun) }
+        for outcome in outcomes {
+            lines += Self.lines(outcome, dryRun: dryRun) + outcome.notes.map { "  " + $0 }
+        }
+        lines += failedComponents.map(\.line)
         if let packages {
             if dryRun {
                 lines.append("Would run in \(packages.component) (\(packages.environment?.root ?? "new environment")):")
@@ -94,7 +99,7 @@ public struct InstallReport: Sendable {
     public var json: JSONValue {
         var document: JSONObject = [
             "dry_run": .bool(dryRun),
-            "components": .array(outcomes.map(Self.json)),
+            "components": .array(outcomes.map(Self.json) + failedComponents.map(\.json)),
         ]
         if let packages {
             document["packages"] = .array(
@@ -134,6 +139,8 @@ public struct InstallReport: Sendable {
             "environment": .optional(outcome.environment?.root), "python": .optional(outcome.pythonPath),
             "reason": .optional(outcome.environmentReason), "installer": .optional(outcome.installer),
             "seconds": .double(outcome.duration), "steps": .array(outcome.steps.map(json)),
+            "project_install": .optional(outcome.projectInstall), "lock_file": .optional(outcome.lockFile),
+            "notes": .strings(outcome.notes),
         ]
     }
 

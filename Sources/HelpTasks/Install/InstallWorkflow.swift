@@ -14,9 +14,15 @@ public enum InstallWorkflow {
             let sync = SyncOptions(
                 development: options.includesDevelopment, force: options.force, dryRun: options.dryRun,
                 offline: options.offline)
+            // One component's failure does not stop the others: each is reported, the run fails.
             for target in try syncTargets(options, project: project) {
-                report.outcomes.append(try DependencySync.sync(target, context: context, options: sync))
+                do {
+                    report.outcomes.append(try DependencySync.sync(target, context: context, options: sync))
+                } catch let error as HelpError where error.code != .interrupted {
+                    report.failedComponents.append(.init(component: target.name, error: error))
+                }
             }
+            report.failure = InstallReport.ComponentFailure.combined(report.failedComponents)
             return report
         }
         // Packages are checked by the rules of the component they go into (PEP 508 for Python,

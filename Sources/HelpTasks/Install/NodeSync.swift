@@ -3,7 +3,7 @@ import HelpSystem
 
 /// Brings a Node component's `node_modules` up to date: `npm ci` with a lock file, `npm install`
 /// without, only when package.json or the lock file changed since npm last installed; nothing at
-/// all for a package without dependencies.
+/// all for a package without dependencies, or whose tests need none (`NodeTestNeeds`).
 struct NodeSync {
     var target: DependencyTarget
     var context: Context
@@ -25,6 +25,9 @@ struct NodeSync {
             SyncOutcome(
                 component: target.name, status: status, environmentReason: reason, installer: "npm", steps: steps,
                 duration: MonotonicTime.now().seconds(since: started))
+        }
+        if let skip = NodeTestNeeds.installSkipReason(manifest: manifest) {
+            return outcome(.nothingToDo, skip)
         }
         switch deps.state {
         case .nothingToInstall:

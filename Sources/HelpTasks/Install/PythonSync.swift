@@ -27,12 +27,18 @@ struct PythonSync {
                     platform: platform,
                     root: target.root, fileSystem: fileSystem))
         }
+        var fill = Fill(steps: [])
         func outcome(_ status: SyncOutcome.Status, _ env: VirtualEnvironment, _ reason: String, _ steps: [PlanStep])
             -> SyncOutcome
         {
-            SyncOutcome(
+            var outcome = SyncOutcome(
                 component: target.name, status: status, environment: env, environmentReason: reason,
-                installer: installer.kind.rawValue, steps: steps, duration: MonotonicTime.now().seconds(since: started))
+                installer: fill.installer ?? installer.kind.rawValue, steps: steps,
+                duration: MonotonicTime.now().seconds(since: started))
+            outcome.projectInstall = fill.projectInstall
+            outcome.lockFile = fill.lockFile
+            outcome.notes = fill.notes
+            return outcome
         }
 
         // MARK: Fast path: the stamp names a working environment and the inputs are unchanged.
@@ -67,8 +73,8 @@ struct PythonSync {
                         title: "create \(name) with Python \(chosen.version) (\(chosen.path))",
                         command: installer.createEnvironment(env, interpreter: chosen.path), reason: decision.reason)))
         }
-        let fill = try fillSteps(sources, installer: installer, env: env)
-        steps += fill
+        fill = try fillSteps(sources, installer: installer, env: env)
+        steps += fill.steps
         let status: SyncOutcome.Status
         switch decision {
         case .reuse: status = .installed
@@ -84,7 +90,7 @@ struct PythonSync {
             context.console.info("\(target.name): \(decision.reason)")
         }
         if case .recreate = decision { try fileSystem.remove(env.root) }
-        try execute(steps, offline: options.offline)
+        fill = try execute(steps, fill: fill, sources: sources, installer: installer, env: env)
         guard let version = setup.configuredVersion(env) ?? interpreter?.version else {
             throw HelpError.io(
                 "\(env.root)/pyvenv.cfg is missing after the install",
@@ -93,7 +99,8 @@ struct PythonSync {
         try fileSystem.createDirectories(HelpCacheFolder(projectRoot: target.root).deps)
         try fileSystem.writeAtomically(target.stampPath, Array(try stamp(env, version).serialized.utf8))
         return outcome(
-            fill.isEmpty && !decision.needsCreation ? .nothingToDo : status, env, decision.reason, steps.map(\.step))
+            fill.steps.isEmpty && !decision.needsCreation ? .nothingToDo : status, env, decision.reason,
+            steps.map(\.step))
     }
 
     /// Writes the stamp for `env` as the files are now (after `help install PKG` recorded a
@@ -114,75 +121,6 @@ struct PythonSync {
         try fileSystem.createDirectories(HelpCacheFolder(projectRoot: target.root).deps)
         try fileSystem.writeAtomically(target.stampPath, Array(stamp.serialized.utf8))
     }
-
-    /// The install steps for the environment: `uv sync --locked` for uv projects with a lock file;
-    /// otherwise (pip) wheels into the wheelhouse first, then the install.
-    func fillSteps(_ sources: PythonDependencySources, installer: PythonInstaller, env: VirtualEnvironment) throws
-        -> [SyncStep]
-    {
-        if installer.kind == .uv, sources.uvLockPath != nil {
-            return [
-                SyncStep(
-                    .install,
-                    PlanStep(
-                        title: "uv sync --locked",
-                        command: installer.syncLocked(
-                            projectDirectory: target.directory, env: env, offline: options.offline,
-                            dev: options.development),
-                        reason: "uv.lock present"))
-            ]
-        }
-        let arguments = try PythonSyncInputs.installArguments(sources, dev: options.development, fileSystem: fileSystem)
-        guard !arguments.isEmpty else { return [] }
-        let wheelhouse = installer.kind == .pip ? Wheelhouse.location(environment: context.environment) : nil
-        var steps: [SyncStep] = []
-        if let wheelhouse, !options.offline,
-            let wheel = installer.fillWheelhouse(
-                try PythonSyncInputs.wheelArguments(sources, dev: options.development, fileSystem: fileSystem),
-                env: env, wheelhouse: wheelhouse.path, workingDirectory: target.directory)
-        {
-            steps.append(
-                SyncStep(
-                    .wheels,
-                    PlanStep(
-                        title: "build wheels into \(wheelhouse.path)", command: wheel,
-                        reason: "so the environment can be rebuilt offline")))
-        }
-        let reason =
-            installer.kind == .uv
-            ? "uv's cache serves later installs"
-            : (options.offline ? "offline: local wheels only" : installer.choice.reason)
-        steps.append(
-            SyncStep(
-                .install,
-                PlanStep(
-                    title: "install \(arguments.map(\.description).joined(separator: " "))",
-                    command: installer.install(
-                        arguments, into: env, wheelhouse: wheelhouse?.path, offline: options.offline,
-                        workingDirectory: target.directory),
-                    reason: reason)))
-        return steps
-    }
-
-    /// Runs the steps in order; a failed wheel build is only a warning (the install may still
-    /// reach the index), a failed install is the failure.
-    func execute(_ steps: [SyncStep], offline: Bool) throws {
-        let runner = StepRunner(context: context)
-        for (kind, step) in steps.map({ ($0.kind, $0.step) }) {
-            guard let command = step.command else { continue }
-            context.console.info("\(target.name): \(step.title)")
-            if kind == .wheels {
-                let result = try runner.run(command)
-                if !result.succeeded {
-                    context.console.warn(
-                        "\(target.name): could not fill the wheelhouse\(StepRunner.tail(result, lines: 2))")
-                }
-                continue
-            }
-            let hint = offline ? Wheelhouse.location(environment: context.environment)?.offlineHint : nil
-            try runner.require(command, "\(target.name): \(kind.rawValue)", hint: hint)
-        }
-    }
 }
 
 /// A step of a Python sync and what kind it is (the executor treats a failed wheel build as a
@@ -192,6 +130,7 @@ struct SyncStep {
         case create = "creating the environment"
         case wheels = "building wheels"
         case install = "installing"
+        case importPath = "putting the component on the import path"
     }
 
     var kind: Kind

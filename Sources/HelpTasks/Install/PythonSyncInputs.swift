@@ -75,7 +75,7 @@ enum PythonSyncInputs {
         if let pyproject = sources.pyproject, let path = sources.pyprojectPath {
             inputs.append(.init(name: label(path) + "#dependencies", text: dependencySections(pyproject)))
         }
-        if let lock = sources.uvLockPath {
+        for lock in [sources.uvLockPath, sources.poetryLockPath].compactMap({ $0 }) {
             inputs.append(.init(name: label(lock), content: (try? fileSystem.readFile(lock)) ?? []))
         }
         return inputs

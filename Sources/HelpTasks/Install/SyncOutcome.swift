@@ -32,6 +32,13 @@ public struct SyncOutcome: Sendable, Equatable {
     public var steps: [PlanStep]
     /// Seconds spent, for the report.
     public var duration: Double
+    /// How the component's own project went in: `editable`, `dependencies-only` (its folder on
+    /// the import path instead), `poetry` (poetry install); nil when it is not a project.
+    public var projectInstall: String?
+    /// The lock file followed (`poetry.lock`, `uv.lock`), when one was.
+    public var lockFile: String?
+    /// Things the user should know: a fallback taken, a stale lock.
+    public var notes: [String] = []
 
     public init(
         component: String, status: Status, environment: VirtualEnvironment? = nil, environmentReason: String? = nil,

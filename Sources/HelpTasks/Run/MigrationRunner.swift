@@ -12,10 +12,11 @@ struct MigrationRunner {
     var root: String
     var fileSystem = FileSystem()
 
-    /// Runs the migrations of `plan` and returns the step's last words ("0001 → 0002").
-    func run(_ plan: MigrationPlan, database: DatabaseLocation?, configuration: EffectiveConfiguration?) throws
-        -> String
-    {
+    /// Runs the migrations of `plan` and returns the step's last words ("0001 → 0002"). `file`
+    /// is the component's `.env`, named when the failure is one of configuration.
+    func run(
+        _ plan: MigrationPlan, database: DatabaseLocation?, configuration: EffectiveConfiguration?, file: String? = nil
+    ) throws -> String {
         let digest = inputsDigest(plan)
         let stampPath = RunLock.stateDirectory(root: root) + "/migrations-" + DependencyTarget.fileSafe(plan.component)
         let stamp = (try? fileSystem.readText(stampPath)).map { $0.split(separator: "\n").map(String.init) }
@@ -31,6 +32,9 @@ struct MigrationRunner {
         }
         guard result.succeeded else {
             let secrets = (configuration?.secretValues ?? []) + database.flatMap(Self.password).map { [$0] }.orNone
+            if let failure = ConfigurationFailure.detect(result.stdout + "\n" + result.stderr) {
+                throw failure.error(component: plan.component, step: "alembic upgrade head", file: file)
+            }
             throw HelpError(
                 "\(plan.component): alembic upgrade head failed (exit \(result.exitCode))"
                     + Secret.redact(StepRunner.tail(result, lines: 12), secrets),
@@ -127,7 +131,7 @@ struct MigrationRunner {
         revisions.isEmpty ? "none" : revisions.joined(separator: ", ")
     }
 
-    private static func password(_ location: DatabaseLocation) -> Secret? {
+    static func password(_ location: DatabaseLocation) -> Secret? {
         if case .postgres(let database) = location { return database.password }
         return nil
     }

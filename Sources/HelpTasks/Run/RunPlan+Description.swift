@@ -9,16 +9,35 @@ extension RunPlan {
         var result: [(Stage, String, String)] = []
         for preparation in preparations {
             let name = preparation.component
+            if let local = preparation.localPostgres {
+                let keys = local.keys.isEmpty ? "" : "; its address goes to " + local.keys.joined(separator: ", ")
+                result.append(
+                    (
+                        .database, name,
+                        "the project's PostgreSQL in .helpcache/postgres"
+                            + (local.reused ? "" : " (created the first time)")
+                            + ", started for the run and stopped after it; database \(local.database)" + keys
+                    ))
+            }
+            // The project's PostgreSQL starts first: the configuration gets its address.
             if let configuration = preparation.configuration {
                 result.append((.configuration, name, Self.describe(configuration, root: root)))
             }
-            if let database = preparation.database {
+            if preparation.localPostgres == nil, let database = preparation.database {
                 result.append((.database, name, database.summary(relativeTo: root)))
             }
             if let migrations = preparation.migrations {
                 let line = Self.relative(
                     Command(migrations.python, migrations.upgradeArguments).displayLine, root: root)
                 result.append((.migrations, name, line + " (in \(Self.relative(migrations.folder, root: root)))"))
+            }
+            if let startup = preparation.startup {
+                let argv = Command(startup.argv[0], Array(startup.argv.dropFirst())).displayLine
+                result.append(
+                    (
+                        .startup, name,
+                        "\(argv) (the project's start-up steps\(startup.migrates ? ", in place of help's migrations" : ""))"
+                    ))
             }
         }
         for service in services {

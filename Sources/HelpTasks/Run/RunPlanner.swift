@@ -35,19 +35,55 @@ public struct RunPlanner: Sendable {
             let fact = facts[component.name] ?? ComponentFacts()
             let folder = project.folder(of: component)
             var preparation = RunPlan.Preparation(component: component.name, configuration: fact.configuration?.plan)
-            let values = fact.configuration?.effective(environment: environment).values ?? [:]
+            var values = fact.configuration?.effective(environment: environment).values ?? [:]
+            // The database variables of the environment count even when no template names them.
+            for key in DatabaseLocation.databaseKeys where !(environment[key] ?? "").isEmpty {
+                values[key] = environment[key]
+            }
             preparation.database = try DatabaseLocation.from(configuration: values, folder: folder)
-            if let inputs = fact.migrationInputs, let env = fact.environment {
-                preparation.migrations = MigrationPlan(
+            preparation.localPostgres = localPostgres(
+                component, database: preparation.database, values: values, fact: fact)
+            if let env = fact.environment {
+                let migration = MigrationPlan(
                     component: component.name, folder: folder, python: env.python,
                     environment: pythonEnvironment(
                         env, pythonPath: [folder] + appDirectory(component).map { [folder + "/" + $0] }.orEmpty),
-                    inputs: inputs)
+                    inputs: fact.migrationInputs ?? [])
+                if fact.migrationInputs != nil { preparation.migrations = migration }
+                if let found = fact.startup {
+                    preparation.startup = StartupPlan(
+                        label: found.label, argv: found.argv, migrates: found.migrates, inputs: found.inputs,
+                        migration: migration)
+                    // The project's own steps migrate: help's step would only do it twice.
+                    if found.migrates { preparation.migrations = nil }
+                }
             }
             preparations.append(preparation)
             services.append(try service(for: component, folder: folder, fact: fact, takenPorts: &takenPorts))
         }
         return RunPlan(preparations: preparations, services: services)
+    }
+
+    // MARK: - Database
+
+    /// The project's own PostgreSQL for an app that works only with PostgreSQL and names no
+    /// database, or whose configuration names that cluster (its port on 127.0.0.1).
+    private func localPostgres(
+        _ component: Component, database: DatabaseLocation?, values: [String: String], fact: ComponentFacts
+    ) -> LocalPostgresPlan? {
+        guard let configuration = fact.configuration else { return nil }
+        if case .postgres(let configured) = database, let port = fact.localPostgresPort, configured.port == port,
+            ["127.0.0.1", "localhost"].contains(configured.host)
+        {
+            return LocalPostgresPlan(database: configured.database, keys: [], reused: true)
+        }
+        guard database == nil, configuration.settings.postgresOnly else { return nil }
+        let known = configuration.settings.knownKeys.union(configuration.template.entries.map(\.key))
+        var keys = DatabaseLocation.splitVariables.filter { known.contains($0) }
+        if known.contains("DATABASE_URL") || keys.isEmpty { keys.append("DATABASE_URL") }
+        let named = values["POSTGRES_DB"].flatMap { $0.isEmpty ? nil : $0 }
+        let name = component.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
+        return LocalPostgresPlan(database: named ?? String(name), keys: keys)
     }
 
     // MARK: - Services
@@ -141,6 +177,10 @@ public struct ComponentFacts: Sendable {
     public var healthPath: String?
     /// The app is a FastAPI one, which serves `/docs` unless told otherwise.
     public var servesDocs: Bool
+    /// The port of the project's own PostgreSQL cluster, when there is one.
+    public var localPostgresPort: Int?
+    /// The project's own start-up steps.
+    var startup: StartupInspection.Found?
 
     /// Facts as found.
     public init(

@@ -34,6 +34,7 @@ public struct RunWorkflow {
         defer { lock?.release() }
         lock?.stopLeftovers(console: context.console)
         var report = RunReport(root: root, dryRun: options.dryRun, environmentName: options.environmentName)
+        if !options.dryRun { try checkConfiguration(components, project: project) }
 
         // MARK: Dependencies
         var facts: [String: ComponentFacts] = [:]
@@ -58,7 +59,9 @@ public struct RunWorkflow {
             return report
         }
 
-        let configurations = try prepare(plan, facts: facts, root: root, report: &report)
+        let databases = StartedDatabases()
+        defer { databases.stopAll(console: context.console) }
+        let configurations = try prepare(plan, facts: facts, root: root, databases: databases, report: &report)
         let supervisor = ServiceSupervisor(context: context)
         try startServices(
             plan, configurations: configurations, supervisor: supervisor, started: started, report: &report,
@@ -74,49 +77,6 @@ public struct RunWorkflow {
     }
 
     // MARK: - Stages
-
-    /// Configuration, database and migrations of each component, in plan order; returns the
-    /// configuration each component's children get.
-    private func prepare(_ plan: RunPlan, facts: [String: ComponentFacts], root: String, report: inout RunReport) throws
-        -> [String: EffectiveConfiguration]
-    {
-        var configurations: [String: EffectiveConfiguration] = [:]
-        for preparation in plan.preparations {
-            let name = preparation.component
-            if let envPlan = preparation.configuration, let loaded = facts[name]?.configuration {
-                configurations[name] = try stage(.configuration, name, into: &report) {
-                    let writer = EnvFileWriter(
-                        fileSystem: fileSystem, generator: generator,
-                        backupsDirectory: HelpCacheFolder(projectRoot: root).backups)
-                    let outcome = try writer.apply(envPlan)
-                    let effective = try loaded.reloaded(environment: context.environment, fileSystem: fileSystem)
-                    try ComponentConfiguration.requireComplete(
-                        effective, file: loaded.label(relativeTo: root),
-                        template: RunPlan.relative(loaded.template.source.label, root: root))
-                    return (
-                        effective,
-                        Self.describe(
-                            outcome, file: loaded.label(relativeTo: root), template: loaded.template, root: root)
-                    )
-                }
-            }
-            if let database = preparation.database {
-                try stage(.database, name, into: &report) {
-                    ((), try DatabasePreparer(context: context, root: root, fileSystem: fileSystem).prepare(database))
-                }
-            }
-            if let migrations = preparation.migrations {
-                try stage(.migrations, name, into: &report) {
-                    let runner = MigrationRunner(context: context, root: root, fileSystem: fileSystem)
-                    return (
-                        (),
-                        try runner.run(migrations, database: preparation.database, configuration: configurations[name])
-                    )
-                }
-            }
-        }
-        return configurations
-    }
 
     /// Starts each service and waits until it answers, printing its URLs; `record` runs after each
     /// start (run.json, so a killed run's servers can be found); on a failure the ones already
@@ -181,7 +141,7 @@ public struct RunWorkflow {
 
     /// Runs `body` as a visible step titled `component: stage` and records its time and last words.
     @discardableResult
-    private func stage<T>(
+    func stage<T>(
         _ stage: RunPlan.Stage, _ component: String, into report: inout RunReport, _ body: () throws -> (T, String)
     ) throws -> T {
         let started = MonotonicTime.now()
@@ -211,7 +171,7 @@ public struct RunWorkflow {
         {
             fact.configuration = try ComponentConfiguration.load(
                 component, project: project, environmentName: options.environmentName,
-                locator: locator, fileSystem: fileSystem)
+                locator: locator, fileSystem: fileSystem, environment: context.environment)
         }
         if component.kind == .python {
             fact.migrationInputs = ComponentInspection.migrationInputs(
@@ -221,7 +181,9 @@ public struct RunWorkflow {
             fact.servesDocs =
                 component.evidence.contains { $0.hasPrefix("FastAPI(") }
                 || component.python?.dependsOn("fastapi") == true
+            fact.startup = StartupInspection.find(folder: folder)
         }
+        fact.localPostgresPort = ProjectPostgres.recordedPort(root: project.root.path)
         return fact
     }
 }

@@ -2,6 +2,8 @@
 public struct TestOptions: Sendable {
     /// Component names (from `--component NAME` or a component flag); empty means all.
     public var components: [String] = []
+    /// `--all`: every component, even when `help test` runs inside one component's folder.
+    public var all = false
     /// Only the components whose inputs changed against `since`, plus their dependents.
     public var changed = false
     public var since: String?

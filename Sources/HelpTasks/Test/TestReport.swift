@@ -50,15 +50,19 @@ public struct ComponentResult: Sendable {
 /// "error": null|{"message","hint"}, "checks": [{"check": "tests|lint|format|types", "result":
 /// "passed|failed|skipped", "cached": Bool, "flaky": Bool, "passed": Int|null, "failed": Int|null,
 /// "skipped": Int|null, "coverage": Double|null, "duration": seconds, "failures": [String],
-/// "note": String|null, "command": String}]}]}`.
+/// "note": String|null, "command": String}]}], "note": String|null}` (the top-level note says why
+/// nothing ran, as "nothing changed since REF").
 public struct TestReport: Sendable {
     public var components: [ComponentResult]
     public var duration: Double
+    /// Said instead of an empty table when `--changed` found nothing to test.
+    public var note: String?
 
     public var failed: Bool { components.contains { $0.failed } }
 
     /// The summary table.
     public var lines: [String] {
+        if let note, components.isEmpty { return [note] }
         var rows = [["component", "check", "result", "pass/fail/skip", "coverage", "time", "cached"]]
         for component in components {
             if let error = component.error {
@@ -113,7 +117,9 @@ public struct TestReport: Sendable {
                 "checks": .array(checks),
             ]
         }
-        return ["ok": .bool(!failed), "duration": .double(duration), "components": .array(list)]
+        return [
+            "ok": .bool(!failed), "duration": .double(duration), "components": .array(list), "note": .optional(note),
+        ]
     }
 }
 

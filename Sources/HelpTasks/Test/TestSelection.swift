@@ -10,10 +10,15 @@ public struct TestSelection: Sendable {
     public var reasons: [String: String]
     /// With `--changed`: the changed files, relative to the project root.
     public var changedFiles: [String] = []
+    /// With `--changed`: the revision compared with, as the report names it.
+    public var changedBase: String?
 
-    /// Chooses from `project` per `options`; `git` answers the changed-file questions.
-    public static func choose(project: Project, options: TestOptions, runner: any ProcessRunner) throws -> TestSelection
-    {
+    /// Chooses from `project` per `options`; `git` answers the changed-file questions. With no
+    /// component named, no `--all` and no `--changed`, a `workingDirectory` inside a component's
+    /// folder chooses that component (as git works from a subfolder).
+    public static func choose(
+        project: Project, options: TestOptions, runner: any ProcessRunner, workingDirectory: String? = nil
+    ) throws -> TestSelection {
         if !options.components.isEmpty {
             var chosen: [Component] = []
             for name in options.components {
@@ -26,6 +31,12 @@ public struct TestSelection: Sendable {
             return TestSelection(
                 components: chosen, reasons: Dictionary(uniqueKeysWithValues: chosen.map { ($0.name, "named") }))
         }
+        if !options.all, !options.changed, let workingDirectory,
+            let here = project.component(containing: workingDirectory)
+        {
+            return TestSelection(
+                components: [here], reasons: [here.name: "current folder (--all for every component)"])
+        }
         guard options.changed else {
             return TestSelection(
                 components: project.components,
@@ -34,6 +45,7 @@ public struct TestSelection: Sendable {
         let files = try ChangedFiles.list(root: project.root.path, since: options.since, runner: runner)
         var selection = select(changed: files.paths, base: files.base, project: project)
         selection.changedFiles = files.paths
+        selection.changedBase = files.base
         return selection
     }
 

@@ -9,7 +9,8 @@ public enum TestWorkflow {
     public static func run(_ options: TestOptions, context: Context) throws -> TestReport {
         let started = MonotonicTime.now()
         let project = try Project.load(from: context.workingDirectory)
-        let selection = try TestSelection.choose(project: project, options: options, runner: context.runner)
+        let selection = try TestSelection.choose(
+            project: project, options: options, runner: context.runner, workingDirectory: context.workingDirectory)
         let store = try CacheStore(projectRoot: project.root.path, warn: { context.console.warn($0) })
         let cache = TestResultCache(store: store, project: project)
         let scans = try scanInputs(project: project, store: store, runner: context.runner)
@@ -43,7 +44,14 @@ public enum TestWorkflow {
             }
         }
         cache.recordFailures(failed, ran: ran)
-        let report = TestReport(components: finished, duration: MonotonicTime.now().seconds(since: started))
+        var report = TestReport(components: finished, duration: MonotonicTime.now().seconds(since: started))
+        if options.changed, selection.components.isEmpty {
+            let base = selection.changedBase ?? "the base revision"
+            report.note =
+                selection.changedFiles.isEmpty
+                ? "nothing changed since \(base)"
+                : "nothing to test: no component's files changed since \(base)"
+        }
         if let path = options.junitPath {
             let target = path.hasPrefix("/") ? path : context.workingDirectory + "/" + path
             try FileSystem().writeAtomically(target, Array(report.junitXML().utf8))

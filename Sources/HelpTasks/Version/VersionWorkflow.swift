@@ -39,9 +39,20 @@ public struct ComponentVersions: Sendable {
 public enum VersionWorkflow {
     public static func run(_ options: VersionOptions, context: Context) throws -> [ComponentVersions] {
         let project = try Project.load(from: context.workingDirectory)
+        let found = try planned(options, project: project, runner: context.runner)
+        guard options.bump != nil || options.set != nil else { return found }
+        try write(found, backups: HelpCacheFolder(projectRoot: project.root.path).backups)
+        return found
+    }
+
+    /// The chosen components' versions and places, with `newVersion` set when `options` bumps or
+    /// sets one; nothing is written.
+    static func planned(_ options: VersionOptions, project: Project, runner: any ProcessRunner) throws
+        -> [ComponentVersions]
+    {
         var selectionOptions = TestOptions()
         selectionOptions.components = options.components
-        let selection = try TestSelection.choose(project: project, options: selectionOptions, runner: context.runner)
+        let selection = try TestSelection.choose(project: project, options: selectionOptions, runner: runner)
         var found: [ComponentVersions] = []
         for component in selection.components {
             let places = try VersionPlace.find(
@@ -53,7 +64,6 @@ public enum VersionWorkflow {
         for index in found.indices where found[index].version != nil {
             found[index].newVersion = try newVersion(for: found[index], options: options)
         }
-        try write(found, backups: HelpCacheFolder(projectRoot: project.root.path).backups)
         return found
     }
 
@@ -78,7 +88,9 @@ public enum VersionWorkflow {
     }
 
     /// Edits in memory, then backs up and writes every file; on a failure restores what was written.
-    static func write(_ entries: [ComponentVersions], backups: String) throws {
+    /// Returns each written file with its backup, so a later failure (a release) can put them back.
+    @discardableResult
+    static func write(_ entries: [ComponentVersions], backups: String) throws -> [(path: String, backup: String)] {
         let fs = FileSystem()
         var texts: [String: String] = [:]
         var order: [String] = []
@@ -107,5 +119,6 @@ public enum VersionWorkflow {
             for item in written { try? fs.restore(item.backup, to: item.path) }
             throw error
         }
+        return written
     }
 }
