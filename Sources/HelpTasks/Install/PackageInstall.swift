@@ -46,8 +46,14 @@ struct PackageInstall {
     }
 
     func run(_ requirements: [PythonRequirement]) throws -> PackageInstallResult {
-        let plan = try self.plan(requirements)
-        return options.dryRun ? plan.result : try execute(plan)
+        if options.dryRun { return try plan(requirements).result }
+        // Installs into one project take turns: each reads a requirement file, installs, then
+        // writes the file back, and two at once would each drop the other's line.
+        let state = HelpCacheFolder(projectRoot: target.root).state
+        try fileSystem.createDirectories(state)
+        let lock = try FileLock.acquire(state + "/install.lock", timeout: 1800)
+        defer { lock.release() }
+        return try execute(try plan(requirements))
     }
 
     // MARK: - Plan
