@@ -53,4 +53,4 @@ echo "help test on the example:     $(mb "$own") peak RSS of help, $(mb "$childr
 size=$(stat -c %s "$HELP_BIN")
 strip -o "$work/help-stripped" "$HELP_BIN"
 stripped=$(stat -c %s "$work/help-stripped")
-awk -v a="$size" -v b="$stripped" 'BEGIN { printf "static release binary:        %.1f MB, stripped %.1f MB (goal <= 12 MB)\n", a / 1048576, b / 1048576 }'
+awk -v a="$size" -v b="$stripped" -v bin="$HELP_BIN" 'BEGIN { printf "binary (%s): %.1f MB, stripped %.1f MB (goal <= 12 MB for the static release build)\n", bin, a / 1048576, b / 1048576 }'
