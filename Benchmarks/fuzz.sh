@@ -6,7 +6,7 @@
 #
 #   Benchmarks/fuzz.sh [SECONDS per target, default 60] [TARGET…]
 #
-# The long run: Benchmarks/fuzz.sh 600. CI runs Benchmarks/fuzz.sh 4.
+# The long run: Benchmarks/fuzz.sh 600. CI runs Benchmarks/fuzz.sh 3.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-60}"

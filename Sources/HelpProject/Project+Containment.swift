@@ -7,8 +7,13 @@ extension Project {
     /// anywhere on the way counts); nil when it stays inside or does not exist (a dangling link is
     /// replaced by a write, never followed).
     public func realPath(outside path: String) -> String? {
+        Self.realPath(path, outside: root.path)
+    }
+
+    /// The same for a project known only by its root folder.
+    public static func realPath(_ path: String, outside root: String) -> String? {
         guard let real = FileSystem().realPath(path) else { return nil }
-        let base = FileSystem().realPath(root.path) ?? root.path
+        let base = FileSystem().realPath(root) ?? root
         return real == base || real.hasPrefix(base == "/" ? "/" : base + "/") ? nil : real
     }
 }

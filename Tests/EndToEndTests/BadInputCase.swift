@@ -33,6 +33,20 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
     var present: [String] = []
     /// Only meaningful when not run as root (permissions do not stop root).
     var needsNonRoot = false
+    /// Variables for `help`'s environment (`{bin}` is the folder of `tools`).
+    var environment: [(String, String)] = []
+    /// Executable scripts put in a folder first on PATH, `name -> script`.
+    var tools: [(String, String)] = []
+    /// Large files: `path -> (text, times, prefix)`, the prefix then the text repeated.
+    var repeats: [(String, String, Int, String)] = []
+    /// A listener on a loopback port for the run; `{port}` stands for it.
+    var busyPort = false
+    /// SIGINT once stderr holds this text (Ctrl-C at that step)…
+    var interruptWhen: String?
+    /// …or after this many seconds.
+    var interruptAfter: Double?
+    /// The project on a 1 MiB tmpfs, filled up after the files are written.
+    var fullDisk = false
     /// Why the catalogue could not be read, for the one case that reports it.
     var loadError: String?
 
@@ -83,6 +97,18 @@ struct BadInputCase: Sendable, CustomTestStringConvertible {
         absent = json["absent"]?.array?.compactMap(\.string) ?? []
         present = json["present"]?.array?.compactMap(\.string) ?? []
         needsNonRoot = json["needs_non_root"]?.bool ?? false
+        environment = Self.pairs(json["env"])
+        tools = Self.pairs(json["tools"])
+        repeats = try (json["repeat"]?.object ?? [:]).map { member in
+            guard let parts = member.value.array, parts.count >= 2, let text = parts[0].string,
+                let times = parts[1].int
+            else { throw HelpError.badData("\(name): repeat \(member.key) must be [text, times, prefix?]") }
+            return (member.key, text, times, parts.count > 2 ? parts[2].string ?? "" : "")
+        }
+        busyPort = json["busy_port"]?.bool ?? false
+        interruptWhen = json["interrupt_when"]?.string
+        interruptAfter = json["interrupt_after"]?.double
+        fullDisk = json["full_disk"]?.bool ?? false
     }
 
     private static func pairs(_ value: JSONValue?) -> [(String, String)] {

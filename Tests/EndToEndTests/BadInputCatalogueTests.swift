@@ -12,7 +12,7 @@ import Testing
 @Suite struct BadInputCatalogueTests {
     static let isRoot = geteuid() == 0
 
-    @Test(arguments: BadInputCase.all().filter { !$0.needsNonRoot })
+    @Test(arguments: BadInputCase.all().filter { !$0.needsNonRoot && !$0.fullDisk })
     func badInput(_ entry: BadInputCase) throws {
         try check(entry)
     }
@@ -23,9 +23,17 @@ import Testing
         try check(entry)
     }
 
+    /// Cases that fill a disk: a 1 MiB tmpfs mounted over the project, which needs root.
+    @Test(
+        .enabled(if: BadInputDisk.canMount, "mounting a tmpfs needs root"),
+        arguments: BadInputCase.all().filter(\.fullDisk))
+    func badInputOnAFullDisk(_ entry: BadInputCase) throws {
+        try check(entry)
+    }
+
     @Test func catalogueHoldsEnoughCases() {
         let cases = BadInputCase.all()
-        #expect(cases.count >= 30)
+        #expect(cases.count >= 100)
         #expect(Set(cases.map(\.name)).count == cases.count, "case names are unique")
     }
 
@@ -39,23 +47,40 @@ import Testing
         let project = TempDir(prefix: "help-bad")
         let outside = TempDir(prefix: "help-outside")
         let home = TempDir(prefix: "help-home")
+        let disk = entry.fullDisk ? try BadInputDisk(mountedOn: project.path) : nil
         defer { restoreModes(entry, in: project) }
+        defer { disk?.unmount() }
+        let port = entry.busyPort ? try LoopbackHTTPServer() : nil
+        defer { port?.stop() }
         let fill = { (text: String) in
             text.replacing("{project}", with: project.path).replacing("{outside}", with: outside.path)
+                .replacing("{bin}", with: home.path("bin")).replacing("{port}", with: port.map { "\($0.port)" } ?? "")
         }
         try build(entry, in: project, fill: fill)
+        try disk?.fill()
         let before = try entry.unchanged.map { try FileSystem().readFile(project.path($0)) }
         let outsideBefore = snapshot(outside.path)
 
-        for folder in ["home", "tmp", "cache"] { try FileSystem().createDirectories(home.path(folder)) }
-        let environment = ["HOME": home.path("home"), "TMPDIR": home.path("tmp"), "XDG_CACHE_HOME": home.path("cache")]
-        let result = try BuiltHelp.run(
-            entry.arguments.map(fill), in: project.path, environment: environment,
-            input: entry.stdin.map { .bytes(Array(fill($0).utf8)) } ?? .null)
+        for folder in ["home", "tmp", "cache", "bin"] { try FileSystem().createDirectories(home.path(folder)) }
+        for (name, script) in entry.tools {
+            try FileSystem().writeAtomically(home.path("bin/" + name), Array(fill(script).utf8), mode: 0o755)
+        }
+        var environment = ["HOME": home.path("home"), "TMPDIR": home.path("tmp"), "XDG_CACHE_HOME": home.path("cache")]
+        if !entry.tools.isEmpty {
+            environment["PATH"] = home.path("bin") + ":" + (Environment.current().values["PATH"] ?? "/usr/bin:/bin")
+        }
+        for (name, value) in entry.environment { environment[name] = fill(value) }
+        let result = try run(entry, in: project.path, environment: environment, fill: fill)
 
+        // Progress lines may come first on stderr: the first `error: ` line is the error.
         let firstLine =
-            result.stderr.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
-        #expect(result.termination == .exited(entry.exitCode), "stderr: \(result.stderr)")
+            result.stderr.split(separator: "\n").first { $0.hasPrefix("error: ") }.map(String.init) ?? ""
+        // Ending by the signal it got is how the shell sees 128 + its number.
+        let code = {
+            if case .signaled(let signal) = result.termination { return 128 + signal } else { return result.exitCode }
+        }()
+        #expect(code == entry.exitCode, "stderr: \(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }.count <= 1, "one error line")
         if let error = entry.error.map(fill) {
             #expect(firstLine.hasPrefix("error: ") && firstLine.contains(error), "stderr: \(result.stderr)")
         }
@@ -73,52 +98,13 @@ import Testing
         #expect(snapshot(outside.path) == outsideBefore, "the folder outside the project changed")
     }
 
-    // MARK: - Setup
-
-    private func build(_ entry: BadInputCase, in project: TempDir, fill: (String) -> String) throws {
-        let fs = FileSystem()
-        for (path, text) in entry.files {
-            if path.hasPrefix("{outside}") {
-                let target = fill(path)
-                try fs.createDirectories(String(target[..<target.lastIndex(of: "/")!]))
-                try fs.writeAtomically(target, Array(fill(text).utf8))
-            } else {
-                try project.write([path: fill(text)])
-            }
-        }
-        for (path, bytes) in entry.bytes {
-            try project.write([path: ""])
-            try fs.writeAtomically(project.path(path), bytes)
-        }
-        for (path, target) in entry.symlinks {
-            try parentFolder(project.path(path))
-            #expect(symlink(fill(target), project.path(path)) == 0, "cannot link \(path)")
-        }
-        for path in entry.fifos {
-            try parentFolder(project.path(path))
-            #expect(mkfifo(project.path(path), 0o644) == 0, "cannot make the pipe \(path)")
-        }
-        for (path, mode) in entry.modes {
-            #expect(chmod(project.path(path), mode_t(mode)) == 0, "cannot chmod \(path)")
-        }
-    }
-
-    private func parentFolder(_ path: String) throws {
-        try FileSystem().createDirectories(String(path[..<path.lastIndex(of: "/")!]))
-    }
-
-    /// Opens the modes back up so the folder can be removed.
-    private func restoreModes(_ entry: BadInputCase, in project: TempDir) {
-        for (path, _) in entry.modes { _ = chmod(project.path(path), 0o755) }
-    }
-
-    private func exists(_ path: String) -> Bool {
+    func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
     }
 
     /// Every path below `folder` with its content (files) or target (links), sorted.
-    private func snapshot(_ folder: String) -> [String] {
+    func snapshot(_ folder: String) -> [String] {
         var out: [String] = []
         for entry in ((try? FileSystem().listDirectory(folder)) ?? []).sorted(by: { $0.name < $1.name }) {
             let path = folder + "/" + entry.name

@@ -48,8 +48,14 @@ struct PackageInstall {
     }
 
     func run(_ requirements: [PythonRequirement]) throws -> PackageInstallResult {
-        let plan = try self.plan(requirements)
-        return options.dryRun ? plan.result : try execute(plan)
+        if options.dryRun { return try plan(requirements).result }
+        // Installs into one project take turns: each reads a requirement file, installs, then
+        // writes the file back, and two at once would each drop the other's line.
+        let state = HelpCacheFolder(projectRoot: target.root).state
+        try fileSystem.createDirectories(state)
+        let lock = try FileLock.acquire(state + "/install.lock", timeout: 1800)
+        defer { lock.release() }
+        return try execute(try plan(requirements))
     }
 
     // MARK: - Plan
@@ -68,6 +74,14 @@ struct PackageInstall {
         }
         for conflict in conflicts { context.console.warn(conflict + " (replacing it: --force)") }
         let placements = try planner.place(requirements)
+        for file in placements.compactMap(\.file) {
+            if let real = Project.realPath(file, outside: target.root) {
+                throw HelpError.badData(
+                    "\(EnvironmentChooser.relativeLabel(file, target.root)) leads to \(real), outside the project; "
+                        + "help install does not write through it",
+                    hint: "replace the link with a file, or record the package in \(real) yourself")
+            }
+        }
         guard let env = sync.environment else { throw HelpError("\(target.name) has no Python environment") }
         let installer = PythonInstaller(
             choice: try InstallerChoice.decide(environment: context.environment, uvPath: context.runner.locate("uv")))
