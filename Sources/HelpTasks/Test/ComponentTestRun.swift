@@ -41,25 +41,43 @@ struct ComponentTestRun {
         var checks = planner.checks(for: component, binDirectory: binDirectory, runner: context.runner)
         if let rerunOnly { checks = checks.filter { rerunOnly.contains(component.name + "/" + $0.kind.rawValue) } }
         let folder = project.folder(of: component)
-        if options.changed && !options.allTests, component.kind == .python,
-            let index = checks.firstIndex(where: { $0.kind == .tests && $0.identity.first == "pytest" })
-        {
-            narrow(&checks[index], folder: folder)
-        }
         let tools = ComponentCacheKey.tools(
             of: component, folder: folder, rootFolder: project.root.path, runner: context.runner)
         var dependencyDigests: [String: Digest] = [:]
         for dependency in project.dependencies(of: component.name) {
             if let scan = scans[dependency.name] { dependencyDigests[dependency.name] = TestWorkflow.digest(of: scan) }
         }
+        let impact = TestImpact(
+            component: component, folder: folder, projectRoot: project.root.path,
+            python: binDirectory.map { $0 + "/python" } ?? "python3",
+            environment: environment.filter { context.environment[$0.key] != $0.value },
+            inputs: scans[component.name],
+            context: TestImpact.contextDigest(tools: tools, dependencies: dependencyDigests), runner: context.runner)
+        var recordable: String?
+        if component.kind == .python,
+            let index = checks.firstIndex(where: { $0.kind == .tests && $0.identity.first == "pytest" })
+        {
+            if options.changed && !options.allTests {
+                narrow(&checks[index], folder: folder, impact: impact)
+            }
+            // Only a whole-suite run with per-test contexts says what every test executes.
+            let arguments = checks[index].command.arguments
+            if arguments.contains(TestCheckPlanner.coverageContexts), !arguments.contains("--lf"),
+                checks[index].identity.last == TestCheckPlanner.coverageContexts
+            {
+                recordable = checks[index].command.displayLine
+            }
+        }
         for check in checks {
             do {
+                let outcome = try outcome(
+                    of: check, environment: environment, binDirectory: binDirectory, tools: tools,
+                    dependencyDigests: dependencyDigests)
+                if check.command.displayLine == recordable, outcome.status == .passed, !outcome.cached {
+                    impact.record()
+                }
                 result.checks.append(
-                    CheckResult(
-                        kind: check.kind, command: check.command.displayLine,
-                        outcome: try outcome(
-                            of: check, environment: environment, binDirectory: binDirectory, tools: tools,
-                            dependencyDigests: dependencyDigests)))
+                    CheckResult(kind: check.kind, command: check.command.displayLine, outcome: outcome))
             } catch {
                 // The test database could not be made or would not be the throwaway one: not a
                 // test failure (nothing ran), and nothing else of this component runs.
@@ -79,13 +97,33 @@ struct ComponentTestRun {
         return FileSystem().exists("/tmp") ? "/tmp" : project.root.path
     }
 
-    /// Runs only the test files the changed modules reach (by static imports), or says why the whole
-    /// suite runs. The chosen files join the cache key's command, so a partial pass never stands
-    /// for a full one.
-    func narrow(_ check: inout TestCheck, folder: String) {
+    /// Runs only the tests the change reaches: by the coverage record of the last full passing run
+    /// when it can vouch for the change, else the test files reaching the changed modules by static
+    /// imports, else the whole suite, saying which. The chosen tests join the cache key's command,
+    /// so a partial pass never stands for a full one.
+    func narrow(_ check: inout TestCheck, folder: String, impact: TestImpact) {
         let prefix = component.path == "." ? "" : component.path + "/"
         let changed = changedFiles.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
         guard !changed.isEmpty, let inputs = scans[component.name] else { return }
+        switch impact.choose() {
+        case .chosen(let record, let tests, let files):
+            let when = "coverage record from \(record.recorded)"
+            if tests.isEmpty && files.isEmpty {
+                check.nothingToRun = "\(when): no recorded test executes the changed code"
+                check.add(note: check.nothingToRun ?? "")
+                return
+            }
+            withoutCoverage(&check, folder: folder)
+            check.command.arguments += files + tests
+            check.identity += files + tests
+            check.add(
+                note: "\(when): \(tests.count) test\(tests.count == 1 ? "" : "s")"
+                    + (files.isEmpty ? "" : " and \(files.count) changed test file\(files.count == 1 ? "" : "s")")
+                    + " reached by the change")
+            return
+        case .fallBack(let reason):
+            check.add(note: reason)
+        }
         var sources: [String: String] = [:]
         let fs = FileSystem()
         for file in inputs.files where file.relativePath.hasSuffix(".py") {
@@ -97,9 +135,31 @@ struct ComponentTestRun {
         case .files(let files) where files.isEmpty:
             check.add(note: "whole suite: no test file imports the changed modules")
         case .files(let files):
+            withoutCoverage(&check, folder: folder)
             check.command.arguments += files
             check.identity += files
-            check.add(note: "\(files.count) test file\(files.count == 1 ? "" : "s") reached by the change")
+            check.add(
+                note: "static imports: \(files.count) test file\(files.count == 1 ? "" : "s") reached by the change")
+        }
+    }
+
+    /// A partial run's coverage says nothing about the suite, and would trip a configured
+    /// `fail_under`; its tracing is pure cost.
+    func withoutCoverage(_ check: inout TestCheck, folder: String) {
+        let ours: Set<String> = ["--cov", "--cov-report=term", TestCheckPlanner.coverageContexts]
+        let hadCoverage = check.command.arguments.contains("--cov")
+        check.command.arguments.removeAll { ours.contains($0) }
+        check.identity.removeAll { ours.contains($0) }
+        let fs = FileSystem()
+        let configured = ["pyproject.toml", "setup.cfg", "pytest.ini", "tox.ini"].contains {
+            ((try? fs.readText(folder + "/" + $0)) ?? "").contains("--cov")
+        }
+        // `--no-cov` exists only where pytest-cov is installed: where we added `--cov`, or where
+        // the project's own options need it.
+        if hadCoverage || configured {
+            check.command.arguments.append("--no-cov")
+            check.identity.append("--no-cov")
+            check.add(note: "no coverage for a partial run")
         }
     }
 
@@ -121,6 +181,7 @@ struct ComponentTestRun {
         if let hint = check.missingHint {
             return TestOutcome(status: .skipped, note: "tool missing: \(hint)")
         }
+        if let reason = check.nothingToRun { return TestOutcome(status: .skipped, note: reason) }
         guard let inputs = scans[component.name],
             let (key, manifest) = try? cache.key(
                 for: check, component: component, inputs: inputs,

@@ -33,6 +33,9 @@ public struct TestCheck: Sendable {
     public var missingHint: String?
     /// Why the check runs the way it does (shown in the report), such as the files `--changed` chose.
     public var note: String?
+    /// When set, nothing of this check needs to run (`--changed` reached no test): reported as
+    /// skipped with this reason.
+    public var nothingToRun: String?
 
     public init(
         component: String, kind: TestCheckKind, command: Command, identity: [String],

@@ -65,7 +65,10 @@ public struct TestCheckPlanner: Sendable {
             var arguments = ["-m", "pytest", "-q", "-rfE"]
             let config = pyprojectText(folder)
             if tool("coverage") != nil || hasPytestCov(bin) {
-                if hasPytestCov(bin) && !config.contains("--cov") { arguments += ["--cov", "--cov-report=term"] }
+                // Per-test contexts let a passing full run record which files each test executed.
+                if hasPytestCov(bin) && !config.contains("--cov") {
+                    arguments += ["--cov", "--cov-report=term", Self.coverageContexts]
+                }
             }
             let coverageNote =
                 hasPytestCov(bin) || config.contains("--cov")
@@ -115,6 +118,9 @@ public struct TestCheckPlanner: Sendable {
         }
         return checks
     }
+
+    /// pytest-cov's option that names each test's coverage context after its node id.
+    public static let coverageContexts = "--cov-context=test"
 
     /// `.helpcache/pytest/<component>`: pytest's cache folder for one component.
     public static func pytestCacheFolder(projectRoot: String, component: String) -> String {
