@@ -1,0 +1,2 @@
+def load() -> dict[str, str]:
+    return {"store": "main"}

@@ -1,0 +1,2 @@
+def never() -> int:
+    return 1
