@@ -1,3 +1,4 @@
+import Glibc
 import HelpSystem
 import HelpTestSupport
 import Testing
@@ -100,6 +101,36 @@ struct BuildEndToEndTests {
         #expect(missing.status["python-client"] == "failed")
         #expect(missing.result.stdout.contains("hatchling>=1.26"), "\(missing.result.stdout)")
         #expect(missing.result.stdout.contains("does not hold them"), "\(missing.result.stdout)")
+    }
+
+    @Test func twineCheckOnThePathValidatesTheLongDescription() throws {
+        // twine from PyPI in a folder of its own, put on PATH by itself (its interpreter stays out).
+        let tools = copy.path + "/.e2e/twine"
+        #expect(try run("python3", ["-m", "venv", tools + "/venv"]).exitCode == 0)
+        let installed = try run(tools + "/venv/bin/pip", ["install", "--quiet", "twine"])
+        #expect(installed.exitCode == 0, "\(installed.stderr.suffix(2000))")
+        try fs.createDirectories(tools + "/bin")
+        #expect(symlink(tools + "/venv/bin/twine", tools + "/bin/twine") == 0)
+        let path = ["PATH": tools + "/bin:" + (Environment.current().values["PATH"] ?? "/usr/bin:/bin")]
+
+        let good = try build(["--python-client", "-v"], extra: path)
+        #expect(good.result.exitCode == 0, "\(good.result.stderr.suffix(2000))")
+        #expect(good.status["python-client"] == "built")
+        #expect(good.result.stderr.contains("twine check --strict"), "\(good.result.stderr.suffix(2000))")
+
+        // A reStructuredText README that does not render: PyPI would show it as plain text, so the
+        // build fails naming twine's finding, and nothing reaches dist/.
+        let folder = copy.path + "/python-client"
+        let pyproject = try fs.readText(folder + "/pyproject.toml")
+            .replacing("readme = \"README.md\"", with: "readme = \"README.rst\"")
+        try fs.writeAtomically(folder + "/pyproject.toml", Array(pyproject.utf8))
+        try fs.writeAtomically(folder + "/README.rst", Array("Client\n===\n\n.. no-such-directive::\n\n`broken\n".utf8))
+        try fs.remove(copy.path + "/dist")
+        let bad = try build(["--python-client"], extra: path)
+        #expect(bad.result.exitCode == 1)
+        #expect(bad.status["python-client"] == "failed")
+        #expect(bad.result.stdout.contains("twine check failed"), "\(bad.result.stdout)")
+        #expect(!fs.exists(copy.path + "/dist/python-client"))
     }
 
     @Test func artifactsThatDisagreeWithPyprojectOrTheirRecordFailTheBuild() throws {
