@@ -1,3 +1,4 @@
+import Glibc
 import HelpSystem
 import HelpTestSupport
 import Testing
@@ -25,6 +26,7 @@ struct BuildEndToEndTests {
         env["TMPDIR"] = copy.path + "/.e2e/tmp"
         env["NO_COLOR"] = "1"
         env["HELP_INSTALLER"] = "pip"
+        env.merge(extra) { _, new in new }
         let runner = PosixProcessRunner(environment: env, console: BufferConsole().console)
         return try runner.run(Command(executable, arguments, workingDirectory: folder ?? copy.path, timeout: 900))
     }
@@ -77,6 +79,58 @@ struct BuildEndToEndTests {
         #expect(third.result.exitCode == 0, "\(third.result.stderr.suffix(2000))")
         #expect(third.status == ["python-client": "built", "js-client": "restored", "server": "skipped"])
         #expect(third.result.stdout.contains("src/auth_client/__init__.py"))
+
+        // Offline, with every index unreachable: the backend comes from the wheelhouse into the
+        // component's environment and `build` runs without isolation, to the same artifacts.
+        let noNetwork = ["PIP_INDEX_URL": "http://127.0.0.1:9/simple", "PIP_RETRIES": "0", "PIP_TIMEOUT": "2"]
+        let offline = try build(["--offline", "--no-cache", "--python-client", "-v"], extra: noNetwork)
+        #expect(offline.result.exitCode == 0, "\(offline.result.stderr.suffix(3000))")
+        #expect(offline.status["python-client"] == "built")
+        #expect(offline.result.stderr.contains("--no-isolation"), "\(offline.result.stderr.suffix(2000))")
+        #expect(try run("sha256sum", ["-c", "SHA256SUMS"], in: copy.path + "/dist").exitCode == 0)
+
+        // Offline without a wheelhouse holding the backend: the build stops naming what is missing.
+        try fs.createDirectories(copy.path + "/.e2e/empty-cache")
+        let venvBackend = try run(
+            copy.path + "/python-client/.venv/bin/python", ["-m", "pip", "uninstall", "-y", "-q", "hatchling"])
+        #expect(venvBackend.exitCode == 0, "\(venvBackend.stderr)")
+        var bare = noNetwork
+        bare["XDG_CACHE_HOME"] = copy.path + "/.e2e/empty-cache"
+        let missing = try build(["--offline", "--no-cache", "--python-client"], extra: bare)
+        #expect(missing.result.exitCode == 1)
+        #expect(missing.status["python-client"] == "failed")
+        #expect(missing.result.stdout.contains("hatchling>=1.26"), "\(missing.result.stdout)")
+        #expect(missing.result.stdout.contains("does not hold them"), "\(missing.result.stdout)")
+    }
+
+    @Test func twineCheckOnThePathValidatesTheLongDescription() throws {
+        // twine from PyPI in a folder of its own, put on PATH by itself (its interpreter stays out).
+        let tools = copy.path + "/.e2e/twine"
+        #expect(try run("python3", ["-m", "venv", tools + "/venv"]).exitCode == 0)
+        let installed = try run(tools + "/venv/bin/pip", ["install", "--quiet", "twine"])
+        #expect(installed.exitCode == 0, "\(installed.stderr.suffix(2000))")
+        try fs.createDirectories(tools + "/bin")
+        #expect(symlink(tools + "/venv/bin/twine", tools + "/bin/twine") == 0)
+        let path = ["PATH": tools + "/bin:" + (Environment.current().values["PATH"] ?? "/usr/bin:/bin")]
+
+        let good = try build(["--python-client", "-v"], extra: path)
+        #expect(good.result.exitCode == 0, "\(good.result.stderr.suffix(2000))")
+        #expect(good.status["python-client"] == "built")
+        #expect(good.result.stderr.contains("twine check --strict"), "\(good.result.stderr.suffix(2000))")
+
+        // A reStructuredText README that does not render: PyPI would show it as plain text, so the
+        // build fails naming twine's finding, and nothing reaches dist/.
+        let folder = copy.path + "/python-client"
+        let pyproject = try fs.readText(folder + "/pyproject.toml")
+            .replacing("readme = \"README.md\"", with: "readme = \"README.rst\"")
+        try fs.writeAtomically(folder + "/pyproject.toml", Array(pyproject.utf8))
+        try fs.writeAtomically(folder + "/README.rst", Array("Client\n===\n\n.. no-such-directive::\n\n`broken\n".utf8))
+        try fs.remove(copy.path + "/dist")
+        let bad = try build(["--python-client"], extra: path)
+        #expect(bad.result.exitCode == 1)
+        #expect(bad.status["python-client"] == "failed")
+        #expect(bad.result.stdout.contains("twine check failed"), "\(bad.result.stdout)")
+        #expect(!fs.exists(copy.path + "/dist/python-client"))
     }
 
     @Test func artifactsThatDisagreeWithPyprojectOrTheirRecordFailTheBuild() throws {

@@ -34,7 +34,7 @@ final class JoinClusterFixture: @unchecked Sendable {
             "tailscale",
             script: """
                 case "$1" in
-                  status) echo '{"BackendState": "Running", "TUN": true, "Self": {"TailscaleIPs": ["127.0.0.9"]}}';;
+                  status) echo '{"BackendState": "Running", "TUN": true, "Self": {"TailscaleIPs": ["127.0.0.9"], "DNSName": "node-a.tail1234.ts.net."}}';;
                   ip) echo 127.0.0.9;;
                 esac
                 exit 0
@@ -98,6 +98,7 @@ struct JoinClusterEndToEndTests {
         let config = try machine.fs.readText(machine.config)
         for line in [
             #"node-ip: "127.0.0.9""#, #"advertise-address: "127.0.0.9""#, #"flannel-iface: "tailscale0""#,
+            #"  - "node-a.tail1234.ts.net""#,
             "cluster-init: true", #"  - "nvidia.com/gpu.present=true""#,
         ] {
             #expect(config.contains(line), "\(line) in \(config)")

@@ -78,6 +78,27 @@ struct RunEndToEndTests {
         #expect(!run.output.stderr.contains(secret), "the secret never shows in the output")
     }
 
+    @Test("--env test keeps its own .env.test and SQLite file: the development .env and database stay as they were")
+    func testEnvironmentHasItsOwnDatabase() throws {
+        let (development, _) = try startServer()
+        defer { development.kill() }
+        try stopWithSIGINT(development)
+        let devEnv = try project.fs.readFile(project.path + "/server/.env")
+        let devDatabase = try project.fs.readFile(project.path + "/server/dev.db")
+
+        let (test, url) = try startServer(["--env", "test"])
+        defer { test.kill() }
+        #expect(try project.status(url + "/health") == 200)
+        #expect(test.output.stderr.contains("server/.env.test"), "\(test.output.stderr.suffix(2000))")
+        try stopWithSIGINT(test)
+        let testEnv = try project.fs.readText(project.path + "/server/.env.test")
+        #expect(testEnv.contains("DATABASE_URL=sqlite:///./test.db"), "\(testEnv)")
+        #expect(try project.fs.stat(project.path + "/server/.env.test").permissions == 0o600)
+        #expect(project.fs.exists(project.path + "/server/test.db"))
+        #expect(try project.fs.readFile(project.path + "/server/.env") == devEnv)
+        #expect(try project.fs.readFile(project.path + "/server/dev.db") == devDatabase)
+    }
+
     @Test("a second run keeps SECRET_KEY, skips the sync and Alembic, and a run alongside it is refused")
     func secondRunKeepsTheSecret() throws {
         let (first, _) = try startServer()

@@ -161,7 +161,7 @@ struct SetupNodeEndToEndTests {
                  /opt/conda/bin/conda create -y -n help-node python=3.13.7
             3. repository https://example.com/team.git at main
                  git clone --branch main https://example.com/team.git /srv/team
-                 or, when /srv/team exists: git -C /srv/team fetch origin REF && git merge --ff-only FETCH_HEAD
+                 or, when /srv/team exists: git -C /srv/team fetch origin main && git -C /srv/team merge --ff-only FETCH_HEAD
                  python -m pip install -r /srv/team/requirements.txt (when the repository has one)
             4. Ray 2.40.0
                  /opt/conda/envs/help-node/bin/python -m pip install 'ray[default]==2.40.0'

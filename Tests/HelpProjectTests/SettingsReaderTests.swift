@@ -59,19 +59,33 @@ struct SettingsReaderTests {
                 return PostgresDsn.build(scheme="postgresql+psycopg", host=self.POSTGRES_SERVER)
         """
 
-    @Test("fields without a default are required; Optional, | None, Field(default) and Field(60) are not")
+    @Test(
+        "pydantic 2: fields without a default are required, Optional and | None too; Field(default) and Field(60) are not"
+    )
     func requiredFields() {
         let classes = SettingsReader.resolve(SettingsSourceParser.classes(in: Self.fullStackShape, file: "config.py"))
         #expect(classes.map(\.name) == ["Settings"])
         let settings = SettingsFacts(classes: classes)
         #expect(
             settings.requiredKeys == [
-                "PROJECT_NAME", "POSTGRES_SERVER", "POSTGRES_USER", "FIRST_SUPERUSER", "FIRST_SUPERUSER_PASSWORD",
-                "EXPLICIT",
+                "PROJECT_NAME", "SENTRY_DSN", "OLD_STYLE", "POSTGRES_SERVER", "POSTGRES_USER", "FIRST_SUPERUSER",
+                "FIRST_SUPERUSER_PASSWORD", "EXPLICIT",
             ])
         #expect(settings.envFile == "../.env")
         #expect(!settings.knownKeys.contains("_PRIVATE") && !settings.knownKeys.contains("INNER"))
         #expect(settings.knownKeys.contains("BACKEND_CORS_ORIGINS"))
+    }
+
+    @Test("pydantic 1: an Optional field without a default may be left unset")
+    func pydanticOneOptionalDefaultsToNone() {
+        for header in ["from pydantic import BaseSettings", "from pydantic.v1 import BaseSettings"] {
+            let source =
+                header + "\nfrom typing import Optional\n\nclass Settings(BaseSettings):\n"
+                + "    sentry_dsn: Optional[str]\n    api_key: str | None\n    database_url: str\n"
+            let settings = SettingsFacts(
+                classes: SettingsReader.resolve(SettingsSourceParser.classes(in: source, file: "settings.py")))
+            #expect(settings.requiredKeys == ["DATABASE_URL"], "\(header)")
+        }
     }
 
     @Test("the older class Config form gives env_file and env_prefix; keys are prefixed and upper-cased")

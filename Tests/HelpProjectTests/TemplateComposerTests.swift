@@ -56,6 +56,26 @@ struct TemplateComposerTests {
         #expect(template.entry("SENTRY_DSN").map { $0.isRequired && !$0.isSecret } == true)
     }
 
+    @Test("another environment than development never gets the example's SQLite file")
+    func ownSQLitePerEnvironment() throws {
+        let example = try EnvTemplate.parse(
+            "DATABASE_URL=sqlite:///./dev.db\nSECRET_KEY=\n",
+            source: EnvTemplateSource(name: "test", origin: .component, path: "/p/api/.env.example"))
+        let ownTest = try EnvTemplate.parse(
+            "DATABASE_URL=sqlite:///./test.db\n", source: EnvTemplateSource(name: "test", origin: .builtIn, path: nil))
+        let noDefault = try EnvTemplate.parse(
+            "SECRET_KEY=\n", source: EnvTemplateSource(name: "staging", origin: .builtIn, path: nil))
+        func url(_ base: EnvTemplate, _ environment: String) -> String? {
+            TemplateComposer.compose(
+                base: base, example: example, settings: SettingsFacts(), databaseConfigured: false,
+                environmentName: environment
+            ).entry("DATABASE_URL")?.value
+        }
+        #expect(url(Self.builtIn, "development") == "sqlite:///./dev.db")
+        #expect(url(ownTest, "test") == "sqlite:///./test.db")
+        #expect(url(noDefault, "staging") == "sqlite:///./dev.staging.db")
+    }
+
     @Test("help's default loses its SQLite URL for a PostgreSQL-only app or when POSTGRES_* is set")
     func noSQLiteForPostgres() {
         let postgresOnly = TemplateComposer.compose(

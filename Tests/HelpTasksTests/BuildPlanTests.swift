@@ -25,6 +25,23 @@ import Testing
             ])
     }
 
+    @Test func offlinePythonBuildsUseTheEnvironmentsBackendWithoutIsolation() {
+        let component = Component(name: "python-client", path: "python-client", kind: .python)
+        let steps = planner.steps(
+            for: component, folder: "/p/python-client", staging: "/p/dist/.s", python: "/v/bin/python",
+            version: "0.1.0", isolated: false)
+        #expect(
+            steps.map { $0.command?.arguments ?? [] } == [
+                ["-m", "build", "--sdist", "--wheel", "--no-isolation", "--outdir", "/p/dist/.s"]
+            ])
+        let install = planner.installOffline(
+            ["build", "hatchling>=1.26"], python: "/v/bin/python", folder: "/p/python-client", wheelhouse: "/w")
+        #expect(
+            install.arguments == [
+                "-m", "pip", "install", "--quiet", "--no-index", "--find-links", "/w", "build", "hatchling>=1.26",
+            ])
+    }
+
     @Test func nodePacksIntoTheStagingFolder() {
         let component = Component(name: "js-client", path: "js-client", kind: .node)
         let steps = planner.steps(

@@ -47,6 +47,27 @@ import Testing
         #expect(check.command.arguments == ["src/lib_pkg"])
     }
 
+    @Test func ruffRunsOnlyWhereTheProjectShowsItUsesRuff() throws {
+        func kinds(_ files: [String: String]) throws -> Set<TestCheckKind> {
+            Set(try checks(files, component: "lib").map(\.kind))
+        }
+        let bare = ["lib/pyproject.toml": "[project]\nname = \"lib\"\n"]
+        #expect(try kinds(bare) == [.tests])
+        #expect(try kinds(bare.merging(["lib/requirements-dev.txt": "pytest\nruff==0.8.0\n"]) { $1 }).contains(.lint))
+        #expect(try kinds(bare.merging(["ruff.toml": "line-length = 100\n"]) { $1 }).contains(.format))
+        #expect(
+            try kinds(
+                bare.merging([".pre-commit-config.yaml": "- repo: https://github.com/astral-sh/ruff-pre-commit\n"]) {
+                    $1
+                }
+            ).contains(.lint))
+        #expect(
+            try kinds(["lib/pyproject.toml": "[project]\nname = \"lib\"\n[dependency-groups]\ndev = [\"ruff>=0.8\"]\n"])
+                .contains(.lint))
+        // A package whose name starts with ruff is not ruff.
+        #expect(try kinds(bare.merging(["lib/requirements-dev.txt": "ruffus\nruff-lsp\n"]) { $1 }) == [.tests])
+    }
+
     @Test func ruffAppliesItsExcludesFromTheComponentFolder() throws {
         let all = try checks(
             ["lib/pyproject.toml": "[project]\nname = \"lib\"\n\n[tool.ruff]\nexclude = [\"generated\"]\n"],

@@ -20,12 +20,16 @@ public enum BuildCommand {
         options: [
             .flag("docker", help: "Also build an image (NAME:VERSION and NAME:latest) per component with a Dockerfile"),
             .flag("no-cache", help: "Build even when a cached build of the same inputs exists"),
+            .flag(
+                "offline",
+                help: "No network: dependencies and build backends from the wheelhouse (build --no-isolation)"),
             .flag("explain", help: "Say for each component why it was built (what changed) or restored"),
             .value("jobs", short: "j", valueName: "N", help: "Components built at once (default: CPU count)"),
         ] + ComponentSelection.options,
         examples: [
             .init("help build", "Every component, unchanged ones restored from cache"),
             .init("help build --python-client --explain", "One component, saying what changed since its last build"),
+            .init("help build --offline", "No network: dependencies and build backends from the wheelhouse"),
             .init("cd dist && sha256sum -c SHA256SUMS", "Check the artifacts afterwards"),
         ],
         run: { try run($0, $1) })
@@ -35,6 +39,7 @@ public enum BuildCommand {
         options.components = try ComponentSelection(invocation).names
         options.docker = invocation.flag("docker")
         options.noCache = invocation.flag("no-cache")
+        options.offline = invocation.flag("offline")
         options.explain = invocation.flag("explain")
         options.jobs = try invocation.jobs(environment: context.environment)
         let report = try BuildWorkflow.run(options, context: context)

@@ -67,11 +67,13 @@ public enum InstallCommand {
                 hint: "Name it: --component NAME or its flag, e.g. --server.")
         }
         let role: InstallOptions.Role = invocation.flag("dev") ? .dev : (invocation.flag("prod") ? .prod : .automatic)
-        return InstallOptions(
+        var options = InstallOptions(
             packages: invocation.positionals, components: selection.names, role: role,
             noSave: invocation.flag("no-save"),
             pin: invocation.value("pin").flatMap(PinStyle.init(rawValue:)) ?? .compatible,
             force: invocation.flag("force"), dryRun: invocation.flag("dry-run"), offline: invocation.flag("offline"),
             strict: invocation.flag("strict"))
+        options.all = selection.all
+        return options
     }
 }

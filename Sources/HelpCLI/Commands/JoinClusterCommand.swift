@@ -75,20 +75,22 @@ public enum JoinClusterCommand {
         }
         let run = join.makeRun()
         if invocation.positionals.first == "status" {
-            let ip = join.tailnet()?.ip ?? "<tailscale ip -4>"
-            return SetupNodeCommand.report(try join.engine(nodeIP: ip).status(run), title: "status", summary: [:])
+            let tailnet = join.tailnet()
+            let engine = try join.engine(nodeIP: tailnet?.ip ?? "<tailscale ip -4>", dnsName: tailnet?.dnsName)
+            return SetupNodeCommand.report(try engine.status(run), title: "status", summary: [:])
         }
         if let action = invocation.positionals.first {
             throw HelpError.usage("unknown action '\(action)'", hint: "The only action is 'status'.")
         }
         if invocation.flag("dry-run") {
-            let ip = join.tailnet()?.ip ?? "<tailscale ip -4>"
+            let tailnet = join.tailnet()
+            let ip = tailnet?.ip ?? "<tailscale ip -4>"
             var lines = ["Plan for a K3s \(options.role.rawValue) on \(ip) (node \(join.node)); nothing is run:"]
             lines.append(
                 "reserved for the system: \(options.reservation.total)"
                     + (options.reservation.scaled ? " (scaled to this machine)" : ""))
             var steps: [JSONValue] = []
-            for (index, step) in try join.engine(nodeIP: ip).plan(run).enumerated() {
+            for (index, step) in try join.engine(nodeIP: ip, dnsName: tailnet?.dnsName).plan(run).enumerated() {
                 lines.append("\(index + 1). \(step.title)")
                 lines += step.actions.map { "     " + $0.text }
                 steps.append(["title": .string(step.title), "actions": .strings(step.actions.map(\.text))])
@@ -96,11 +98,12 @@ public enum JoinClusterCommand {
             return Report(lines: lines, json: ["role": .string(options.role.rawValue), "steps": .array(steps)])
         }
         if invocation.flag("rollback") {
-            let ip = join.tailnet()?.ip ?? "<tailscale ip -4>"
-            return SetupNodeCommand.report(try join.engine(nodeIP: ip).rollback(run), title: "rollback", summary: [:])
+            let tailnet = join.tailnet()
+            let engine = try join.engine(nodeIP: tailnet?.ip ?? "<tailscale ip -4>", dnsName: tailnet?.dnsName)
+            return SetupNodeCommand.report(try engine.rollback(run), title: "rollback", summary: [:])
         }
-        let ip = try join.preflight()
-        let reports = try join.engine(nodeIP: ip).run(run)
+        let (ip, dnsName) = try join.preflight()
+        let reports = try join.engine(nodeIP: ip, dnsName: dnsName).run(run)
         let summary: JSONValue = [
             "node": .string(join.node), "role": .string(options.role.rawValue), "tailscale_ip": .string(ip),
             "config": .string(join.files.config),

@@ -9,8 +9,8 @@ public enum TestCommand {
         summary: "Run tests, coverage, lint and type checks per component, answering unchanged ones from cache",
         discussion: """
             Runs each selected component's checks in its own environment (dependencies synced first): \
-            Python — pytest (with coverage when pytest-cov is installed), ruff check, ruff format --check, \
-            mypy when configured; Node — node --test (with coverage) or npm test; Swift — swift test. A \
+            Python — pytest (with coverage when pytest-cov is installed), ruff check and ruff format \
+            --check when the project uses ruff, mypy when configured; Node — node --test (with coverage) or npm test; Swift — swift test. A \
             server with Alembic gets a throwaway migrated database (PostgreSQL when configured for it, else \
             SQLite) as DATABASE_URL and POSTGRES_*, checked with Alembic to be the one the app uses, and \
             removed afterwards. A pass is cached under a key of the component's files, its dependencies' files, \

@@ -22,7 +22,47 @@ public struct PythonDependencySources: Sendable {
     /// File names tried for development requirements, in order.
     public static let devFileNames = [
         "requirements-dev.txt", "dev-requirements.txt", "requirements/dev.txt", "requirements_dev.txt",
+        "requirements-test.txt", "requirements-tests.txt", "test-requirements.txt", "requirements/test.txt",
+        "requirements/tests.txt",
     ]
+
+    /// Names of extras and groups that hold what tests and checks need. Projects split these
+    /// (`tests`, `typing`, `lint`…) as often as they write one `dev`; documentation sets are left
+    /// out: heavy, and nothing `help test` runs needs them.
+    static let developmentSetNames: Set<String> = [
+        "dev", "develop", "development", "test", "tests", "testing", "lint", "linting", "linters", "typing",
+        "types", "typecheck", "typechecking", "type-check", "type-checking", "mypy", "check", "checks", "style", "qa",
+        "cov", "coverage",
+    ]
+
+    /// True for an extra or group named for development, tests, linting or typing.
+    public static func isDevelopmentSet(_ name: String) -> Bool {
+        developmentSetNames.contains(PythonRequirement.normalize(name))
+    }
+
+    /// The development names among `names`, `dev` first, then in the file's order.
+    static func developmentSets(_ names: [String]) -> [String] {
+        let found = names.filter(isDevelopmentSet)
+        return found.filter { PythonRequirement.normalize($0) == "dev" }
+            + found.filter {
+                PythonRequirement.normalize($0) != "dev"
+            }
+    }
+
+    /// `[project.optional-dependencies]` extras that hold development tools.
+    public var developmentExtras: [String] {
+        Self.developmentSets(pyproject?.document["project", "optional-dependencies"]?.table?.keys ?? [])
+    }
+
+    /// PEP 735 dependency groups that hold development tools.
+    public var developmentGroups: [String] {
+        Self.developmentSets(pyproject?.document["dependency-groups"]?.table?.keys ?? [])
+    }
+
+    /// Poetry groups that hold development tools.
+    public var developmentPoetryGroups: [String] {
+        Self.developmentSets((pyproject?.poetryGroups ?? [:]).filter { !$0.value.isEmpty }.keys.sorted())
+    }
 
     public var directory: String
     public var requirementsFile: String?
@@ -75,7 +115,7 @@ public struct PythonDependencySources: Sendable {
         var declared = try projectDependencies() + poetryRequirements()
         guard dev else { return declared }
         switch developmentStyle {
-        case .dependencyGroup: declared += try dependencyGroup("dev")
+        case .dependencyGroup: declared += try developmentGroupRequirements()
         case .extra: declared += try devExtraDependencies()
         case .poetryGroup: declared += try poetryDevRequirements()
         default: break
@@ -105,10 +145,10 @@ public struct PythonDependencySources: Sendable {
     }
 
     public var developmentStyle: DevelopmentStyle {
-        if pyproject?.document["dependency-groups", "dev"] != nil { return .dependencyGroup }
-        if pyproject?.document["project", "optional-dependencies", "dev"] != nil { return .extra }
+        if !developmentGroups.isEmpty { return .dependencyGroup }
+        if !developmentExtras.isEmpty { return .extra }
         if devRequirementsFile != nil { return .requirementsFile }
-        if pyproject?.poetryGroups["dev"]?.isEmpty == false { return .poetryGroup }
+        if !developmentPoetryGroups.isEmpty { return .poetryGroup }
         return .none
     }
 
@@ -117,9 +157,15 @@ public struct PythonDependencySources: Sendable {
         try pyproject?.resolvedGroup(name) ?? []
     }
 
+    /// The requirements of every development dependency group, each group resolved.
+    public func developmentGroupRequirements() throws -> [PythonRequirement] {
+        try developmentGroups.flatMap(dependencyGroup)
+    }
+
     public func projectDependencies() throws -> [PythonRequirement] { try pyproject?.dependencies() ?? [] }
     public func devExtraDependencies() throws -> [PythonRequirement] {
-        try pyproject?.optionalDependencies()["dev"] ?? []
+        let extras = try pyproject?.optionalDependencies() ?? [:]
+        return developmentExtras.flatMap { extras[$0] ?? [] }
     }
 
     /// `[build-system] requires`, plus what the backend asks for only when building in editable
@@ -145,9 +191,10 @@ public struct PythonDependencySources: Sendable {
         try (pyproject?.poetryDependencies ?? []).compactMap(PyProject.requirement(of:))
     }
 
-    /// Poetry's development group as PEP 508 requirements.
+    /// Poetry's development groups as PEP 508 requirements.
     public func poetryDevRequirements() throws -> [PythonRequirement] {
-        try (pyproject?.poetryGroups["dev"] ?? []).compactMap(PyProject.requirement(of:))
+        let groups = pyproject?.poetryGroups ?? [:]
+        return try developmentPoetryGroups.flatMap { groups[$0] ?? [] }.compactMap(PyProject.requirement(of:))
     }
 
     /// Every file whose requirement entries apply to this component's environment: the

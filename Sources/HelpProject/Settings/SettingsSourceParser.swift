@@ -6,6 +6,7 @@ enum SettingsSourceParser {
     /// Every class declared in `source`, in source order.
     static func classes(in source: String, file: String) -> [SettingsClass] {
         let lines = PythonLogicalLines.lines(source)
+        let optionalMeansUnset = Self.optionalMeansUnset(source)
         var result: [SettingsClass] = []
         var index = 0
         while index < lines.count {
@@ -20,12 +21,24 @@ enum SettingsSourceParser {
                 body.append(lines[index])
                 index += 1
             }
-            result.append(read(body, into: SettingsClass(name: name, file: file, bases: bases)))
+            result.append(
+                read(
+                    body, into: SettingsClass(name: name, file: file, bases: bases),
+                    optionalMeansUnset: optionalMeansUnset))
             // Nested classes are read again as classes of their own: harmless, and `Config` has
             // no settings base.
             index -= body.count
         }
         return result
+    }
+
+    /// pydantic 1 (`BaseSettings` from pydantic itself, or `pydantic.v1`) gives an `Optional`
+    /// field without a default the default None; pydantic 2 (`pydantic_settings`) requires every
+    /// field without a default, `Optional` or not, and fails at start-up when it is unset.
+    static func optionalMeansUnset(_ source: String) -> Bool {
+        if source.contains("pydantic.v1") { return true }
+        if source.contains("pydantic_settings") { return false }
+        return source.contains("from pydantic import") && source.contains("BaseSettings")
     }
 
     /// `class Name(A, B):` -> ("Name", ["A", "B"]); nil for any other line.
@@ -45,7 +58,9 @@ enum SettingsSourceParser {
 
     // MARK: - Body
 
-    private static func read(_ body: [PythonLogicalLines.Line], into settings: SettingsClass) -> SettingsClass {
+    private static func read(
+        _ body: [PythonLogicalLines.Line], into settings: SettingsClass, optionalMeansUnset: Bool
+    ) -> SettingsClass {
         var settings = settings
         guard let bodyIndent = body.first?.indent else { return settings }
         var index = 0
@@ -76,7 +91,7 @@ enum SettingsSourceParser {
         settings.fields = declared.compactMap { field in
             guard !field.name.hasPrefix("_"), !field.annotation.contains("ClassVar") else { return nil }
             let (hasDefault, alias) = defaultAndAlias(field.value)
-            let optional = PythonExpression.isOptional(field.annotation)
+            let optional = optionalMeansUnset && PythonExpression.isOptional(field.annotation)
             return SettingsClass.Field(
                 name: field.name, key: settings.key(for: field.name, alias: alias),
                 isRequired: !hasDefault && !optional, alias: alias)

@@ -13,7 +13,8 @@ public enum TemplateComposer {
     /// example file, `settings` from its source. `databaseConfigured` is true when the
     /// environment or `.env` already names a database (`DATABASE_URL` or `POSTGRES_SERVER`).
     public static func compose(
-        base: EnvTemplate, example: EnvTemplate?, settings: SettingsFacts, databaseConfigured: Bool
+        base: EnvTemplate, example: EnvTemplate?, settings: SettingsFacts, databaseConfigured: Bool,
+        environmentName: String = "development"
     ) -> EnvTemplate {
         let projectOwned = base.source.origin == .component || base.source.origin == .project
         var template = base
@@ -23,7 +24,10 @@ public enum TemplateComposer {
             let keepsSQLite = !settings.postgresOnly && !databaseConfigured
             template = EnvTemplate(
                 entries: example.entries.map { entry in
-                    keepsSQLite && entry.key == "DATABASE_URL" && entry.value.hasPrefix("sqlite") ? entry : adapt(entry)
+                    guard keepsSQLite && entry.key == "DATABASE_URL" && entry.value.hasPrefix("sqlite") else {
+                        return adapt(entry)
+                    }
+                    return ownSQLite(entry, base: base, environmentName: environmentName)
                 }, source: example.source)
         } else if !projectOwned, let url = base.entry("DATABASE_URL"), url.value.hasPrefix("sqlite"),
             settings.postgresOnly || databaseConfigured || readsSplitVariablesOnly(settings)
@@ -45,6 +49,25 @@ public enum TemplateComposer {
                     comments: owner.map { ["# Required by \($0.name) in \($0.file)."] } ?? []))
         }
         return template
+    }
+
+    /// The example's SQLite URL is the development database: another environment gets help's own
+    /// SQLite default for it (`test.db`) when there is one, else the same file name with the
+    /// environment's before the extension (`dev.db` -> `dev.test.db`).
+    static func ownSQLite(_ entry: EnvTemplate.Entry, base: EnvTemplate, environmentName: String)
+        -> EnvTemplate.Entry
+    {
+        guard environmentName != "development" else { return entry }
+        var entry = entry
+        if let own = base.entry("DATABASE_URL"), own.value.hasPrefix("sqlite") {
+            entry.value = own.value
+        } else if let slash = entry.value.lastIndex(of: "/") {
+            let name = entry.value[entry.value.index(after: slash)...]
+            let stem = name.lastIndex(of: ".").map { name[..<$0] } ?? name[...]
+            let suffix = name.lastIndex(of: ".").map { String(name[$0...]) } ?? ""
+            entry.value = entry.value[...slash] + stem + "." + environmentName + suffix
+        }
+        return entry
     }
 
     /// An example entry as a template entry: a secret's placeholder becomes empty (generated),

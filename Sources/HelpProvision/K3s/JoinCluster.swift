@@ -25,18 +25,19 @@ public struct JoinCluster: Sendable {
         node = NodeName.current(environment: context.environment)
     }
 
-    /// The Tailscale IPv4 and whether there is a real `tailscale0`; nil when Tailscale is not up.
-    public func tailnet() -> (ip: String, tun: Bool)? {
+    /// The Tailscale IPv4, whether there is a real `tailscale0`, and the MagicDNS name (which the
+    /// server certificate is also made valid for); nil when Tailscale is not up.
+    public func tailnet() -> (ip: String, tun: Bool, dnsName: String?)? {
         let tailscale = Tailscale()
         guard let status = try? context.runner.run(tailscale.statusCommand), status.succeeded,
             let state = try? Tailscale.parseState(status.stdout), state.isUp,
             let ip = try? context.runner.run(tailscale.ipCommand), let address = Tailscale.parseIPv4(ip.stdout)
         else { return nil }
-        return (address, state.hasTUN && context.fileSystem.exists(files.tailscaleInterface))
+        return (address, state.hasTUN && context.fileSystem.exists(files.tailscaleInterface), state.dnsName)
     }
 
     /// What must hold before anything is written; exit 69 naming what is missing.
-    public func preflight() throws -> String {
+    public func preflight() throws -> (ip: String, dnsName: String?) {
         let fs = context.fileSystem
         if files.isRealRoot && !Platform.detect(environment: context.environment).isRoot {
             throw HelpError.unavailable("join-cluster installs K3s and needs root", hint: "Run it with sudo.")
@@ -67,13 +68,13 @@ public struct JoinCluster: Sendable {
                 "the server \(server.url) cannot be reached from here",
                 hint: "Check that both machines are on the tailnet and the server's port \(server.port) is open.")
         }
-        return tailnet.ip
+        return (tailnet.ip, tailnet.dnsName)
     }
 
     /// The steps, for the node's Tailscale IP (a placeholder for a plan made before Tailscale is up).
-    public func steps(nodeIP: String) throws -> [any ProvisionStep] {
+    public func steps(nodeIP: String, dnsName: String? = nil) throws -> [any ProvisionStep] {
         let gpu = try GPUSupport.detect(runner: context.runner).enabled(options.gpu)
-        let config = K3sConfig(options: options, nodeIP: nodeIP, gpu: gpu)
+        let config = K3sConfig(options: options, nodeIP: nodeIP, dnsName: dnsName, gpu: gpu)
         let mirror = try options.mirror.map(DownloadMirror.init)
         let context = context
         let downloader: @Sendable () -> Downloader = { Downloader.verifying(context: context, mirror: mirror) }
@@ -105,8 +106,8 @@ public struct JoinCluster: Sendable {
         return steps
     }
 
-    public func engine(nodeIP: String) throws -> StepEngine {
-        StepEngine(steps: try steps(nodeIP: nodeIP), stateFile: stateFolder.file("state.json"))
+    public func engine(nodeIP: String, dnsName: String? = nil) throws -> StepEngine {
+        StepEngine(steps: try steps(nodeIP: nodeIP, dnsName: dnsName), stateFile: stateFolder.file("state.json"))
     }
 
     /// `GIT_PASSWORD` for Flux, when set.

@@ -27,7 +27,7 @@ struct K3sFluxStep: ProvisionStep {
         if let username { arguments.append("--username=" + username) }
         return Command(
             "flux", arguments, environment: environment, secrets: password.map { ["GIT_PASSWORD": $0] } ?? [:],
-            output: .stream(prefix: "flux |"), timeout: 600)
+            output: .stream(prefix: "flux"), timeout: 600)
     }
 
     func plan(_ run: StepRun) -> [PlannedAction] {

@@ -36,6 +36,6 @@ public enum K3sInstaller {
                 role: options.role, server: options.server, version: options.k3sVersion, releases: releases),
             // A K3S_URL or K3S_TOKEN left in the caller's environment would reach the service.
             unsetEnvironment: (options.server == nil ? ["K3S_URL"] : []) + (options.token == nil ? ["K3S_TOKEN"] : []),
-            secrets: secrets, output: .stream(prefix: "install.sh |"), timeout: 900)
+            secrets: secrets, output: .stream(prefix: "install.sh"), timeout: 900)
     }
 }

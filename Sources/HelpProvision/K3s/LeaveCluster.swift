@@ -59,7 +59,7 @@ public struct LeaveCluster: Sendable {
         actions.append(
             Action(
                 title: "uninstall the K3s \(role.rawValue) (\(files.uninstallScript(role)))",
-                command: Command("sh", [files.uninstallScript(role)], output: .stream(prefix: "uninstall |"))))
+                command: Command("sh", [files.uninstallScript(role)], output: .stream(prefix: "uninstall"))))
         if let stateFolder { actions.append(Action(title: "forget \(stateFolder)")) }
         return actions
     }

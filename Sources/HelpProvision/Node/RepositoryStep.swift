@@ -17,7 +17,8 @@ struct RepositoryStep: ProvisionStep {
         return [
             PlannedAction(Command("git", clone + [url, folder])),
             PlannedAction(
-                "or, when \(folder) exists: git -C \(folder) fetch origin REF && git merge --ff-only FETCH_HEAD"),
+                "or, when \(folder) exists: git -C \(folder) fetch origin \(options.profile.ref ?? "HEAD") && git -C "
+                    + "\(folder) merge --ff-only FETCH_HEAD"),
             PlannedAction("python -m pip install -r \(folder)/requirements.txt (when the repository has one)"),
         ]
     }

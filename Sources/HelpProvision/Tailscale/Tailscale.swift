@@ -38,6 +38,8 @@ public struct Tailscale: Sendable {
         public var ipv4: String?
         /// False for userspace networking (`TUN: false`): there is no `tailscale0`.
         public var hasTUN: Bool
+        /// The machine's MagicDNS name (`node.tailnet.ts.net`, without the final dot), when it has one.
+        public var dnsName: String? = nil
 
         public var isUp: Bool { backend == "Running" }
     }
@@ -50,7 +52,9 @@ public struct Tailscale: Sendable {
             backend: document["BackendState"]?.string ?? "Unknown",
             tailnet: document["CurrentTailnet"]?["Name"]?.string,
             ipv4: addresses.first { !$0.contains(":") },
-            hasTUN: document["TUN"]?.bool ?? true)
+            hasTUN: document["TUN"]?.bool ?? true,
+            dnsName: (document["Self"]?["DNSName"]?.string).map { $0.hasSuffix(".") ? String($0.dropLast()) : $0 }
+                .flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// The first IPv4 line of `tailscale ip -4`, checked to be one.

@@ -8,6 +8,9 @@ public struct BuildOptions: Sendable, Equatable {
     public var explain = false
     /// Also build a Docker image for each component with a Dockerfile.
     public var docker = false
+    /// No network: dependencies from the wheelhouse, Python builds without isolation (the backend
+    /// from the component's environment, installed there from the wheelhouse when missing).
+    public var offline = false
     /// Components built at once.
     public var jobs = 1
 

@@ -32,15 +32,26 @@ public struct BuildPlanner: Sendable {
         Command(python, ["-m", "pip", "install", "--quiet", "build"], workingDirectory: folder, timeout: 900)
     }
 
+    /// `pip install --no-index --find-links WHEELHOUSE PACKAGES…` into the component's environment:
+    /// what an offline build needs when it cannot let `build` fetch the backend.
+    public func installOffline(_ packages: [String], python: String, folder: String, wheelhouse: String) -> Command {
+        Command(
+            python, ["-m", "pip", "install", "--quiet", "--no-index", "--find-links", wheelhouse] + packages,
+            workingDirectory: folder, timeout: 600)
+    }
+
     /// The commands that leave the artifacts in `staging`. `python` is the component environment's
-    /// interpreter; `version` names the Swift tarball.
-    public func steps(for component: Component, folder: String, staging: String, python: String?, version: String?)
-        -> [PlanStep]
-    {
+    /// interpreter; `version` names the Swift tarball. Not `isolated` (offline), `build` uses the
+    /// backend installed in the component's environment instead of fetching it.
+    public func steps(
+        for component: Component, folder: String, staging: String, python: String?, version: String?,
+        isolated: Bool = true
+    ) -> [PlanStep] {
         switch component.kind {
         case .python:
             let command = Command(
-                python ?? "python3", ["-m", "build", "--sdist", "--wheel", "--outdir", staging],
+                python ?? "python3",
+                ["-m", "build", "--sdist", "--wheel"] + (isolated ? [] : ["--no-isolation"]) + ["--outdir", staging],
                 workingDirectory: folder, timeout: 1800)
             return [PlanStep(title: "\(component.name): sdist and wheel", command: command, reason: "python -m build")]
         case .node:

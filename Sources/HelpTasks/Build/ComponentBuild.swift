@@ -141,20 +141,54 @@ struct ComponentBuild {
         if component.kind == .python {
             let sync = try DependencySync.sync(
                 component: component, project: project, context: context,
-                options: SyncOptions())
+                options: SyncOptions(offline: options.offline))
             python = sync.pythonPath
             if let interpreter = python {
                 let probe = Command(interpreter, ["-c", "import build"], workingDirectory: folder, timeout: 60)
-                if !(try context.runner.run(probe)).succeeded {
+                let hasBuild = try context.runner.run(probe).succeeded
+                if options.offline {
+                    try prepareOffline(python: interpreter, folder: folder, needsBuild: !hasBuild)
+                } else if !hasBuild {
                     try require(planner.installBuild(python: interpreter, folder: folder), "installing build")
                 }
             }
         }
-        for step in planner.steps(for: component, folder: folder, staging: staging, python: python, version: version) {
+        let steps = planner.steps(
+            for: component, folder: folder, staging: staging, python: python, version: version,
+            isolated: !options.offline)
+        for step in steps {
             guard let command = step.command else { continue }
             try require(command, step.reason)
         }
         return python
+    }
+
+    /// Offline, `build` cannot fetch the backend into an isolated environment, so `build` and the
+    /// `[build-system] requires` must be in the component's environment: installed from the
+    /// wheelhouse (where `help install` keeps them) when missing, else the build stops saying so.
+    private func prepareOffline(python: String, folder: String, needsBuild: Bool) throws {
+        guard let wheelhouse = Wheelhouse.location(environment: context.environment) else {
+            throw HelpError("\(component.name): --offline needs HOME or XDG_CACHE_HOME to find the wheelhouse")
+        }
+        let pyproject = folder + "/pyproject.toml"
+        let fs = FileSystem()
+        // PEP 517's default for a project that names no backend.
+        var requires = ["setuptools>=40.8.0"]
+        if fs.exists(pyproject),
+            let system = try PyProject(text: fs.readText(pyproject), fileName: pyproject).buildSystem
+        {
+            requires = system.requires
+        }
+        let packages = (needsBuild ? ["build"] : []) + requires
+        guard !packages.isEmpty else { return }
+        let install = planner.installOffline(packages, python: python, folder: folder, wheelhouse: wheelhouse.path)
+        let result = try context.runner.run(install)
+        guard result.succeeded else {
+            throw HelpError(
+                "\(component.name): offline, the build needs \(packages.joined(separator: ", ")) in its environment "
+                    + "and the wheelhouse at \(wheelhouse.path) does not hold them\(StepRunner.tail(result)) "
+                    + "(hint: run `help build` once with network access, or \(wheelhouse.offlineHint))")
+        }
     }
 
     private func require(_ command: Command, _ what: String) throws {

@@ -15,6 +15,8 @@ public struct ComponentConfiguration: Sendable {
 
     /// The file every component keeps its configuration in, inside its folder.
     public static let fileName = ".env"
+    /// The environment `help run` configures by default; the others keep a file of their own.
+    public static let defaultEnvironment = "development"
 
     /// Reads the template `environmentName` (composed with the project's example file and its
     /// settings class, `TemplateComposer`) and the component's `.env`: the file its settings
@@ -29,7 +31,7 @@ public struct ComponentConfiguration: Sendable {
         let base = try locator.template(named: environmentName, componentFolder: folder, root: root)
         let settings = component.kind == .python ? SettingsReader.read(folder: folder) : SettingsFacts()
         let example = try locator.exampleTemplate(named: environmentName, componentFolder: folder, root: root)
-        let path = envFilePath(settings: settings, folder: folder, root: root)
+        let path = envFilePath(settings: settings, folder: folder, root: root, environmentName: environmentName)
         var text: String?
         var mode: UInt32?
         if fileSystem.exists(path) {
@@ -41,7 +43,8 @@ public struct ComponentConfiguration: Sendable {
             !(environment[$0] ?? existing.value(for: $0) ?? "").isEmpty
         }
         let template = TemplateComposer.compose(
-            base: base, example: example, settings: settings, databaseConfigured: databaseConfigured)
+            base: base, example: example, settings: settings, databaseConfigured: databaseConfigured,
+            environmentName: environmentName)
         let plan = try EnvFilePlan(
             component: component.name, path: path, template: template, existingText: text, mode: mode,
             outsideTarget: project.realPath(outside: path))
@@ -51,7 +54,17 @@ public struct ComponentConfiguration: Sendable {
 
     /// The `.env` the settings class reads (its first `env_file`, from the component's folder,
     /// where `help run` starts it) when that stays inside the project; else `.env` in the folder.
-    static func envFilePath(settings: SettingsFacts, folder: String, root: String) -> String {
+    /// Another environment than the default keeps its own file beside it (`.env.test`): its
+    /// values reach the app through the environment, which wins over `.env`, so a test run never
+    /// shares the development database.
+    static func envFilePath(
+        settings: SettingsFacts, folder: String, root: String, environmentName: String = defaultEnvironment
+    ) -> String {
+        let path = sharedEnvFilePath(settings: settings, folder: folder, root: root)
+        return environmentName == defaultEnvironment ? path : path + "." + environmentName
+    }
+
+    static func sharedEnvFilePath(settings: SettingsFacts, folder: String, root: String) -> String {
         let fallback = folder + "/" + fileName
         guard let named = settings.envFile, !named.hasPrefix("/") else { return fallback }
         var parts = folder.split(separator: "/").map(String.init)

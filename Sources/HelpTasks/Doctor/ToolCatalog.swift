@@ -98,7 +98,8 @@ public enum ToolCatalog {
             install: InstallHint(apt: ["postgresql-client"], dnf: ["postgresql"], brew: ["libpq"])),
         ToolSpec(
             "conda", purpose: "cluster node Python environments", need: .optional,
-            install: InstallHint(manual: "install Miniconda from https://docs.conda.io/en/latest/miniconda.html")),
+            install: InstallHint(
+                manual: "help setup-node installs Miniforge (or see https://conda-forge.org/download/)")),
         ToolSpec(
             "tailscale", purpose: "the cluster's private network", need: .optional, version: ["version"],
             install: InstallHint(brew: ["tailscale"], manual: "see https://tailscale.com/download/linux")),

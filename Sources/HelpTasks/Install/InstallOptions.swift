@@ -23,6 +23,8 @@ public struct InstallOptions: Sendable, Equatable {
     public var offline: Bool
     /// Treat `pip check` findings as a failure (and roll back).
     public var strict: Bool
+    /// `--all`: sync every component even when run inside one component's folder.
+    public var all = false
 
     public init(
         packages: [String] = [], components: [String] = [], role: Role = .automatic, noSave: Bool = false,

@@ -14,6 +14,8 @@ public struct InstallReport: Sendable {
     public var failure: HelpError?
     /// Components whose sync failed; the others were still synced.
     public var failedComponents: [ComponentFailure] = []
+    /// Why fewer components than all were synced (run inside one's folder).
+    public var scope: String?
 
     public init(dryRun: Bool, packagesRequested: Bool) {
         self.dryRun = dryRun
@@ -23,7 +25,7 @@ public struct InstallReport: Sendable {
     // MARK: - For people
 
     public var lines: [String] {
-        var lines: [String] = []
+        var lines: [String] = scope.map { [$0] } ?? []
         for outcome in outcomes {
             lines += Self.lines(outcome, dryRun: dryRun) + outcome.notes.map { "  " + $0 }
         }
@@ -102,6 +104,7 @@ public struct InstallReport: Sendable {
             "dry_run": .bool(dryRun),
             "components": .array(outcomes.map(Self.json) + failedComponents.map(\.json)),
         ]
+        if let scope { document["scope"] = .string(scope) }
         if let packages {
             document["packages"] = .array(
                 packages.placements.map { placement in

@@ -15,7 +15,9 @@ public enum InstallWorkflow {
                 development: options.includesDevelopment, force: options.force, dryRun: options.dryRun,
                 offline: options.offline)
             // One component's failure does not stop the others: each is reported, the run fails.
-            for target in try syncTargets(options, project: project) {
+            let chosen = try syncTargets(options, project: project, workingDirectory: context.workingDirectory)
+            report.scope = chosen.scope
+            for target in chosen.targets {
                 do {
                     report.outcomes.append(try DependencySync.sync(target, context: context, options: sync))
                 } catch let error as HelpError where error.code != .interrupted {
@@ -47,12 +49,21 @@ public enum InstallWorkflow {
 
     // MARK: - Choosing components
 
-    /// The components to sync: those named, else every Python and Node component.
-    static func syncTargets(_ options: InstallOptions, project: Project) throws -> [DependencyTarget] {
-        if options.components.isEmpty {
-            return project.components.compactMap { DependencyTarget(component: $0, project: project) }
+    /// The components to sync: those named; else, run inside a component's folder, that one (as
+    /// `help test` does, and git from a subfolder), said in `scope`; else every Python and Node
+    /// component.
+    static func syncTargets(_ options: InstallOptions, project: Project, workingDirectory: String) throws
+        -> (targets: [DependencyTarget], scope: String?)
+    {
+        if !options.components.isEmpty {
+            return (try options.components.map { try named($0, project: project) }, nil)
         }
-        return try options.components.map { try named($0, project: project) }
+        if !options.all, let here = project.component(containing: workingDirectory),
+            let target = DependencyTarget(component: here, project: project)
+        {
+            return ([target], "\(here.name) only: the current folder (--all for every component)")
+        }
+        return (project.components.compactMap { DependencyTarget(component: $0, project: project) }, nil)
     }
 
     /// The one component packages go into: the one named; else the one whose folder holds the

@@ -20,7 +20,7 @@ enum PythonSyncInputs {
         }
         if let devFile { arguments.append(.requirementsFile(devFile)) }
         if sources.isInstallableProject {
-            let extras = dev && sources.developmentStyle == .extra ? ["dev"] : []
+            let extras = dev && sources.developmentStyle == .extra ? sources.developmentExtras : []
             arguments.append(.editable(sources.directory, extras: extras))
             if dev { arguments += try developmentRequirements(sources).map { .requirement($0.description) } }
         }
@@ -30,7 +30,7 @@ enum PythonSyncInputs {
     /// The dev group (PEP 735) or Poetry dev requirements, which pip cannot read from pyproject.
     static func developmentRequirements(_ sources: PythonDependencySources) throws -> [PythonRequirement] {
         switch sources.developmentStyle {
-        case .dependencyGroup: return try sources.dependencyGroup("dev")
+        case .dependencyGroup: return try sources.developmentGroupRequirements()
         case .poetryGroup: return try sources.poetryDevRequirements()
         default: return []
         }
@@ -67,6 +67,13 @@ enum PythonSyncInputs {
             .init(name: "platform", text: platform),
             .init(name: "installer", text: installer.rawValue),
             .init(name: "development", text: dev ? "yes" : "no"),
+            // Which extras and groups count as development is help's rule, not the file's: a
+            // change of rule must reinstall too.
+            .init(
+                name: "development-sets",
+                text: dev
+                    ? [sources.developmentExtras, sources.developmentGroups, sources.developmentPoetryGroups]
+                        .map { $0.joined(separator: ",") }.joined(separator: ";") : ""),
             .init(name: "python-version-pin", text: sources.pythonVersionFile?.primary ?? ""),
         ]
         for path in try sources.requirementFiles(fileSystem: fileSystem) {

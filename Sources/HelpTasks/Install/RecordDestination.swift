@@ -94,9 +94,9 @@ enum RecordDestination: Sendable, Equatable {
         if !development {
             list = .project
         } else if style == .extra {
-            list = .optional("dev")
+            list = .optional(sources.developmentExtras.first ?? "dev")
         } else {
-            list = .group("dev")
+            list = .group(sources.developmentGroups.first ?? "dev")
         }
         return try DynamicDependencies(pyproject: pyproject, directory: directory).destination(for: list)
             ?? .pyproject(path: path, list: list)

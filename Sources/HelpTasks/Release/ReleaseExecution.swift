@@ -60,8 +60,7 @@ struct ReleaseExecution {
             guard let entry = plan.entries.first(where: { $0.component == step.subject }),
                 entry.newVersion != nil
             else { return false }
-            let backupFolder = HelpCacheFolder(projectRoot: project.root.path).backups
-            backups += try VersionWorkflow.write([entry], backups: backupFolder)
+            backups += try VersionWorkflow.write([entry], cache: HelpCacheFolder(projectRoot: project.root.path))
         case .build:
             try build()
         case .commit:

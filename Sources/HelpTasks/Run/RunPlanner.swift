@@ -82,7 +82,11 @@ public struct RunPlanner: Sendable {
         var keys = DatabaseLocation.splitVariables.filter { known.contains($0) }
         if known.contains("DATABASE_URL") || keys.isEmpty { keys.append("DATABASE_URL") }
         let named = values["POSTGRES_DB"].flatMap { $0.isEmpty ? nil : $0 }
-        let name = component.name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
+        // Each environment its own database on the project's cluster: `api`, `api_test`.
+        let environment =
+            options.environmentName == ComponentConfiguration.defaultEnvironment
+            ? "" : "_" + options.environmentName
+        let name = (component.name + environment).lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" }
         return LocalPostgresPlan(database: named ?? String(name), keys: keys)
     }
 

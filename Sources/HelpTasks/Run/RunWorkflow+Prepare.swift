@@ -32,6 +32,18 @@ extension RunWorkflow {
         }
     }
 
+    /// A new `.env` holds generated secrets: say so when git would offer to commit it.
+    func warnUnlessIgnored(_ path: String, root: String) {
+        guard fileSystem.exists(root + "/.git"),
+            let result = try? context.runner.run(
+                Command("git", ["-C", root, "check-ignore", "-q", path], timeout: 10)),
+            result.exitCode == 1
+        else { return }
+        context.console.warn(
+            "\(RunPlan.relative(path, root: root)) holds secrets and git does not ignore it: "
+                + "add it (or .env*) to .gitignore")
+    }
+
     /// Database, configuration, migrations and start-up steps of each component, in plan order;
     /// returns the configuration each component's children get. The project's own PostgreSQL
     /// comes first when a component uses it, so its `.env` gets the server's address.
@@ -66,6 +78,7 @@ extension RunWorkflow {
                         fileSystem: fileSystem, generator: generator,
                         backupsDirectory: HelpCacheFolder(projectRoot: root).backups)
                     let outcome = try writer.apply(envPlan)
+                    if outcome.created { warnUnlessIgnored(envPlan.path, root: root) }
                     let effective = try loaded.reloaded(environment: context.environment, fileSystem: fileSystem)
                     try ComponentConfiguration.requireComplete(
                         effective, file: loaded.label(relativeTo: root),

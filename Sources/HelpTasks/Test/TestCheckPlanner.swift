@@ -87,6 +87,9 @@ public struct TestCheckPlanner: Sendable {
             checks.append(tests)
         }
         let ruff = tool("ruff")
+        guard ruff != nil || usesRuff(folder) else {
+            return appendingMypy(checks, component, folder: folder, tool: tool)
+        }
         // Run in the component's folder so its own ruff configuration applies, with its excludes
         // honoured even for the path given.
         // A project's own `exclude` replaces ruff's defaults, `.venv` among them: the environment help
@@ -106,17 +109,47 @@ public struct TestCheckPlanner: Sendable {
                 component: component.name, kind: .format,
                 command: Command(ruff ?? "ruff", format, workingDirectory: folder),
                 identity: ["ruff"] + format, missingHint: ruff == nil ? hint("ruff") : nil))
-        if usesMypy(folder) {
-            let mypy = tool("mypy")
-            let targets = MypyTargets.arguments(folder: folder, pyproject: pyprojectText(folder))
-            var types = TestCheck(
-                component: component.name, kind: .types,
-                command: Command(mypy ?? "mypy", targets, workingDirectory: folder),
-                identity: ["mypy"] + targets, missingHint: mypy == nil ? hint("mypy") : nil)
-            types.note = targets.isEmpty ? "targets from the project's mypy configuration" : nil
-            checks.append(types)
+        return appendingMypy(checks, component, folder: folder, tool: tool)
+    }
+
+    /// `checks` with mypy after them when the project configures it.
+    func appendingMypy(
+        _ checks: [TestCheck], _ component: Component, folder: String, tool: (String) -> String?
+    ) -> [TestCheck] {
+        guard usesMypy(folder) else { return checks }
+        let mypy = tool("mypy")
+        let targets = MypyTargets.arguments(folder: folder, pyproject: pyprojectText(folder))
+        var types = TestCheck(
+            component: component.name, kind: .types,
+            command: Command(mypy ?? "mypy", targets, workingDirectory: folder),
+            identity: ["mypy"] + targets,
+            missingHint: mypy == nil ? "help install mypy --dev --component \(component.name)" : nil)
+        types.note = targets.isEmpty ? "targets from the project's mypy configuration" : nil
+        return checks + [types]
+    }
+
+    /// ruff lints and checks formatting when the project uses it: its configuration (`[tool.ruff]`,
+    /// ruff.toml or .ruff.toml in the component or at the root), ruff among the component's
+    /// requirements, or a pre-commit hook. A project linted with other tools is not failed by
+    /// ruff's defaults.
+    func usesRuff(_ folder: String) -> Bool {
+        let fs = FileSystem()
+        let root = project.root.path
+        for base in [folder, root] {
+            if fs.exists(base + "/ruff.toml") || fs.exists(base + "/.ruff.toml") { return true }
+            if ((try? fs.readText(base + "/pyproject.toml")) ?? "").contains("[tool.ruff") { return true }
         }
-        return checks
+        if ((try? fs.readText(root + "/.pre-commit-config.yaml")) ?? "").contains("ruff") { return true }
+        let sources = try? PythonDependencySources(directory: folder, root: root, fileSystem: fs)
+        if (try? sources?.declaredRequirements(dev: true))??.contains(where: { $0.normalizedName == "ruff" }) == true {
+            return true
+        }
+        let files = (try? sources?.requirementFiles(fileSystem: fs)) ?? []
+        return files.contains { file in
+            ((try? fs.readText(file)) ?? "").split(whereSeparator: \.isNewline).contains { line in
+                (try? PythonRequirement.parse(String(line)))?.normalizedName == "ruff"
+            }
+        }
     }
 
     /// pytest-cov's option that names each test's coverage context after its node id.

@@ -39,9 +39,13 @@ public struct ComponentVersions: Sendable {
 public enum VersionWorkflow {
     public static func run(_ options: VersionOptions, context: Context) throws -> [ComponentVersions] {
         let project = try Project.load(from: context.workingDirectory)
+        let cache = HelpCacheFolder(projectRoot: project.root.path)
+        for file in try journal(cache).recover() {
+            context.console.warn("put back \(file): a version change was interrupted before every file was written")
+        }
         let found = try planned(options, project: project, runner: context.runner)
         guard options.bump != nil || options.set != nil else { return found }
-        try write(found, backups: HelpCacheFolder(projectRoot: project.root.path).backups)
+        try write(found, cache: cache)
         return found
     }
 
@@ -90,8 +94,12 @@ public enum VersionWorkflow {
     /// Edits in memory, then backs up and writes every file; on a failure restores what was written.
     /// Returns each written file with its backup, so a later failure (a release) can put them back.
     @discardableResult
-    static func write(_ entries: [ComponentVersions], backups: String) throws -> [(path: String, backup: String)] {
+    static func write(_ entries: [ComponentVersions], cache: HelpCacheFolder) throws -> [(
+        path: String, backup: String
+    )] {
         let fs = FileSystem()
+        let journal = journal(cache)
+        try journal.recover()
         var texts: [String: String] = [:]
         var order: [String] = []
         for entry in entries {
@@ -108,7 +116,8 @@ public enum VersionWorkflow {
             }
         }
         var saved: [(path: String, backup: String)] = []
-        for path in order { saved.append((path, try fs.backup(path, into: backups))) }
+        for path in order { saved.append((path, try fs.backup(path, into: cache.backups))) }
+        try journal.begin(saved)
         var written: [(path: String, backup: String)] = []
         do {
             for (path, backup) in saved {
@@ -117,8 +126,15 @@ public enum VersionWorkflow {
             }
         } catch {
             for item in written { try? fs.restore(item.backup, to: item.path) }
+            try? journal.end()
             throw error
         }
+        try journal.end()
         return written
+    }
+
+    /// Where a version change in progress is recorded, so a killed one is undone by the next run.
+    static func journal(_ cache: HelpCacheFolder) -> WriteJournal {
+        WriteJournal(path: cache.state + "/version-journal.json")
     }
 }
