@@ -24,8 +24,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
     private var faults = JSONValue.object(JSONObject())
 
     /// Starts serving `root` (a fresh temporary folder when nil). Throws when python3 is missing
-    /// or the server does not come up within ten seconds.
-    public init(root: String? = nil, python: String = "python3") throws {
+    /// or the server does not come up within ten seconds. `launcher` prefixes the server's command
+    /// line, such as `nsenter --net=…` to serve the loopback of another network namespace.
+    public init(root: String? = nil, python: String = "python3", launcher: [String] = []) throws {
         work = TempDir(prefix: "help-http")
         self.root = root ?? work.path("root")
         try fs.createDirectories(self.root)
@@ -33,10 +34,9 @@ public final class LoopbackHTTPServer: @unchecked Sendable {
         try fs.writeAtomically(script, Array(LoopbackHTTPServerScript.source.utf8))
         let runner = PosixProcessRunner(environment: Environment.current().values, console: BufferConsole().console)
         let portFile = work.path("port")
-        process = try runner.start(
-            Command(
-                python, [script, self.root, portFile, work.path("requests.log"), work.path("control.json")],
-                newProcessGroup: true))
+        let line =
+            launcher + [python, script, self.root, portFile, work.path("requests.log"), work.path("control.json")]
+        process = try runner.start(Command(line[0], Array(line.dropFirst()), newProcessGroup: true))
         var found: Int?
         for _ in 0..<200 {
             if let bytes = try? FileSystem().readFile(portFile), let value = Int(String(decoding: bytes, as: UTF8.self))

@@ -18,8 +18,9 @@ final class SetupNodeFixture: @unchecked Sendable {
     var prefix: String { home + "/miniforge3" }
     var rayState: String { folder.path("ray-state") }
 
-    init(rayVersion: String = "2.40.0") throws {
-        server = try LoopbackHTTPServer()
+    /// `serverLauncher` runs the mirror elsewhere, such as in another network namespace.
+    init(rayVersion: String = "2.40.0", serverLauncher: [String] = []) throws {
+        server = try LoopbackHTTPServer(launcher: serverLauncher)
         try fs.createDirectories(home)
         try fs.createDirectories(rayState)
         let machine = Platform.tag().hasSuffix("aarch64") ? "aarch64" : "x86_64"
@@ -51,10 +52,10 @@ final class SetupNodeFixture: @unchecked Sendable {
         return environment
     }
 
-    func arguments(rayVersion: String = "2.40.0", auth: String = "token") -> [String] {
+    func arguments(rayVersion: String = "2.40.0", auth: String = "token", python: String = localPython) -> [String] {
         [
             "setup-node", "--head", "127.0.0.1:6379", "--ray-version", rayVersion, "--python",
-            Self.localPython, "--auth-mode", auth, "--hostname", "provider-1", "--mirror", server.url("mirror"),
+            python, "--auth-mode", auth, "--hostname", "provider-1", "--mirror", server.url("mirror"),
             "--min-free-gib", "1",
         ]
     }
@@ -146,7 +147,9 @@ final class SetupNodeFixture: @unchecked Sendable {
         """
 
     /// A Miniforge-like installer: `-b -p PREFIX` makes PREFIX/bin/conda, a conda whose `create`
-    /// makes a real venv (the local Python) and whose `env remove` deletes it.
+    /// makes a real venv (the local Python, or HELP_FAKE_CONDA_PYTHON's) and whose `env remove`
+    /// deletes it. With HELP_FAKE_CONDA_SITE (a site-packages holding a real Ray) the environment
+    /// imports that Ray through a .pth file and gets the `ray` script pip would have written.
     static let installer = #"""
         #!/bin/sh
         # Fake Miniforge installer for tests.
@@ -158,7 +161,14 @@ final class SetupNodeFixture: @unchecked Sendable {
         case "$1" in
           info) echo '{"conda_version": "24.11.3", "root_prefix": "'"$prefix"'"}';;
           create) name=""; while [ $# -gt 0 ]; do [ "$1" = "-n" ] && name="$2"; shift; done
-                  python3 -m venv --system-site-packages --without-pip "$prefix/envs/$name";;
+                  env="$prefix/envs/$name"
+                  "${HELP_FAKE_CONDA_PYTHON:-python3}" -m venv --system-site-packages --without-pip "$env" || exit 1
+                  if [ -n "$HELP_FAKE_CONDA_SITE" ]; then
+                    site=$("$env/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+                    echo "$HELP_FAKE_CONDA_SITE" > "$site/ray-from-test.pth"
+                    printf '#!%s\nimport sys\nfrom ray.scripts.scripts import main\nsys.exit(main())\n' "$env/bin/python" > "$env/bin/ray"
+                    chmod +x "$env/bin/ray"
+                  fi;;
           env) [ "$2" = remove ] && { name=""; while [ $# -gt 0 ]; do [ "$1" = "-n" ] && name="$2"; shift; done; rm -rf "$prefix/envs/$name"; };;
         esac
         CONDA
