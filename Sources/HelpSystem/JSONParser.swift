@@ -181,7 +181,7 @@ struct JSONParser {
             if integer != Int.min { return .int(-integer) }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
-        guard let number = Double(text) else { throw failure("number out of range", at: start) }
+        guard let number = Double(text), number.isFinite else { throw failure("number out of range", at: start) }
         return .double(number)
     }
 

@@ -33,6 +33,14 @@ import Testing
         }
     }
 
+    @Test func refusesNumbersBeyondADouble() throws {
+        // Swift reads them as infinity, which JSON cannot write back.
+        for huge in ["1e999", "-1e999", String(repeating: "2", count: 20) + "E" + String(repeating: "2", count: 40)] {
+            #expect(throws: HelpError.self, "\(huge)") { try JSONValue.parse(huge) }
+        }
+        #expect(try JSONValue.parse("1e308").double == 1e308)
+    }
+
     @Test func keepsObjectKeysInWrittenOrder() throws {
         let value = try JSONValue.parse(#"{"b": 1, "a": 2, "c": 3}"#)
         #expect(value.object?.keys == ["b", "a", "c"])
