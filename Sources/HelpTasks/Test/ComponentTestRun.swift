@@ -179,11 +179,8 @@ struct ComponentTestRun {
             command.environment.merge(db.handover.environment) { _, new in new }
             command.secrets.merge(db.handover.secrets) { _, new in new }
             let python = binDirectory.map { $0 + "/python" } ?? "python3"
-            try TestDatabaseGuard.verify(
+            let migrated = try TestDatabaseGuard.verifyAndMigrate(
                 db, python: python, folder: folder, environment: command.environment,
-                secrets: command.secrets, runner: context.runner)
-            let migrated = try db.migrate(
-                component: folder, python: python, environment: command.environment,
                 secrets: command.secrets, runner: context.runner)
             guard migrated.succeeded else {
                 return TestOutcome(

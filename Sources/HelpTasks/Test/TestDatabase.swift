@@ -83,19 +83,6 @@ public final class TestDatabase: @unchecked Sendable {
     /// The names `handover` sets, for messages.
     public static let handoverNames = ["DATABASE_URL"] + DatabaseLocation.splitVariables
 
-    /// `alembic upgrade head` against the throwaway database; a failure is returned with its output.
-    public func migrate(
-        component folder: String, python: String, environment: [String: String],
-        secrets: [String: Secret], runner: any ProcessRunner
-    ) throws -> ProcessResult {
-        var env = environment
-        env["PYTHONPATH"] = folder
-        return try runner.run(
-            Command(
-                python, ["-m", "alembic", "upgrade", "head"], environment: env,
-                secrets: secrets, workingDirectory: folder, timeout: 300))
-    }
-
     private var removed = false
 
     /// Drops the PostgreSQL database (only the one this run created) and removes the folder. The

@@ -29,20 +29,24 @@ enum TestDatabaseGuard {
 
     /// Asks Alembic (its `env.py`, offline, with `configure` stopped before any migration) which
     /// database it would use with `environment`/`secrets`, and refuses (exit 65, naming the
-    /// variables) unless it is `database`. Prints no password: only the driver, host and name.
-    static func verify(
+    /// variables) unless it is `database`; when it is, the same process goes on to `alembic upgrade
+    /// head` (one interpreter importing the application instead of two). Returns the upgrade's
+    /// result, a failure with its output. Prints no password: only the driver, host and name.
+    static func verifyAndMigrate(
         _ database: TestDatabase, python: String, folder: String, environment: [String: String],
         secrets: [String: Secret], runner: any ProcessRunner
-    ) throws {
+    ) throws -> ProcessResult {
         var env = environment
         env["PYTHONPATH"] = folder
+        let expected = database.sqlitePath.map { ["sqlite", $0] } ?? ["postgresql", database.postgres?.database ?? ""]
         let result = try runner.run(
             Command(
-                python, ["-c", probe], environment: env, secrets: secrets,
-                workingDirectory: folder, timeout: 120))
+                python, ["-c", script] + expected, environment: env, secrets: secrets,
+                workingDirectory: folder, timeout: 300))
         let names = TestDatabase.handoverNames.joined(separator: ", ")
-        guard result.succeeded, let line = result.stdout.split(separator: "\n").last,
-            let found = try? JSONValue.parse(String(line), source: "alembic probe")
+        let answer = result.stdout.split(separator: "\n").first { $0.hasPrefix(marker) }
+        guard let answer,
+            let found = try? JSONValue.parse(String(answer.dropFirst(marker.count)), source: "alembic probe")
         else {
             let last = result.stderr.split(separator: "\n").last
             let why = last.map { PostgresDatabase.redact(String($0)) } ?? "no answer"
@@ -50,16 +54,9 @@ enum TestDatabaseGuard {
                 "cannot tell which database the tests would use: Alembic's env.py failed (\(why)); not running them",
                 hint: "help test hands the test database over as \(names); env.py must read one of them.")
         }
-        let backend = found["backend"]?.string ?? ""
-        let name = found["database"]?.string ?? ""
-        let matches: Bool
-        if let path = database.sqlitePath {
-            let resolved = name.hasPrefix("/") ? name : folder + "/" + name
-            matches = backend == "sqlite" && resolved == path
-        } else {
-            matches = backend.hasPrefix("postgres") && name == database.postgres?.database
-        }
-        guard matches else {
+        guard found["matches"]?.bool == true else {
+            let backend = found["backend"]?.string ?? ""
+            let name = found["database"]?.string ?? ""
             let host = found["host"]?.string.map { " on " + $0 } ?? ""
             throw HelpError.badData(
                 "the tests would use the \(backend) database \(name)\(host), not the throwaway test database; "
@@ -67,13 +64,19 @@ enum TestDatabaseGuard {
                 hint: "help test hands the test database over as \(names): "
                     + "make the app's settings (and Alembic's env.py) read them.")
         }
+        return result
     }
 
-    /// Runs `env.py` offline with `EnvironmentContext.configure` replaced by a recorder that stops
-    /// the script: nothing is migrated, and only the URL's parts without the password are printed.
-    static let probe = """
-        import json, sys
-        from alembic.config import Config
+    /// Starts the line that carries the probe's answer, told apart from what env.py prints.
+    static let marker = "help-alembic-probe: "
+
+    /// Builds Alembic's configuration as `python -m alembic upgrade head` does, runs `env.py`
+    /// offline with `EnvironmentContext.configure` replaced by a recorder that stops the script,
+    /// and compares the database found with the expected one (argv: `sqlite PATH` or `postgresql
+    /// NAME`). Only a match goes on to the upgrade, through Alembic's own command line code.
+    static let script = """
+        import json, os, sys
+        from alembic.config import CommandLine, Config
         from alembic.runtime.environment import EnvironmentContext
         from alembic.script import ScriptDirectory
         from sqlalchemy.engine import make_url
@@ -86,16 +89,33 @@ enum TestDatabaseGuard {
                 raise Found(connection.engine.url)
             raise Found(make_url(url or self.config.get_main_option("sqlalchemy.url")))
 
-        EnvironmentContext.configure = record
-        config = Config("alembic.ini")
+        cli = CommandLine()
+        options = cli.parser.parse_args(["upgrade", "head"])
+        if hasattr(cli, "_inis_from_config"):
+            toml, ini = cli._inis_from_config(options)
+            config = Config(file_=ini, toml_file=toml, ini_section=options.name, cmd_opts=options)
+        else:
+            config = Config(file_=options.config, ini_section=options.name, cmd_opts=options)
         script = ScriptDirectory.from_config(config)
+        configure = EnvironmentContext.configure
+        EnvironmentContext.configure = record
         try:
             with EnvironmentContext(config, script, fn=lambda revision, context: [], as_sql=True):
                 script.run_env()
+            sys.exit("env.py never configured a database")
         except Found as found:
             url = found.args[0]
-            print(json.dumps({"backend": url.get_backend_name(), "host": url.host, "database": url.database}))
-            sys.exit(0)
-        sys.exit("env.py never configured a database")
+        finally:
+            EnvironmentContext.configure = configure
+        backend, database = url.get_backend_name(), url.database or ""
+        kind, expected = sys.argv[1], sys.argv[2]
+        if kind == "sqlite":
+            matches = backend == "sqlite" and os.path.join(os.getcwd(), database) == expected
+        else:
+            matches = backend.startswith("postgres") and database == expected
+        answer = {"backend": backend, "host": url.host, "database": database, "matches": matches}
+        print("\(marker)" + json.dumps(answer), flush=True)
+        if matches:
+            cli.run_cmd(config, options)
         """
 }

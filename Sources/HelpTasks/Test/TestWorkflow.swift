@@ -20,20 +20,30 @@ public enum TestWorkflow {
         }
 
         let results = ResultSlots<ComponentResult>(count: selection.components.count)
+        let durations = ResultSlots<(String, Double)>(count: selection.components.count)
+        let schedule = TestSchedule(store: store)
+        let order = schedule.order(
+            selection.components.map(\.name), sizes: selection.components.map { scans[$0.name]?.files.count ?? 0 })
         // Plain joinable threads: Dispatch's pool must not be parked in the blocking waits of children.
-        WorkerThreads.forEachChunk(selection.components.count, chunk: 1, threads: max(1, options.jobs)) { chunk in
-            guard let index = chunk.first else { return }
+        WorkerThreads.forEachChunk(order.count, chunk: 1, threads: max(1, options.jobs)) { chunk in
+            guard let position = chunk.first else { return }
+            let index = order[position]
             let component = selection.components[index]
+            let componentStarted = MonotonicTime.now()
             let runner = ComponentTestRun(
                 component: component, project: project, options: options, context: context, cache: cache,
                 scans: scans, changedFiles: selection.changedFiles,
                 rerunOnly: options.rerunFailed && !lastFailures.isEmpty ? lastFailures : nil)
             let result = runner.run(reason: selection.reasons[component.name] ?? "")
             results.set(index, result)
+            if !result.checks.isEmpty, !result.checks.contains(where: \.outcome.cached) {
+                durations.set(index, (component.name, MonotonicTime.now().seconds(since: componentStarted)))
+            }
             result.printLines(
                 on: context.console, replay: options.replay || context.console.style.verbosity == .verbose)
         }
         let finished = results.all
+        schedule.record(Dictionary(durations.all) { _, last in last })
         var failed = Set<String>()
         var ran = Set<String>()
         for result in finished {
