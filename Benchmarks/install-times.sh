@@ -24,4 +24,6 @@ done
 printf '%-34s %10s   %s\n' "case (median of $runs)" "help" "reference"
 printf '%-34s %9.2fs   %.2fs (venv + pip install -r, cold cache)\n' "first install" "$(printf '%s\n' "${first[@]}" | median)" "$(printf '%s\n' "${ref_first[@]}" | median)"
 printf '%-34s %9.3fs   -\n' "up to date" "$(printf '%s\n' "${uptodate[@]}" | median)"
-printf '%-34s %9.2fs   %.2fs (venv + pip install -r, warm cache)\n' "offline rebuild (.venv deleted)" "$(printf '%s\n' "${offline[@]}" | median)" "$(printf '%s\n' "${ref_offline[@]}" | median)"
+first_median=$(printf '%s\n' "${first[@]}" | median); offline_median=$(printf '%s\n' "${offline[@]}" | median)
+printf '%-34s %9.2fs   %.2fs (venv + pip install -r, warm cache)\n' "offline rebuild (.venv deleted)" "$offline_median" "$(printf '%s\n' "${ref_offline[@]}" | median)"
+printf 'offline rebuild: %s%% less time than the first install\n' "$(echo "scale=0; 100 - 100 * $offline_median / $first_median" | bc)"

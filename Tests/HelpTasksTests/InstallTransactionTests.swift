@@ -106,7 +106,8 @@ struct InstallTransactionTests {
             ]))
         #expect(
             argvs.contains([
-                "-m", "pip", "install", "--find-links", fixture.folder.path(".cache/help/wheels"), "pytest-mock",
+                "-m", "pip", "install", "--no-compile", "--find-links", fixture.folder.path(".cache/help/wheels"),
+                "pytest-mock",
             ]))
         #expect(report.packages?.placements.first?.file == fixture.folder.path("server/requirements-dev.txt"))
         #expect(fixture.runner.commands.isEmpty)

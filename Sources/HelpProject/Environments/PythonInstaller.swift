@@ -15,11 +15,16 @@ public struct PythonInstaller: Sendable, Equatable {
 
     // MARK: - Environments
 
-    /// Makes an environment at `env` from `interpreter`, with pip in it (uv: `--seed`).
-    public func createEnvironment(_ env: VirtualEnvironment, interpreter: String) -> Command {
+    /// Makes an environment at `env` from `interpreter`, with pip in it (uv: `--seed`); without it
+    /// when `withoutPip`, for an install that brings pip from the interpreter's bundled wheel.
+    public func createEnvironment(_ env: VirtualEnvironment, interpreter: String, withoutPip: Bool = false)
+        -> Command
+    {
         switch kind {
         case .pip:
-            return Command(interpreter, ["-m", "venv", env.root], unsetEnvironment: ["PYTHONHOME", "PYTHONPATH"])
+            return Command(
+                interpreter, ["-m", "venv"] + (withoutPip ? ["--without-pip"] : []) + [env.root],
+                unsetEnvironment: ["PYTHONHOME", "PYTHONPATH"])
         case .uv:
             return Command(uv, ["venv", "--seed", "--python", interpreter, env.root])
         }
@@ -29,19 +34,26 @@ public struct PythonInstaller: Sendable, Equatable {
 
     /// Installs `arguments` into `env`. With pip, `wheelhouse` is searched first (`--find-links`)
     /// and `offline` means `--no-index` (local wheels only); uv relies on its own cache (`--offline`).
+    /// With `bundledPip` (an environment made without pip), pip runs from that copy and installs
+    /// its wheel too.
     public func install(
         _ arguments: [InstallArgument], into env: VirtualEnvironment, wheelhouse: String?, offline: Bool,
-        workingDirectory: String?
+        workingDirectory: String?, bundledPip: BundledPip? = nil
     ) -> Command {
         let words = arguments.flatMap(\.words)
         switch kind {
         case .pip:
-            var argv = ["-m", "pip", "install"]
+            // No byte-compiling of every installed module (uv's default too): it was two thirds
+            // of an install from local wheels, and Python compiles what it imports on first use.
+            var argv = ["-m", "pip", "install", "--no-compile"]
             if offline { argv.append("--no-index") }
             if let wheelhouse { argv += ["--find-links", wheelhouse] }
+            if let bundledPip { argv.append(bundledPip.wheel) }
             return Command(
-                env.python, argv + words, environment: Self.pipEnvironment, workingDirectory: workingDirectory,
-                output: .stream(prefix: "pip"))
+                env.python, argv + words,
+                environment: Self.pipEnvironment.merging(bundledPip?.environment ?? [:]) {
+                    $1
+                }, workingDirectory: workingDirectory, output: .stream(prefix: "pip"))
         case .uv:
             var argv = ["pip", "install", "--python", env.python]
             if offline { argv.append("--offline") }
@@ -54,14 +66,15 @@ public struct PythonInstaller: Sendable, Equatable {
     /// Builds or downloads wheels for `arguments` into the wheelhouse so later installs need no
     /// network. Nil for uv, whose cache already serves that purpose.
     public func fillWheelhouse(
-        _ arguments: [InstallArgument], env: VirtualEnvironment, wheelhouse: String, workingDirectory: String?
+        _ arguments: [InstallArgument], env: VirtualEnvironment, wheelhouse: String, workingDirectory: String?,
+        bundledPip: BundledPip? = nil
     ) -> Command? {
         guard kind == .pip else { return nil }
         let argv =
             ["-m", "pip", "wheel", "--wheel-dir", wheelhouse, "--find-links", wheelhouse] + arguments.flatMap(\.words)
         return Command(
-            env.python, argv, environment: Self.pipEnvironment, workingDirectory: workingDirectory,
-            output: .stream(prefix: "pip"))
+            env.python, argv, environment: Self.pipEnvironment.merging(bundledPip?.environment ?? [:]) { $1 },
+            workingDirectory: workingDirectory, output: .stream(prefix: "pip"))
     }
 
     /// `uv sync --locked` for a project with `uv.lock`, into `env`.

@@ -11,15 +11,19 @@ extension PythonSync {
         var projectInstall: String?
         var lockFile: String?
         var notes: [String] = []
+        /// Set when the install step brings pip into an environment made without it.
+        var bundledPip: BundledPip?
     }
 
     /// The install steps: `uv sync --locked` for uv projects with a lock file when uv is used;
     /// `poetry install` for a Poetry project with a lock or an old backend when Poetry is on PATH;
     /// otherwise pip: wheels into the wheelhouse first, then the install (the project editable, or
-    /// its dependencies and an import path), following a current lock's pins.
+    /// its dependencies and an import path), following a current lock's pins. `bundledPip` is for
+    /// a new environment made without pip (pip installs it along); `python`, the environment's
+    /// version, lets the wheel pass be skipped when the wheelhouse already holds every pin.
     func fillSteps(
         _ sources: PythonDependencySources, installer: PythonInstaller, env: VirtualEnvironment,
-        dependenciesOnly: Bool = false
+        dependenciesOnly: Bool = false, bundledPip: BundledPip? = nil, python: PythonVersion? = nil
     ) throws -> Fill {
         let dev = options.development
         if installer.kind == .uv, let lock = sources.uvLockPath {
@@ -40,14 +44,21 @@ extension PythonSync {
             lockFile: project.lock.map { EnvironmentChooser.relativeLabel($0.path, target.root) }, notes: project.notes)
         let arguments = try project.arguments(
             PythonSyncInputs.installArguments(sources, dev: dev, fileSystem: fileSystem), sources: sources, dev: dev)
-        guard !arguments.isEmpty else { return fill }
+        fill.bundledPip = installer.kind == .pip ? bundledPip : nil
+        guard !arguments.isEmpty || fill.bundledPip != nil else { return fill }
         let wheelhouse = installer.kind == .pip ? Wheelhouse.location(environment: context.environment) : nil
-        if let wheelhouse, !options.offline,
+        let wheelArguments = try project.arguments(
+            PythonSyncInputs.wheelArguments(sources, dev: dev, fileSystem: fileSystem), sources: sources, dev: dev)
+        if let wheelhouse, let python, !options.offline,
+            let pins = PythonSyncInputs.pinnedRequirements(wheelArguments, fileSystem: fileSystem),
+            wheelhouse.holdsEvery(
+                pins, python: python, platform: PythonEnvironmentSetup.platform(), fileSystem: fileSystem)
+        {
+            context.console.detail("\(target.name): every pinned requirement has a wheel in \(wheelhouse.path)")
+        } else if let wheelhouse, !options.offline, !arguments.isEmpty,
             let wheel = installer.fillWheelhouse(
-                try project.arguments(
-                    PythonSyncInputs.wheelArguments(sources, dev: dev, fileSystem: fileSystem), sources: sources,
-                    dev: dev),
-                env: env, wheelhouse: wheelhouse.path, workingDirectory: target.directory)
+                wheelArguments, env: env, wheelhouse: wheelhouse.path, workingDirectory: target.directory,
+                bundledPip: fill.bundledPip)
         {
             fill.steps.append(
                 SyncStep(
@@ -67,7 +78,7 @@ extension PythonSync {
                     title: "install \(arguments.map(\.description).joined(separator: " "))",
                     command: installer.install(
                         arguments, into: env, wheelhouse: wheelhouse?.path, offline: options.offline,
-                        workingDirectory: target.directory),
+                        workingDirectory: target.directory, bundledPip: fill.bundledPip),
                     reason: reason)))
         if project.mode == .dependenciesOnly {
             fill.steps.append(
@@ -132,7 +143,8 @@ extension PythonSync {
             {
                 context.console.warn(
                     "\(target.name): its build backend has no build_editable hook; installing its dependencies only")
-                let fallback = try fillSteps(sources, installer: installer, env: env, dependenciesOnly: true)
+                let fallback = try fillSteps(
+                    sources, installer: installer, env: env, dependenciesOnly: true, bundledPip: fill.bundledPip)
                 return try execute(
                     fallback.steps.filter { $0.kind != .wheels }, fill: fallback, sources: sources,
                     installer: installer,

@@ -62,18 +62,39 @@ struct PythonSync {
         let env = decision.environment
         var steps: [SyncStep] = []
         var interpreter: PythonInterpreter?
+        var bundledPip: BundledPip?
         if decision.needsCreation {
             let chosen = try setup.chooseInterpreter(for: try PythonEnvironmentSetup.request(sources))
             interpreter = chosen
+            if installer.kind == .pip, !(try PythonSyncInputs.namesPip(sources, fileSystem: fileSystem)) {
+                bundledPip = BundledPip.locate(
+                    interpreter: chosen.path, version: chosen.version, environment: context.environment,
+                    fileSystem: fileSystem)
+            }
+        }
+        fill = try fillSteps(
+            sources, installer: installer, env: env, bundledPip: bundledPip,
+            python: interpreter?.version ?? setup.configuredVersion(env))
+        if let chosen = interpreter {
             let name = EnvironmentChooser.relativeLabel(env.root, target.root)
             steps.append(
                 SyncStep(
                     .create,
                     PlanStep(
                         title: "create \(name) with Python \(chosen.version) (\(chosen.path))",
-                        command: installer.createEnvironment(env, interpreter: chosen.path), reason: decision.reason)))
+                        command: installer.createEnvironment(
+                            env, interpreter: chosen.path, withoutPip: fill.bundledPip != nil),
+                        reason: decision.reason)))
+            if let pip = fill.bundledPip, !pip.isUnpacked(fileSystem: fileSystem) {
+                steps.append(
+                    SyncStep(
+                        .create,
+                        PlanStep(
+                            title: "unpack pip from \(pip.wheel) into \(pip.unpacked)",
+                            command: pip.unpack(python: chosen.path),
+                            reason: "new environments get pip from this copy")))
+            }
         }
-        fill = try fillSteps(sources, installer: installer, env: env)
         steps += fill.steps
         let status: SyncOutcome.Status
         switch decision {

@@ -55,6 +55,39 @@ enum PythonSyncInputs {
         return arguments
     }
 
+    /// The requirements `arguments` name, when every one is a registry requirement (no editable,
+    /// URL or path); nil otherwise or when a file cannot be read.
+    static func pinnedRequirements(_ arguments: [InstallArgument], fileSystem: FileSystem) -> [PythonRequirement]? {
+        var requirements: [PythonRequirement] = []
+        for argument in arguments {
+            switch argument {
+            case .requirementsFile(let path):
+                guard let resolved = try? RequirementsFile.resolve(path: path, read: fileSystem.readText),
+                    resolved.editables.isEmpty, resolved.directReferences.isEmpty, resolved.problems.isEmpty,
+                    resolved.remoteIncludes.isEmpty
+                else { return nil }
+                requirements += resolved.requirements.map(\.requirement)
+            case .requirement(let text):
+                guard let requirement = try? PythonRequirement.parse(text) else { return nil }
+                requirements.append(requirement)
+            case .constraintsFile: continue
+            case .editable: return nil
+            }
+        }
+        return requirements
+    }
+
+    /// True when the component asks for pip itself (pip-tools output with `--allow-unsafe`
+    /// does): then that pip is installed rather than the interpreter's bundled one.
+    static func namesPip(_ sources: PythonDependencySources, fileSystem: FileSystem) throws -> Bool {
+        var names = try sources.projectDependencies().map(\.normalizedName)
+        for path in try sources.requirementFiles(fileSystem: fileSystem) {
+            let text = (try? fileSystem.readText(path)) ?? ""
+            names += RequirementsFile(text: text, path: path).requirements.map(\.requirement.normalizedName)
+        }
+        return names.contains("pip")
+    }
+
     /// The stamp inputs: every requirements file reached, the dependency sections of the
     /// pyproject, `.python-version`, `uv.lock`, and the facts about interpreter and installer.
     static func stampInputs(
