@@ -39,6 +39,14 @@ enum BuiltHelp {
         return copy
     }
 
+    /// Copies `Tests/Fixtures/<name>` to `destination` (a new folder), optionally made a git
+    /// repository without commits (`--changed` and component discovery read git).
+    static func copyFixture(_ name: String, to destination: String, gitInit: Bool = false) throws {
+        let result = try runner().run(Command("cp", ["-R", checkoutRoot + "/Tests/Fixtures/" + name, destination]))
+        guard result.succeeded else { throw HelpError.io("cannot copy the fixture \(name): \(result.stderr)") }
+        if gitInit { _ = try runner().run(Command("git", ["init", "-q", destination])) }
+    }
+
     private static func runner() -> PosixProcessRunner {
         let quiet = Console(style: Console.Style(), stdout: { _ in }, stderr: { _ in })
         return PosixProcessRunner(environment: Environment.current().values, console: quiet)

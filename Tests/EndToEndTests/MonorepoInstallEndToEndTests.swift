@@ -14,9 +14,7 @@ struct MonorepoInstallEndToEndTests {
 
     init() throws {
         help = try IsolatedHelp()
-        let copy = try PosixProcessRunner(environment: help.environment(), console: BufferConsole().console).run(
-            Command("/bin/cp", ["-R", BuiltHelp.checkoutRoot + "/Tests/Fixtures/monorepo", project]))
-        try #require(copy.succeeded)
+        try BuiltHelp.copyFixture("monorepo", to: project)
     }
 
     /// No Poetry and no uv, whatever this machine has: pip does the work.

@@ -18,10 +18,7 @@ struct MonorepoRunEndToEndTests {
 
     init() throws {
         home = try IsolatedHelp()
-        let quiet = Console(style: Console.Style(), stdout: { _ in }, stderr: { _ in })
-        let result = try PosixProcessRunner(environment: Environment.current().values, console: quiet).run(
-            Command("cp", ["-R", BuiltHelp.checkoutRoot + "/Tests/Fixtures/monorepo", copy.path("repo")]))
-        guard result.succeeded else { throw HelpError.io("cannot copy the fixture: \(result.stderr)") }
+        try BuiltHelp.copyFixture("monorepo", to: copy.path("repo"))
         // As root the cluster runs as the postgres user, who must be able to enter the copy.
         try fs.setPermissions(copy.path, 0o755)
     }

@@ -13,12 +13,7 @@ struct MonorepoTestEndToEndTests {
 
     init() throws {
         home = try IsolatedHelp()
-        let quiet = Console(style: Console.Style(), stdout: { _ in }, stderr: { _ in })
-        let runner = PosixProcessRunner(environment: Environment.current().values, console: quiet)
-        let copied = try runner.run(
-            Command("cp", ["-R", BuiltHelp.checkoutRoot + "/Tests/Fixtures/monorepo", copy.path("repo")]))
-        guard copied.succeeded else { throw HelpError.io("cannot copy the fixture: \(copied.stderr)") }
-        _ = try runner.run(Command("git", ["init", "-q", copy.path("repo")]))
+        try BuiltHelp.copyFixture("monorepo", to: copy.path("repo"), gitInit: true)
     }
 
     var client: String { copy.path("repo/client") }

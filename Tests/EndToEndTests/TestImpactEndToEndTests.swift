@@ -15,9 +15,7 @@ struct TestImpactEndToEndTests {
         home = try IsolatedHelp()
         let quiet = Console(style: Console.Style(), stdout: { _ in }, stderr: { _ in })
         let runner = PosixProcessRunner(environment: Environment.current().values, console: quiet)
-        let copied = try runner.run(
-            Command("cp", ["-R", BuiltHelp.checkoutRoot + "/Tests/Fixtures/test-impact", copy.path("repo")]))
-        guard copied.succeeded else { throw HelpError.io("cannot copy the fixture: \(copied.stderr)") }
+        try BuiltHelp.copyFixture("test-impact", to: copy.path("repo"))
         try fs.writeAtomically(copy.path("repo/.gitignore"), Array(".venv/\n.helpcache/\n.coverage*\n".utf8))
         for arguments in [
             ["init", "-q"], ["add", "-A"],
