@@ -45,15 +45,17 @@ public enum DefaultIgnores {
         return folderNames.contains(text)
     }
 
-    /// Whether a file of this name is skipped (compiled Python).
+    /// Whether a file of this name is skipped: compiled Python, and coverage.py's data files,
+    /// which a test run writes beside the tests (a project that does not ignore them would
+    /// otherwise look changed after every run).
     public static func ignoresFile(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
-        hasSuffix(name, ".pyc")
+        hasSuffix(name, ".pyc") || hasPrefix(name, ".coverage.") || (name.count == 9 && hasPrefix(name, ".coverage"))
     }
 
     /// The same rules as `git ls-files -x` patterns, so git skips those folders while listing
     /// untracked files instead of walking them.
     public static let gitExcludePatterns: [String] =
-        folderNames.sorted().map { $0 + "/" } + [".build-*/", "*.egg-info/", "*.pyc"]
+        folderNames.sorted().map { $0 + "/" } + [".build-*/", "*.egg-info/", "*.pyc", ".coverage", ".coverage.*"]
 
     // MARK: - Byte helpers
 

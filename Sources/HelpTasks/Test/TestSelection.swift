@@ -1,3 +1,4 @@
+import HelpCache
 import HelpProject
 import HelpSystem
 
@@ -107,7 +108,10 @@ public enum ChangedFiles {
                 "git cannot compare with '\(base)': \(diff.stderr.split(separator: "\n").first ?? "")",
                 hint: "Use --since REF with a commit, branch or tag of this repository.")
         }
-        let untracked = try git(["ls-files", "-z", "--others", "--exclude-standard"])
+        // What a run leaves behind (virtualenvs, caches, coverage data) is no change, ignored or not.
+        let untracked = try git(
+            ["ls-files", "-z", "--others", "--exclude-standard"]
+                + DefaultIgnores.gitExcludePatterns.flatMap { ["-x", $0] })
         var paths = diff.stdout.split(separator: "\0").map(String.init)
         paths += untracked.stdout.split(separator: "\0").map(String.init)
         return (paths, since ?? String(base.prefix(12)))
