@@ -66,3 +66,29 @@ struct WheelhouseTests {
                 fileSystem: FileSystem()) == nil)
     }
 }
+
+/// Byte-compiling at install time follows PYTHONDONTWRITEBYTECODE, for pip and uv alike.
+struct InstallerBytecodeTests {
+    let env = VirtualEnvironment(root: "/p/.venv")
+
+    @Test func installsCompileOnlyWhenPythonWillNotWriteBytecodeItself() throws {
+        for (variable, compiles) in [(nil, false), ("", false), ("1", true)] as [(String?, Bool)] {
+            var environment = ["PATH": "/usr/bin"]
+            environment["PYTHONDONTWRITEBYTECODE"] = variable
+            for uv in [nil, "/bin/uv"] as [String?] {
+                let choice = try InstallerChoice.decide(environment: environment, uvPath: uv)
+                #expect(choice.compilesBytecode == compiles)
+                let installer = PythonInstaller(choice: choice)
+                let install = installer.install(
+                    [.requirement("idna")], into: env, wheelhouse: nil, offline: false, workingDirectory: nil)
+                if uv == nil {
+                    #expect(install.arguments.contains("--no-compile") == !compiles)
+                } else {
+                    #expect(install.arguments.contains("--compile-bytecode") == compiles)
+                    let sync = installer.syncLocked(projectDirectory: "/p", env: env, offline: false, dev: true)
+                    #expect(sync.arguments.contains("--compile-bytecode") == compiles)
+                }
+            }
+        }
+    }
+}

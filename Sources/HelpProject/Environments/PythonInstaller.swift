@@ -43,9 +43,7 @@ public struct PythonInstaller: Sendable, Equatable {
         let words = arguments.flatMap(\.words)
         switch kind {
         case .pip:
-            // No byte-compiling of every installed module (uv's default too): it was two thirds
-            // of an install from local wheels, and Python compiles what it imports on first use.
-            var argv = ["-m", "pip", "install", "--no-compile"]
+            var argv = ["-m", "pip", "install"] + (choice.compilesBytecode ? [] : ["--no-compile"])
             if offline { argv.append("--no-index") }
             if let wheelhouse { argv += ["--find-links", wheelhouse] }
             if let bundledPip { argv.append(bundledPip.wheel) }
@@ -57,6 +55,7 @@ public struct PythonInstaller: Sendable, Equatable {
         case .uv:
             var argv = ["pip", "install", "--python", env.python]
             if offline { argv.append("--offline") }
+            if choice.compilesBytecode { argv.append("--compile-bytecode") }
             return Command(
                 uv, argv + words, environment: env.activationEnvironment, workingDirectory: workingDirectory,
                 output: .stream(prefix: "uv"))
@@ -82,6 +81,7 @@ public struct PythonInstaller: Sendable, Equatable {
         var argv = ["sync", "--locked"]
         if !dev { argv.append("--no-dev") }
         if offline { argv.append("--offline") }
+        if choice.compilesBytecode { argv.append("--compile-bytecode") }
         return Command(
             uv, argv, environment: ["UV_PROJECT_ENVIRONMENT": env.root], workingDirectory: projectDirectory,
             output: .stream(prefix: "uv"))
