@@ -84,9 +84,10 @@ public struct CoverageRecord: Sendable, Equatable {
         return (changed.sorted(), added.sorted(), removed.sorted())
     }
 
-    /// The changed files whose new shape must be known to decide (measured Python modules).
+    /// The changed files whose new shape must be known to decide (measured Python modules whose
+    /// recorded shape is known: without it the decision falls back whatever the new one is).
     public func needingSummaries(_ changed: [String]) -> [String] {
-        changed.filter { !Self.isTestFile($0) && !Self.isConftest($0) && summaries[$0] != nil }
+        changed.filter { !Self.isTestFile($0) && !Self.isConftest($0) && (summaries[$0] ?? nil) != nil }
     }
 
     /// Decides from the differences and the new shapes of the files `needingSummaries` named.
