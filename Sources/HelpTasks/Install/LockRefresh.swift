@@ -18,7 +18,7 @@ struct LockRefresh {
             let tool = sources.uvLockPath != nil
                 ? PythonLockFile.Tool.uv : sources.poetryLockPath != nil ? .poetry : nil
         else { return nil }
-        let file = target.label + "/" + tool.fileName
+        let file = target.label == "." ? tool.fileName : target.label + "/" + tool.fileName
         guard let path = context.runner.locate(tool.rawValue) else {
             return "\(file) is now stale: \(tool.rawValue) is not installed; run `\(tool.rawValue) lock` to refresh it"
         }
