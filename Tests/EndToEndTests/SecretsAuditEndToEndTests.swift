@@ -26,7 +26,8 @@ struct SecretsAuditEndToEndTests {
         let record = project.folder.path("recorded")
         try project.folder.write([
             "recorder":
-                "#!/bin/sh\ntr '\\0' ' ' < /proc/self/cmdline > \(record).argv\nenv > \(record).env\nexec sleep 30\n",
+                "#!/bin/sh\ntr '\\0' ' ' < /proc/self/cmdline > \(record).argv\nenv > \(record).tmp\n"
+                + "mv \(record).tmp \(record).env\nexec sleep 30\n",
             "project/help.json":
                 "{\"components\": {\"web\": {\"commands\": {\"run\": [\"\(project.folder.path("recorder"))\"]}}}}\n",
             "project/web/config/development.env":
@@ -43,6 +44,9 @@ struct SecretsAuditEndToEndTests {
         try help(["test", "--component", "web"])
         try help(["test", "--json", "--component", "web"])
         let run = try KilledHelp(["run", "--component", "web"], project: project, log: project.folder.path("run.log"))
+        // help may call the server ready before the shell has written its record: wait for it.
+        let recorded = MonotonicTime.now().adding(seconds: 120)
+        while !project.fs.exists(record + ".env"), MonotonicTime.now() < recorded { usleep(20_000) }
         let interrupted = run.interrupt(when: "Ready in", timeout: 120)
         #expect(interrupted.exitCode == 130, "\(run.output)")
         outputs.append(run.output)

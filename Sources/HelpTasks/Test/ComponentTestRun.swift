@@ -179,9 +179,18 @@ struct ComponentTestRun {
             command.environment.merge(db.handover.environment) { _, new in new }
             command.secrets.merge(db.handover.secrets) { _, new in new }
             let python = binDirectory.map { $0 + "/python" } ?? "python3"
+            let template = db.sqlitePath.flatMap { _ in
+                TestDatabaseTemplate(
+                    projectRoot: project.root.path, component: component, componentFolder: folder, python: python,
+                    environment: command.environment)
+            }
+            let restored = db.sqlitePath.map { template?.restore(into: $0) ?? false } ?? false
             let migrated = try TestDatabaseGuard.verifyAndMigrate(
                 db, python: python, folder: folder, environment: command.environment,
                 secrets: command.secrets, runner: context.runner)
+            if migrated.succeeded, !restored, let template, let path = db.sqlitePath {
+                template.save(from: path, component: component.name)
+            }
             guard migrated.succeeded else {
                 return TestOutcome(
                     status: .failed, note: "migrations failed on the test database",
