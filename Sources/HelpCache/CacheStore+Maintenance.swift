@@ -98,7 +98,8 @@ extension CacheStore {
 
     // MARK: - Removing
 
-    /// Removes every entry of `kind` (all kinds when nil) and their latest-entry indexes.
+    /// Removes every entry of `kind` (all kinds when nil) and their latest-entry indexes; for test
+    /// results also the coverage records and the migrated test database templates.
     @discardableResult
     public func clean(kind: CacheKind? = nil) throws -> CacheRemoval {
         try withWriteLock {
@@ -108,6 +109,11 @@ extension CacheStore {
             for item in CacheFiles.list(stateDirectory)
             where kinds.contains(where: { item.name.hasPrefix("latest-" + $0.folder + "-") }) {
                 CacheFiles.removeTree(stateDirectory + "/" + item.name)
+            }
+            // What test runs keep beside their results: the coverage records `--changed` selects
+            // with and the migrated test database templates. Derived data, so gone with the results.
+            if kinds.contains(.tests) {
+                for folder in ["test-impact", "testdb"] { CacheFiles.removeTree(root + "/" + folder) }
             }
             let remaining = entries().reduce(0) { $0 + $1.bytes }
             updateCounters { $0.storedBytes = remaining }

@@ -85,7 +85,16 @@ import Testing
         defer { withExtendedLifetime(project) {} }
         let (key, manifest) = sampleEntry("build", action: "build")
         try store.save(kind: .builds, key: key, manifest: manifest, payload: [:], duration: 1)
+        let fs = FileSystem()
+        for file in ["test-impact/app.json", "testdb/app-0123.sqlite"] {
+            try fs.createDirectories(store.root + "/" + String(file.split(separator: "/")[0]))
+            try fs.writeAtomically(store.root + "/" + file, Array("x".utf8))
+        }
+        try store.clean(kind: .builds)
+        #expect(fs.exists(store.root + "/test-impact/app.json") && fs.exists(store.root + "/testdb/app-0123.sqlite"))
+        try store.save(kind: .builds, key: key, manifest: manifest, payload: [:], duration: 1)
         let removal = try store.clean(kind: .tests)
+        #expect(!fs.exists(store.root + "/test-impact") && !fs.exists(store.root + "/testdb"))
         #expect(removal.removed.count == 3)
         #expect(store.entries().map(\.kind) == [.builds])
         #expect(store.latest(kind: .tests, component: "app", action: "test") == nil)
