@@ -43,4 +43,16 @@ import Testing
         #expect(parsed.passed == 454)
         #expect(parsed.failed == 0)
     }
+
+    /// Found by the fuzzer: "issue" as the first word of a summary line read the word before it.
+    @Test func oddSwiftSummariesNeverCrashOrGoNegative() {
+        let odd = TestOutputParser.swift("issuet run with 12 tests in 3 suites failed with 1 issue.\n")
+        #expect(odd.passed == 11)
+        #expect(odd.failed == 1)
+        let real = TestOutputParser.swift(
+            "✘ Test run with 12 tests in 3 suites failed after 1.2 seconds with 2 issues.")
+        #expect(real.passed == 10 && real.failed == 2)
+        let xctest = TestOutputParser.swift("Executed 1 test, with 5 failures (0 unexpected) in 0.1 seconds")
+        #expect(xctest.passed == 0 && xctest.failed == 1)
+    }
 }

@@ -84,17 +84,24 @@ public enum TestOutputParser {
             if let at = words.firstIndex(of: "with"), at > 0, words[at - 1] == "run", at + 1 < words.count,
                 let total = Int(words[at + 1])
             {
-                let issues = words.firstIndex(where: { $0.hasPrefix("issue") }).flatMap { Int(words[$0 - 1]) } ?? 0
+                let issues = count(before: "issue", in: words)
                 let failedTests = line.contains("failed") ? max(issues, 1) : 0
                 passed = (passed ?? 0) + total - min(total, failedTests)
                 failed = (failed ?? 0) + failedTests
             } else if words.first == "Executed", words.count > 1, let total = Int(words[1]), line.contains("failure") {
-                let failures = words.firstIndex(where: { $0.hasPrefix("failure") }).flatMap { Int(words[$0 - 1]) } ?? 0
+                let failures = min(total, count(before: "failure", in: words))
                 passed = (passed ?? 0) + total - failures
                 failed = (failed ?? 0) + failures
             }
         }
         return (passed, failed, nil)
+    }
+
+    /// The number just before the first word starting with `noun` (`1 issue`, `3 failures`); 0
+    /// when there is none or the word comes first.
+    static func count(before noun: String, in words: [String]) -> Int {
+        guard let at = words.firstIndex(where: { $0.hasPrefix(noun) }), at > 0 else { return 0 }
+        return max(0, Int(words[at - 1]) ?? 0)
     }
 
     /// `3 passed, 1 failed` → ["passed": 3, "failed": 1].
