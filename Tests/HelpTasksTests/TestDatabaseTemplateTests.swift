@@ -70,5 +70,7 @@ struct TestDatabaseTemplateTests {
         second.save(from: database, component: "server")
         #expect(!fs.exists(first.path), "the older template of the same component is gone")
         #expect(fs.exists(second.path) && fs.exists(other.path))
+        second.discard()
+        #expect(!fs.exists(second.path) && !second.restore(into: database))
     }
 }

@@ -190,6 +190,9 @@ struct ComponentTestRun {
                 secrets: command.secrets, runner: context.runner)
             if migrated.succeeded, !restored, let template, let path = db.sqlitePath {
                 template.save(from: path, component: component.name)
+            } else if !migrated.succeeded, restored {
+                // A copy that Alembic cannot bring to head is no template: the next run starts fresh.
+                template?.discard()
             }
             guard migrated.succeeded else {
                 return TestOutcome(

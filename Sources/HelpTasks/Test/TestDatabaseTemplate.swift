@@ -61,6 +61,9 @@ struct TestDatabaseTemplate {
         try? fileSystem.writeAtomically(path, bytes)
     }
 
+    /// Forgets the template.
+    func discard() { try? fileSystem.remove(path) }
+
     /// The `*.dist-info` names of the environment `python` belongs to (name and version of
     /// everything installed), sorted; empty outside a virtual environment.
     static func distributions(python: String, fileSystem: FileSystem) -> [String] {
