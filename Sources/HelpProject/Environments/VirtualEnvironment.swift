@@ -1,3 +1,5 @@
+import HelpSystem
+
 /// A Python virtual environment folder (`.venv`) and the paths inside it that workflows use.
 public struct VirtualEnvironment: Sendable, Hashable, CustomStringConvertible {
     /// The environment's folder, absolute.
@@ -11,6 +13,13 @@ public struct VirtualEnvironment: Sendable, Hashable, CustomStringConvertible {
     public var python: String { binDirectory + "/python" }
     /// Written by `venv` and uv; names the base interpreter and its version.
     public var configFile: String { root + "/pyvenv.cfg" }
+
+    /// Its `lib/python*/site-packages` folders, sorted (one in practice); empty when none exists.
+    public func sitePackages(fileSystem: FileSystem) -> [String] {
+        let lib = root + "/lib"
+        return ((try? fileSystem.listDirectory(lib)) ?? []).map(\.name).filter { $0.hasPrefix("python") }.sorted()
+            .map { lib + "/" + $0 + "/site-packages" }.filter(fileSystem.isDirectory)
+    }
 
     /// Variables that make a child behave as if the environment were activated.
     public var activationEnvironment: [String: String] {

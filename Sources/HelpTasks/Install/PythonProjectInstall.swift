@@ -77,14 +77,14 @@ struct PythonProjectInstall {
     /// reaches every interpreter start in the environment — `help run`, `help test`, Alembic,
     /// the user's own `.venv/bin/python` — without each caller setting PYTHONPATH.
     static func writeImportPath(_ env: VirtualEnvironment, target: DependencyTarget, fileSystem: FileSystem) throws {
-        let lib = env.root + "/lib"
-        let versions = ((try? fileSystem.listDirectory(lib)) ?? []).map(\.name).filter { $0.hasPrefix("python") }
-        guard let folder = versions.sorted().last else {
-            throw HelpError.io("\(lib) has no python folder", hint: "remove \(env.root) and run help install again")
+        guard let site = env.sitePackages(fileSystem: fileSystem).last else {
+            throw HelpError.io(
+                "\(env.root)/lib has no python*/site-packages folder",
+                hint: "remove \(env.root) and run help install again")
         }
         var paths = [target.directory]
         if fileSystem.isDirectory(target.directory + "/src") { paths.append(target.directory + "/src") }
-        let file = lib + "/" + folder + "/site-packages/_help_" + DependencyTarget.fileSafe(target.name) + ".pth"
+        let file = site + "/_help_" + DependencyTarget.fileSafe(target.name) + ".pth"
         try fileSystem.writeAtomically(file, Array((paths.joined(separator: "\n") + "\n").utf8))
     }
 }

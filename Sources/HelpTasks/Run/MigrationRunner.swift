@@ -114,12 +114,17 @@ struct MigrationRunner {
     /// SHA-256 over the migration inputs' paths and contents: a new or edited script changes it.
     func inputsDigest(_ plan: MigrationPlan) -> Digest {
         var hasher = SHA256()
-        for input in plan.inputs {
-            let bytes = (try? fileSystem.readFile(plan.folder + "/" + input)) ?? []
+        Self.hash(plan.inputs, in: plan.folder, into: &hasher, fileSystem: fileSystem)
+        return hasher.finalize()
+    }
+
+    /// Feeds each input's path, length and content (relative to `folder`; a missing one is empty).
+    static func hash(_ inputs: [String], in folder: String, into hasher: inout SHA256, fileSystem: FileSystem) {
+        for input in inputs {
+            let bytes = (try? fileSystem.readFile(folder + "/" + input)) ?? []
             hasher.update(input + "\u{0}" + String(bytes.count) + "\u{0}")
             hasher.update(bytes)
         }
-        return hasher.finalize()
     }
 
     static func lines(_ text: String) -> [String] {

@@ -179,10 +179,10 @@ public struct TestCheckPlanner: Sendable {
     /// pytest-cov installed in the environment (its plugin module sits in site-packages).
     func hasPytestCov(_ bin: String?) -> Bool {
         guard let bin else { return false }
-        let lib = String(bin.dropLast(4)) + "/lib"
         let fs = FileSystem()
-        guard let versions = try? fs.listDirectory(lib) else { return false }
-        return versions.contains { fs.exists(lib + "/" + $0.name + "/site-packages/pytest_cov") }
+        return VirtualEnvironment(root: String(bin.dropLast(4))).sitePackages(fileSystem: fs).contains {
+            fs.exists($0 + "/pytest_cov")
+        }
     }
 
     // MARK: - Node

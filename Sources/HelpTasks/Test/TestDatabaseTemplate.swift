@@ -27,11 +27,7 @@ struct TestDatabaseTemplate {
                 folder: componentFolder, markers: component.python, fileSystem: fs)
         else { return nil }
         var hasher = SHA256()
-        for input in inputs {
-            let bytes = (try? fs.readFile(componentFolder + "/" + input)) ?? []
-            hasher.update(input + "\u{0}" + String(bytes.count) + "\u{0}")
-            hasher.update(bytes)
-        }
+        MigrationRunner.hash(inputs, in: componentFolder, into: &hasher, fileSystem: fs)
         let skipped = Set(TestDatabase.handoverNames + ["SECRET_KEY", "PYTHONPATH"])
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) where !skipped.contains(name) {
             hasher.update(name + "=" + value + "\u{0}")
@@ -68,12 +64,9 @@ struct TestDatabaseTemplate {
     /// everything installed), sorted; empty outside a virtual environment.
     static func distributions(python: String, fileSystem: FileSystem) -> [String] {
         guard let bin = python.lastIndex(of: "/"), let root = python[..<bin].lastIndex(of: "/") else { return [] }
-        let lib = String(python[..<root]) + "/lib"
-        var names: [String] = []
-        for version in (try? fileSystem.listDirectory(lib)) ?? [] where version.name.hasPrefix("python") {
-            let site = lib + "/" + version.name + "/site-packages"
-            names += ((try? fileSystem.listDirectory(site)) ?? []).map(\.name).filter { $0.hasSuffix(".dist-info") }
-        }
-        return names.sorted()
+        let env = VirtualEnvironment(root: String(python[..<root]))
+        return env.sitePackages(fileSystem: fileSystem).flatMap { site in
+            ((try? fileSystem.listDirectory(site)) ?? []).map(\.name).filter { $0.hasSuffix(".dist-info") }
+        }.sorted()
     }
 }
