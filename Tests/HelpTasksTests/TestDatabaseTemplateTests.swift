@@ -1,3 +1,4 @@
+import HelpCache
 import HelpProject
 import HelpSystem
 import HelpTestSupport
@@ -72,5 +73,41 @@ struct TestDatabaseTemplateTests {
         #expect(fs.exists(second.path) && fs.exists(other.path))
         second.discard()
         #expect(!fs.exists(second.path) && !second.restore(into: database))
+    }
+
+    @Test func aCheckHoldsWhileWhatItReadAndTheEnvironmentAreUnchanged() throws {
+        let fs = FileSystem()
+        let salt = ProjectSalt(bytes: Array(repeating: 7, count: 32))
+        try folder.write(["server/app/config.py": "url = 'a'\n", "run/test.db": "SQLite format 3\u{0}"])
+        let template = try #require(self.template())
+        let shell = ["APP_MODE": "test", "PWD": "/a", "OLDPWD": "/b"]
+        #expect(!template.stillChecked(inherited: shell, salt: salt), "nothing saved yet")
+        template.save(from: folder.path("run/test.db"), component: "server")
+        #expect(!template.stillChecked(inherited: shell, salt: salt), "saved but never checked")
+        let reads = [folder.path("server/app/config.py"), "/elsewhere/site.py"]
+        template.remember(reads: reads, inherited: shell, salt: salt)
+        #expect(template.stillChecked(inherited: shell, salt: salt))
+        #expect(!(try fs.readText(template.readsPath)).contains("/elsewhere"), "only project files are kept")
+        #expect(!(try fs.readText(template.readsPath)).contains("APP_MODE"), "no environment value is kept")
+        #expect(
+            template.stillChecked(inherited: ["APP_MODE": "test", "PWD": "/c", "_": "/usr/bin/help"], salt: salt),
+            "a shell's own bookkeeping does not count")
+        #expect(!template.stillChecked(inherited: ["APP_MODE": "production"], salt: salt))
+        #expect(!template.stillChecked(inherited: shell, salt: ProjectSalt(bytes: Array(repeating: 8, count: 32))))
+
+        try folder.write(["server/app/config.py": "url = 'b'\n"])
+        #expect(!template.stillChecked(inherited: shell, salt: salt), "a file it read changed")
+        try folder.write(["server/app/config.py": "url = 'a'\n"])
+        #expect(template.stillChecked(inherited: shell, salt: salt))
+        try folder.write(["server/.env": "APP_MODE=production\n"])
+        #expect(!template.stillChecked(inherited: shell, salt: salt), "a new .env counts though never read")
+        try fs.remove(folder.path("server/.env"))
+        try folder.write([".env": "X=1\n"])
+        #expect(!template.stillChecked(inherited: shell, salt: salt), "so does the project's")
+        try fs.remove(folder.path(".env"))
+        #expect(template.stillChecked(inherited: shell, salt: salt))
+
+        template.discard()
+        #expect(!fs.exists(template.readsPath) && !template.stillChecked(inherited: shell, salt: salt))
     }
 }

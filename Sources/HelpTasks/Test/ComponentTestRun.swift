@@ -185,19 +185,27 @@ struct ComponentTestRun {
                     environment: command.environment)
             }
             let restored = db.sqlitePath.map { template?.restore(into: $0) ?? false } ?? false
-            let migrated = try TestDatabaseGuard.verifyAndMigrate(
-                db, python: python, folder: folder, environment: command.environment,
-                secrets: command.secrets, runner: context.runner)
-            if migrated.succeeded, !restored, let template, let path = db.sqlitePath {
-                template.save(from: path, component: component.name)
-            } else if !migrated.succeeded, restored {
-                // A copy that Alembic cannot bring to head is no template: the next run starts fresh.
-                template?.discard()
-            }
-            guard migrated.succeeded else {
-                return TestOutcome(
-                    status: .failed, note: "migrations failed on the test database",
-                    output: migrated.stdout + migrated.stderr)
+            let salt = try? cache.store.salt()
+            if restored, let template, let salt, template.stillChecked(inherited: context.environment, salt: salt) {
+                context.console.detail("\(component.name): test database copied from its template, checked before")
+            } else {
+                let migration = try TestDatabaseGuard.verifyAndMigrate(
+                    db, python: python, folder: folder, projectRoot: project.root.path,
+                    environment: command.environment, secrets: command.secrets, runner: context.runner)
+                if migration.succeeded, let template, let path = db.sqlitePath {
+                    if !restored { template.save(from: path, component: component.name) }
+                    if let reads = migration.reads, let salt {
+                        template.remember(reads: reads, inherited: context.environment, salt: salt)
+                    }
+                } else if !migration.succeeded, restored {
+                    // A copy that Alembic cannot bring to head is no template: the next run starts fresh.
+                    template?.discard()
+                }
+                guard migration.succeeded else {
+                    return TestOutcome(
+                        status: .failed, note: "migrations failed on the test database",
+                        output: migration.result.stdout + migration.result.stderr)
+                }
             }
         }
         let started = MonotonicTime.now()

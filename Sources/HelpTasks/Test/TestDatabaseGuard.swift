@@ -33,15 +33,15 @@ enum TestDatabaseGuard {
     /// head` (one interpreter importing the application instead of two). Returns the upgrade's
     /// result, a failure with its output. Prints no password: only the driver, host and name.
     static func verifyAndMigrate(
-        _ database: TestDatabase, python: String, folder: String, environment: [String: String],
-        secrets: [String: Secret], runner: any ProcessRunner
-    ) throws -> ProcessResult {
+        _ database: TestDatabase, python: String, folder: String, projectRoot: String,
+        environment: [String: String], secrets: [String: Secret], runner: any ProcessRunner
+    ) throws -> Migration {
         var env = environment
         env["PYTHONPATH"] = folder
         let expected = database.sqlitePath.map { ["sqlite", $0] } ?? ["postgresql", database.postgres?.database ?? ""]
         let result = try runner.run(
             Command(
-                python, ["-c", script] + expected, environment: env, secrets: secrets,
+                python, ["-c", script] + expected + [projectRoot], environment: env, secrets: secrets,
                 workingDirectory: folder, timeout: 300))
         let names = TestDatabase.handoverNames.joined(separator: ", ")
         let answer = result.stdout.split(separator: "\n").first { $0.hasPrefix(marker) }
@@ -64,18 +64,42 @@ enum TestDatabaseGuard {
                 hint: "help test hands the test database over as \(names): "
                     + "make the app's settings (and Alembic's env.py) read them.")
         }
-        return result
+        let reads = result.stdout.split(separator: "\n").first { $0.hasPrefix(readsMarker) }.flatMap {
+            try? JSONValue.parse(String($0.dropFirst(readsMarker.count)), source: "alembic probe")
+        }
+        return Migration(result: result, reads: reads?.array?.compactMap(\.string))
+    }
+
+    /// What the Alembic run did: its result and, after a successful upgrade, the project files it
+    /// read (the application modules env.py imported, the settings files they opened).
+    struct Migration {
+        let result: ProcessResult
+        let reads: [String]?
+        var succeeded: Bool { result.succeeded }
     }
 
     /// Starts the line that carries the probe's answer, told apart from what env.py prints.
     static let marker = "help-alembic-probe: "
+    /// Starts the line that lists the project files the run read.
+    static let readsMarker = "help-alembic-reads: "
 
     /// Builds Alembic's configuration as `python -m alembic upgrade head` does, runs `env.py`
     /// offline with `EnvironmentContext.configure` replaced by a recorder that stops the script,
     /// and compares the database found with the expected one (argv: `sqlite PATH` or `postgresql
-    /// NAME`). Only a match goes on to the upgrade, through Alembic's own command line code.
+    /// NAME`, then the project root). Only a match goes on to the upgrade, through Alembic's own
+    /// command line code; after it, the files under the project root that the run imported or
+    /// opened (outside the environment) are listed, so that a template can tell when the same
+    /// answer still holds.
     static let script = """
         import json, os, sys
+
+        opened = set()
+
+        def audit(event, args):
+            if event == "open" and isinstance(args[0], str):
+                opened.add(os.path.abspath(args[0]))
+
+        sys.addaudithook(audit)
         from alembic.config import CommandLine, Config
         from alembic.runtime.environment import EnvironmentContext
         from alembic.script import ScriptDirectory
@@ -117,5 +141,14 @@ enum TestDatabaseGuard {
         print("\(marker)" + json.dumps(answer), flush=True)
         if matches:
             cli.run_cmd(config, options)
+            root = sys.argv[3].rstrip(os.sep) + os.sep
+            modules = {getattr(m, "__file__", None) for m in list(sys.modules.values())}
+            outside = (sys.prefix + os.sep, os.path.realpath(sys.prefix) + os.sep, root + ".helpcache" + os.sep)
+            reads = sorted(
+                path for path in opened | {m for m in modules if isinstance(m, str)}
+                if path.startswith(root) and not path.startswith(outside)
+                and "__pycache__" not in path and os.path.isfile(path)
+            )
+            print("\(readsMarker)" + json.dumps(reads), flush=True)
         """
 }

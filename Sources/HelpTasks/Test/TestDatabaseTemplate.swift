@@ -8,9 +8,16 @@ import HelpSystem
 /// reads: alembic.ini and the script folder, the variables handed to it (not the throwaway path,
 /// not secrets), the interpreter and the installed distributions. The copy is still brought to
 /// head by the same Alembic run that checks it, so a stale one can only cost time.
+///
+/// That run also lists the project files it read (the modules env.py imported, the settings files
+/// they opened), kept beside the template with a digest of them, of the `.env` files and of the
+/// inherited environment: while all of those are unchanged, Alembic would again find the
+/// throwaway database and nothing to migrate, so the next run uses the copy without starting it.
 struct TestDatabaseTemplate {
     let path: String
     let folder: String
+    let projectRoot: String
+    let componentFolder: String
     let fileSystem = FileSystem()
     /// Larger databases are not kept: a migration that loads data is better replayed than copied.
     static let sizeLimit = 64 << 20
@@ -34,6 +41,8 @@ struct TestDatabaseTemplate {
         }
         hasher.update(python + "\u{0}")
         hasher.update(Self.distributions(python: python, fileSystem: fs).joined(separator: "\n"))
+        self.projectRoot = projectRoot
+        self.componentFolder = componentFolder
         folder = HelpCacheFolder(projectRoot: projectRoot).path + "/testdb"
         path =
             folder + "/" + DependencyTarget.fileSafe(component.name) + "-" + String(hasher.finalize().hex.prefix(32))
@@ -57,8 +66,62 @@ struct TestDatabaseTemplate {
         try? fileSystem.writeAtomically(path, bytes)
     }
 
-    /// Forgets the template.
-    func discard() { try? fileSystem.remove(path) }
+    /// Forgets the template and what its check read.
+    func discard() {
+        try? fileSystem.remove(path)
+        try? fileSystem.remove(readsPath)
+    }
+
+    /// Beside the template: a digest of what the last Alembic check read, then those files.
+    var readsPath: String { path + ".reads" }
+
+    /// Records that an Alembic run found the throwaway database and brought this template to head
+    /// after reading `reads` (absolute paths), with `inherited` as the environment it inherited.
+    func remember(reads: [String], inherited: [String: String], salt: ProjectSalt) {
+        let files = reads.filter { $0.hasPrefix(projectRoot.hasSuffix("/") ? projectRoot : projectRoot + "/") }
+        let digest = digest(of: files, inherited: inherited, salt: salt)
+        let text = ([Self.readsHeader, digest] + files).joined(separator: "\n") + "\n"
+        try? fileSystem.writeAtomically(readsPath, Array(text.utf8))
+    }
+
+    /// True when the template's last check read files that are all as they were then, in the same
+    /// environment: the Alembic run would find the same database and nothing to do.
+    func stillChecked(inherited: [String: String], salt: ProjectSalt) -> Bool {
+        guard fileSystem.exists(path), let text = try? fileSystem.readText(readsPath) else { return false }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard lines.count >= 2, lines[0] == Self.readsHeader else { return false }
+        let files = lines.dropFirst(2).filter { !$0.isEmpty }
+        return lines[1] == digest(of: Array(files), inherited: inherited, salt: salt)
+    }
+
+    static let readsHeader = "help-testdb-reads 1"
+
+    /// Variables a shell changes between two commands without changing what a program reads.
+    static let volatileVariables: Set<String> = ["_", "PWD", "OLDPWD", "SHLVL", "COLUMNS", "LINES"]
+
+    /// The files' contents (a missing one counts as missing), both `.env` files whether read or
+    /// not (a new one may change the settings), and the inherited environment (under the project's
+    /// salt: it may hold secrets).
+    func digest(of files: [String], inherited: [String: String], salt: ProjectSalt) -> String {
+        var hasher = SHA256()
+        let root = projectRoot.hasSuffix("/") ? String(projectRoot.dropLast()) : projectRoot
+        let candidates = Set(files + [componentFolder + "/.env", root + "/.env"]).sorted()
+        for file in candidates {
+            hasher.update(file + "\u{0}")
+            if let bytes = try? fileSystem.readFileIfExists(file) {
+                hasher.update(String(bytes.count) + "\u{0}")
+                hasher.update(bytes)
+            } else {
+                hasher.update("missing\u{0}")
+            }
+        }
+        var environment = ""
+        for (name, value) in inherited.sorted(by: { $0.key < $1.key }) where !Self.volatileVariables.contains(name) {
+            environment += name + "=" + value + "\u{0}"
+        }
+        hasher.update(salt.fingerprint(environment)?.hex ?? "")
+        return hasher.finalize().hex
+    }
 
     /// The `*.dist-info` names of the environment `python` belongs to (name and version of
     /// everything installed), sorted; empty outside a virtual environment.
