@@ -12,8 +12,7 @@ struct TestDatabaseSafetyEndToEndTests {
     let fs = FileSystem()
 
     static func files(postgres: TestPostgres, database: String, port: String? = nil) -> [String: String] {
-        [
-            "help.json": "{\"components\": {}}\n",
+        DestructiveServerFixture.files(url: "database_url", idColumn: "serial").merging([
             "server/requirements.txt": """
             alembic==1.20.1
             psycopg[binary]==3.3.9
@@ -22,7 +21,6 @@ struct TestDatabaseSafetyEndToEndTests {
             sqlalchemy==2.1.9
 
             """,
-            "server/pytest.ini": "[pytest]\npythonpath = .\n",
             "server/.env": """
             POSTGRES_SERVER=\(postgres.host)
             POSTGRES_PORT=\(port ?? postgres.port)
@@ -31,7 +29,6 @@ struct TestDatabaseSafetyEndToEndTests {
             POSTGRES_DB=\(database)
 
             """,
-            "server/app/__init__.py": "",
             "server/app/config.py": """
             from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -53,70 +50,7 @@ struct TestDatabaseSafetyEndToEndTests {
                     )
 
             """,
-            "server/alembic.ini": "[alembic]\nscript_location = migrations\n",
-            "server/migrations/env.py": """
-            from alembic import context
-            from sqlalchemy import create_engine
-
-            from app.config import Settings
-
-            url = Settings().database_url
-            if context.is_offline_mode():
-                context.configure(url=url, literal_binds=True)
-                with context.begin_transaction():
-                    context.run_migrations()
-            else:
-                with create_engine(url).connect() as connection:
-                    context.configure(connection=connection)
-                    with context.begin_transaction():
-                        context.run_migrations()
-
-            """,
-            "server/migrations/versions/0001_users.py": """
-            from alembic import op
-
-            revision = "0001"
-            down_revision = None
-
-
-            def upgrade():
-                op.execute("CREATE TABLE IF NOT EXISTS users (id serial PRIMARY KEY, email text NOT NULL)")
-
-
-            def downgrade():
-                op.execute("DROP TABLE users")
-
-            """,
-            "server/tests/conftest.py": """
-            import pytest
-            from sqlalchemy import create_engine, text
-
-            from app.config import Settings
-
-
-            @pytest.fixture(autouse=True)
-            def empty_users():
-                engine = create_engine(Settings().database_url)
-                with engine.begin() as connection:
-                    connection.execute(text("DELETE FROM users"))
-                yield
-                engine.dispose()
-
-            """,
-            "server/tests/test_users.py": """
-            from sqlalchemy import create_engine, text
-
-            from app.config import Settings
-
-
-            def test_starts_empty():
-                engine = create_engine(Settings().database_url)
-                with engine.connect() as connection:
-                    assert connection.execute(text("SELECT count(*) FROM users")).scalar() == 0
-                engine.dispose()
-
-            """,
-        ]
+        ]) { _, new in new }
     }
 
     func markers(_ postgres: TestPostgres, _ database: String) throws -> String {

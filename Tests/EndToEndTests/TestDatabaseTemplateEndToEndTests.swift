@@ -29,8 +29,7 @@ struct TestDatabaseTemplateEndToEndTests {
 
         """
 
-    static let files: [String: String] = [
-        "help.json": "{\"components\": {}}\n",
+    static let files = DestructiveServerFixture.files(url: "url", idColumn: "integer").merging([
         "server/requirements.txt": """
         alembic==1.20.1
         pydantic-settings==2.16.3
@@ -38,75 +37,9 @@ struct TestDatabaseTemplateEndToEndTests {
         sqlalchemy==2.1.9
 
         """,
-        "server/pytest.ini": "[pytest]\npythonpath = .\n",
         "server/.env": "DATABASE_URL=sqlite:///./dev.db\n",
-        "server/app/__init__.py": "",
         "server/app/config.py": config,
-        "server/alembic.ini": "[alembic]\nscript_location = migrations\n",
-        "server/migrations/env.py": """
-        from alembic import context
-        from sqlalchemy import create_engine
-
-        from app.config import Settings
-
-        url = Settings().url
-        if context.is_offline_mode():
-            context.configure(url=url, literal_binds=True)
-            with context.begin_transaction():
-                context.run_migrations()
-        else:
-            with create_engine(url).connect() as connection:
-                context.configure(connection=connection)
-                with context.begin_transaction():
-                    context.run_migrations()
-                connection.commit()
-
-        """,
-        "server/migrations/versions/0001_users.py": """
-        from alembic import op
-
-        revision = "0001"
-        down_revision = None
-
-
-        def upgrade():
-            op.execute("CREATE TABLE IF NOT EXISTS users (id integer PRIMARY KEY, email text NOT NULL)")
-
-
-        def downgrade():
-            op.execute("DROP TABLE users")
-
-        """,
-        "server/tests/conftest.py": """
-        import pytest
-        from sqlalchemy import create_engine, text
-
-        from app.config import Settings
-
-
-        @pytest.fixture(autouse=True)
-        def empty_users():
-            engine = create_engine(Settings().url)
-            with engine.begin() as connection:
-                connection.execute(text("DELETE FROM users"))
-            yield
-            engine.dispose()
-
-        """,
-        "server/tests/test_users.py": """
-        from sqlalchemy import create_engine, text
-
-        from app.config import Settings
-
-
-        def test_starts_empty():
-            engine = create_engine(Settings().url)
-            with engine.connect() as connection:
-                assert connection.execute(text("SELECT count(*) FROM users")).scalar() == 0
-            engine.dispose()
-
-        """,
-    ]
+    ]) { _, new in new }
 
     /// Runs python3 with `script` in the server folder and returns the first line of its output.
     func python(_ script: String) throws -> String {
