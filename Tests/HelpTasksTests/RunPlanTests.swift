@@ -52,6 +52,33 @@ struct RunPlanTests {
             isPortFree: { _, port in !taken.contains(port) })
     }
 
+    @Test("an environment without uvicorn is refused before anything runs, with the install command")
+    func uvicornMissing() throws {
+        var facts = try facts()
+        facts["server"]?.uvicornInstalled = false
+        let planner = RunPlanner(
+            project: project, options: RunOptions(), environment: ["PATH": "/usr/bin"], facts: facts,
+            isPortFree: { _, _ in true })
+        let error = try #require(throws: HelpError.self) { try planner.plan(for: [server]) }
+        #expect(error.code == .unavailable && error.message.contains("uvicorn"))
+        #expect(error.hint?.contains("help install uvicorn --component server") == true)
+    }
+
+    @Test("whether uvicorn may be imported: read from site-packages, never refused on a layout not known")
+    func uvicornLookup() throws {
+        let fs = FileSystem()
+        #expect(env.mayImport("uvicorn", fileSystem: fs), "no site-packages to read")
+        try folder.write(["server/.venv/lib/python3.12/site-packages/fastapi/__init__.py": ""])
+        #expect(!env.mayImport("uvicorn", fileSystem: fs))
+        try folder.write(["server/.venv/pyvenv.cfg": "home = /usr/bin\ninclude-system-site-packages = true\n"])
+        #expect(env.mayImport("uvicorn", fileSystem: fs), "the system's packages count")
+        try folder.write([
+            "server/.venv/pyvenv.cfg": "home = /usr/bin\n",
+            "server/.venv/lib/python3.12/site-packages/uvicorn/__init__.py": "",
+        ])
+        #expect(env.mayImport("uvicorn", fileSystem: fs))
+    }
+
     @Test("servers and dev scripts are runnable, libraries are not; servers come first")
     func selection() throws {
         #expect(RunSelection.runnable(in: project).map(\.name) == ["server", "web"])

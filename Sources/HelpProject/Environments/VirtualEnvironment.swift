@@ -21,6 +21,18 @@ public struct VirtualEnvironment: Sendable, Hashable, CustomStringConvertible {
             .map { lib + "/" + $0 + "/site-packages" }.filter(fileSystem.isDirectory)
     }
 
+    /// False only when the environment's site-packages can be read and hold neither the package
+    /// `module` nor a module file of that name: a layout this does not know, or an environment
+    /// that also sees the system's packages, never refuses.
+    public func mayImport(_ module: String, fileSystem: FileSystem) -> Bool {
+        let sites = sitePackages(fileSystem: fileSystem)
+        let config = VirtualEnvironmentConfig(text: (try? fileSystem.readText(configFile)) ?? "")
+        if sites.isEmpty || config.sharesSystemPackages { return true }
+        return sites.contains { site in
+            fileSystem.exists(site + "/" + module + "/__init__.py") || fileSystem.exists(site + "/" + module + ".py")
+        }
+    }
+
     /// Variables that make a child behave as if the environment were activated.
     public var activationEnvironment: [String: String] {
         ["VIRTUAL_ENV": root]
@@ -58,6 +70,9 @@ public struct VirtualEnvironmentConfig: Sendable, Equatable {
 
     /// The folder of the base interpreter; the environment breaks when it disappears.
     public var home: String? { values["home"] }
+
+    /// `include-system-site-packages = true`: the base interpreter's packages are importable too.
+    public var sharesSystemPackages: Bool { values["include-system-site-packages"]?.lowercased() == "true" }
 }
 
 extension Substring {

@@ -103,6 +103,14 @@ public struct RunPlanner: Sendable {
                 configured: configured)
         }
         if let app = component.asgiApp, let env = fact.environment {
+            guard fact.uvicornInstalled else {
+                // Found now, not as "No module named uvicorn" after the migrations ran.
+                throw HelpError.unavailable(
+                    "\(component.name): uvicorn, which serves \(app), is not installed in \(env.root)",
+                    hint: "the project's dependencies do not include it: add it with "
+                        + "`help install uvicorn --component \(component.name)` (or depend on fastapi[standard]), "
+                        + "or declare commands.run for it in help.json")
+            }
             let host = options.listenHost
             let (port, note) = try choosePort(host: host, taken: takenPorts)
             takenPorts.insert(port)
@@ -185,6 +193,8 @@ public struct ComponentFacts: Sendable {
     public var localPostgresPort: Int?
     /// The project's own start-up steps.
     var startup: StartupInspection.Found?
+    /// False when the environment's site-packages are readable and hold no uvicorn.
+    public var uvicornInstalled = true
 
     /// Facts as found.
     public init(

@@ -182,6 +182,7 @@ public struct RunWorkflow {
                 component.evidence.contains { $0.hasPrefix("FastAPI(") }
                 || component.python?.dependsOn("fastapi") == true
             fact.startup = StartupInspection.find(folder: folder)
+            if let environment { fact.uvicornInstalled = environment.mayImport("uvicorn", fileSystem: fileSystem) }
         }
         fact.localPostgresPort = ProjectPostgres.recordedPort(root: project.root.path)
         return fact
