@@ -21,16 +21,21 @@ public struct VirtualEnvironment: Sendable, Hashable, CustomStringConvertible {
             .map { lib + "/" + $0 + "/site-packages" }.filter(fileSystem.isDirectory)
     }
 
-    /// False only when the environment's site-packages can be read and hold neither the package
-    /// `module` nor a module file of that name: a layout this does not know, or an environment
-    /// that also sees the system's packages, never refuses.
-    public func mayImport(_ module: String, fileSystem: FileSystem) -> Bool {
+    /// Whether the environment's site-packages hold the package or module `name`; nil when it has
+    /// none to read (a layout this does not know).
+    public func installs(module name: String, fileSystem: FileSystem) -> Bool? {
         let sites = sitePackages(fileSystem: fileSystem)
-        let config = VirtualEnvironmentConfig(text: (try? fileSystem.readText(configFile)) ?? "")
-        if sites.isEmpty || config.sharesSystemPackages { return true }
-        return sites.contains { site in
-            fileSystem.exists(site + "/" + module + "/__init__.py") || fileSystem.exists(site + "/" + module + ".py")
+        if sites.isEmpty { return nil }
+        return sites.contains {
+            fileSystem.exists($0 + "/" + name + "/__init__.py") || fileSystem.exists($0 + "/" + name + ".py")
         }
+    }
+
+    /// False only when the site-packages can be read, hold no `module`, and the environment does
+    /// not see the system's packages too: what may be missing is never refused.
+    public func mayImport(_ module: String, fileSystem: FileSystem) -> Bool {
+        if installs(module: module, fileSystem: fileSystem) != false { return true }
+        return VirtualEnvironmentConfig(text: (try? fileSystem.readText(configFile)) ?? "").sharesSystemPackages
     }
 
     /// Variables that make a child behave as if the environment were activated.

@@ -179,10 +179,9 @@ public struct TestCheckPlanner: Sendable {
     /// pytest-cov installed in the environment (its plugin module sits in site-packages).
     func hasPytestCov(_ bin: String?) -> Bool {
         guard let bin else { return false }
-        let fs = FileSystem()
-        return VirtualEnvironment(root: String(bin.dropLast(4))).sitePackages(fileSystem: fs).contains {
-            fs.exists($0 + "/pytest_cov")
-        }
+        return VirtualEnvironment(root: String(bin.dropLast(4))).installs(
+            module: "pytest_cov", fileSystem: FileSystem())
+            == true
     }
 
     // MARK: - Node
