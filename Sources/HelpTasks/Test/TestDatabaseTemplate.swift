@@ -16,6 +16,7 @@ import HelpSystem
 struct TestDatabaseTemplate {
     let path: String
     let folder: String
+    /// Without a trailing slash.
     let projectRoot: String
     let componentFolder: String
     let fileSystem = FileSystem()
@@ -41,7 +42,8 @@ struct TestDatabaseTemplate {
         }
         hasher.update(python + "\u{0}")
         hasher.update(Self.distributions(python: python, fileSystem: fs).joined(separator: "\n"))
-        self.projectRoot = projectRoot
+        self.projectRoot =
+            projectRoot.count > 1 && projectRoot.hasSuffix("/") ? String(projectRoot.dropLast()) : projectRoot
         self.componentFolder = componentFolder
         folder = HelpCacheFolder(projectRoot: projectRoot).path + "/testdb"
         path =
@@ -78,7 +80,7 @@ struct TestDatabaseTemplate {
     /// Records that an Alembic run found the throwaway database and brought this template to head
     /// after reading `reads` (absolute paths), with `inherited` as the environment it inherited.
     func remember(reads: [String], inherited: [String: String], salt: ProjectSalt) {
-        let files = reads.filter { $0.hasPrefix(projectRoot.hasSuffix("/") ? projectRoot : projectRoot + "/") }
+        let files = reads.filter { $0.hasPrefix(projectRoot + "/") }
         let digest = digest(of: files, inherited: inherited, salt: salt)
         let text = ([Self.readsHeader, digest] + files).joined(separator: "\n") + "\n"
         try? fileSystem.writeAtomically(readsPath, Array(text.utf8))
@@ -104,8 +106,7 @@ struct TestDatabaseTemplate {
     /// salt: it may hold secrets).
     func digest(of files: [String], inherited: [String: String], salt: ProjectSalt) -> String {
         var hasher = SHA256()
-        let root = projectRoot.hasSuffix("/") ? String(projectRoot.dropLast()) : projectRoot
-        let candidates = Set(files + [componentFolder + "/.env", root + "/.env"]).sorted()
+        let candidates = Set(files + [componentFolder + "/.env", projectRoot + "/.env"]).sorted()
         for file in candidates {
             hasher.update(file + "\u{0}")
             if let bytes = try? fileSystem.readFileIfExists(file) {
